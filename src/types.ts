@@ -86,10 +86,10 @@ export interface Warning {
 export class InputError extends Error {
   constructor(
     readonly file: string,
-    message: string,
+    readonly reason: string,
     readonly line?: number,
   ) {
-    super(`${file}${line ? `:${line}` : ''}: ${message}`);
+    super(`${file}${line ? `:${line}` : ''}: ${reason}`);
     this.name = 'InputError';
   }
 }

@@ -1,0 +1,106 @@
+// Turns an article into tagging sequences: one per headline, dateline and
+// paragraph, with case-restored word forms for ALL-CAPS lines and
+// document-level word statistics used as features.
+import { isCapsLine, tokenize, type Token } from './tokenize.ts';
+import type { NerInput } from './index.ts';
+
+export type SeqKind = 'headline' | 'dateline' | 'body';
+
+export interface Seq {
+  kind: SeqKind;
+  text: string;
+  tokens: Token[];
+  /** Line written in capitals: forms[] are case-restored guesses. */
+  caps: boolean;
+  /** Word forms used for features (case-restored on caps lines). */
+  forms: string[];
+  lower: string[];
+  /** Where each form came from: n = as written, d = document, g = global case map, a = acronym, u = unknown -> Title. */
+  src: string[];
+  /** Token starts a sentence. */
+  initial: boolean[];
+}
+
+export interface DocStats {
+  /** Lower-case words seen capitalised mid-sentence in normal-case text. */
+  capSeen: Set<string>;
+  /** Lower-case words seen in lower case. */
+  lowSeen: Set<string>;
+  /** Words seen right after a capitalised first name ("Franz Fischler"). */
+  afterFirst: Set<string>;
+}
+
+const SENT_BREAK = new Set(['.', '!', '?', '"', '“', '”', ':', ';', '(', '-', '—', '–', "'", '‘', '[']);
+const HAS_LETTER = /\p{L}/u;
+const HAS_UPPER = /\p{Lu}/u;
+const VOWEL = /[aeiouy]/i;
+
+export function sequencesOf(input: NerInput): { kind: SeqKind; text: string }[] {
+  const out: { kind: SeqKind; text: string }[] = [];
+  if (input.headline && input.headline.trim()) out.push({ kind: 'headline', text: input.headline.trim() });
+  if (input.dateline && input.dateline.trim()) out.push({ kind: 'dateline', text: input.dateline.trim() });
+  for (const p of input.paragraphs) {
+    // Some sources hard-wrap paragraphs; treat each line as part of the paragraph
+    // unless lines look like table rows (short, no final stop).
+    const t = p.trim();
+    if (!t) continue;
+    const lines = t.split(/\n/);
+    if (lines.length > 1 && lines.every((l) => l.length < 100)) for (const l of lines) { if (l.trim()) out.push({ kind: 'body', text: l.trim() }); }
+    else out.push({ kind: 'body', text: t.replace(/\s*\n\s*/g, ' ') });
+  }
+  return out;
+}
+
+function titleCase(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+}
+
+export function prepareDoc(input: NerInput, caseMap: Map<string, string>, isFirstName: (lower: string) => boolean): { seqs: Seq[]; stats: DocStats } {
+  const raw = sequencesOf(input);
+  const seqs: Seq[] = raw.map(({ kind, text }) => {
+    const tokens = tokenize(text);
+    const initial = tokens.map((_, i) => i === 0 || SENT_BREAK.has(tokens[i - 1].text));
+    return { kind, text, tokens, caps: isCapsLine(text), forms: [], lower: tokens.map((t) => t.text.toLowerCase()), src: [], initial };
+  });
+  // Document case statistics from normal-case text.
+  const formCounts = new Map<string, Map<string, number>>();
+  const stats: DocStats = { capSeen: new Set(), lowSeen: new Set(), afterFirst: new Set() };
+  for (const s of seqs) {
+    if (s.caps) continue;
+    for (let i = 0; i < s.tokens.length; i++) {
+      const w = s.tokens[i].text;
+      if (!HAS_LETTER.test(w)) continue;
+      const l = s.lower[i];
+      const upper = HAS_UPPER.test(w.charAt(0));
+      if (!upper) stats.lowSeen.add(l);
+      if (s.initial[i]) continue;
+      if (upper) stats.capSeen.add(l);
+      let m = formCounts.get(l);
+      if (!m) formCounts.set(l, (m = new Map()));
+      m.set(w, (m.get(w) ?? 0) + 1);
+      if (i > 0 && upper && HAS_UPPER.test(s.tokens[i - 1].text.charAt(0)) && isFirstName(s.lower[i - 1])) stats.afterFirst.add(l);
+    }
+  }
+  const docForm = new Map<string, string>();
+  for (const [l, m] of formCounts) {
+    let best = '';
+    let bc = -1;
+    for (const [f, c] of m) if (c > bc) { best = f; bc = c; }
+    docForm.set(l, best);
+  }
+  for (const s of seqs) {
+    for (let i = 0; i < s.tokens.length; i++) {
+      const w = s.tokens[i].text;
+      if (!s.caps || !HAS_LETTER.test(w)) { s.forms.push(w); s.src.push('n'); continue; }
+      const l = s.lower[i];
+      const d = docForm.get(l);
+      if (d) { s.forms.push(d); s.src.push('d'); continue; }
+      const g = caseMap.get(l);
+      if (g) { s.forms.push(g); s.src.push('g'); continue; }
+      if (w.length <= 4 && !VOWEL.test(w)) { s.forms.push(w); s.src.push('a'); continue; }
+      s.forms.push(titleCase(w));
+      s.src.push('u');
+    }
+  }
+  return { seqs, stats };
+}
