@@ -43,8 +43,8 @@ export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): string[][]
     if (forms[i] !== w) f.push('W=' + forms[i]);
     const L = w.length;
     if (L > 1) {
-      f.push('s2=' + w.slice(-2), 's3=' + w.slice(-3), 'p2=' + w.slice(0, 2), 'p3=' + w.slice(0, 3));
-      if (L > 4) f.push('s4=' + w.slice(-4), 'p4=' + w.slice(0, 4));
+      f.push('s2=' + w.slice(-2), 's3=' + w.slice(-3), 'pf2=' + w.slice(0, 2), 'pf3=' + w.slice(0, 3));
+      if (L > 4) f.push('s4=' + w.slice(-4), 'pf4=' + w.slice(0, 4));
     }
     if (s.initial[i]) f.push('init', 'init|' + shapes[i]);
     if (s.caps) f.push('caps|' + s.src[i], 'caps|' + s.src[i] + '|' + shapes[i]);

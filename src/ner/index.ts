@@ -1,6 +1,17 @@
 // Entity extraction: people, organisations and places in one article.
-// (First cut; replaced by the full extractor.)
-import type { Entities } from '../types.ts';
+//
+// Pipeline: doc (sequences, case restoration of ALL-CAPS lines) -> features
+// -> averaged-perceptron BIO tagger (models/ner-model.json, trained by
+// scripts/train.ts) -> mentions (clean spans) -> orgs (institution names,
+// lower-case references) -> canonical (one entity per thing, aliases) ->
+// roles ("Kremlin spokesperson").
+import type { Entities, EntityRef } from '../types.ts';
+import { slugify } from '../slug.ts';
+import { defaultTagger } from './model.ts';
+import { spansFromTags, type Mention } from './mentions.ts';
+import { groupEntities, type Entity } from './canonical.ts';
+import { extendOrgs, lowercaseOrgMentions } from './orgs.ts';
+import { findRoles } from './roles.ts';
 
 export interface NerInput {
   /** The headline as written (may be ALL CAPS), if the article has one. */
@@ -12,8 +23,45 @@ export interface NerInput {
 }
 
 /** Bump when extraction output changes: it invalidates the ingest cache. */
-export const EXTRACTOR_VERSION = '0.0.1';
+export const EXTRACTOR_VERSION = '1.0.0';
 
-export function extractEntities(_input: NerInput): Entities {
-  return { people: [], organisations: [], places: [] };
+const tagger = defaultTagger();
+
+export function extractEntities(input: NerInput): Entities {
+  const { seqs, stats } = tagger.prepare(input);
+  let mentions: Mention[] = [];
+  seqs.forEach((s, i) => {
+    if (!s.tokens.length) return;
+    mentions.push(...spansFromTags(s, i, tagger.tagSeq(s, stats)));
+  });
+  mentions = extendOrgs(mentions, seqs, tagger.gaz);
+  const ents = groupEntities(mentions, tagger.gaz);
+  lowercaseOrgMentions(ents, seqs, tagger.gaz);
+  const roles = findRoles(ents, seqs);
+  const out: Entities = { people: [], organisations: [], places: [] };
+  const bucket = { PER: out.people, ORG: out.organisations, LOC: out.places } as const;
+  for (const e of ents) {
+    if (e.type === 'MISC') continue;
+    bucket[e.type].push(toRef(e, roles.get(e)));
+  }
+  return out;
+}
+
+function toRef(e: Entity, role?: { role: string; roleOrg?: string }): EntityRef {
+  const seen = new Set([e.name.toLowerCase()]);
+  const aliases: string[] = [];
+  for (const f of e.forms.keys()) {
+    const l = f.toLowerCase();
+    if (seen.has(l)) continue;
+    seen.add(l);
+    aliases.push(f);
+  }
+  const ref: EntityRef = { name: e.name, slug: slugify(e.name) };
+  if (aliases.length) ref.aliases = aliases;
+  ref.mentions = e.mentions.length + e.extraMentions;
+  if (role) {
+    ref.role = role.role;
+    if (role.roleOrg) ref.roleOrg = role.roleOrg;
+  }
+  return ref;
 }

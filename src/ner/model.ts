@@ -1,0 +1,55 @@
+// Loads the trained tagger and gazetteer (once, at import) and tags articles.
+import fs from 'node:fs';
+import { Gazetteer, type GazetteerData } from './gazetteer.ts';
+import { prepareDoc, type DocStats, type Seq } from './doc.ts';
+import { seqFeatures, shape } from './features.ts';
+import { decode, TAGS, type WeightLookup } from './perceptron.ts';
+import type { NerInput } from './index.ts';
+
+export const MODEL_URL = new URL('../../models/ner-model.json', import.meta.url);
+export const GAZETTEER_URL = new URL('../../models/ner-gazetteer.json', import.meta.url);
+
+export interface ModelFile {
+  version: string;
+  tags: string[];
+  caseMap: Record<string, string>;
+  weights: Record<string, number[]>;
+}
+
+export interface GazetteerFile extends GazetteerData {
+  countryGroups: string[][];
+}
+
+export function loadGazetteer(file: GazetteerFile): Gazetteer {
+  return new Gazetteer(file, file.countryGroups);
+}
+
+export class Tagger {
+  constructor(
+    readonly weights: WeightLookup,
+    readonly caseMap: Map<string, string>,
+    readonly gaz: Gazetteer,
+  ) {}
+
+  prepare(input: NerInput): { seqs: Seq[]; stats: DocStats } {
+    return prepareDoc(input, this.caseMap, (l) => this.gaz.sets.firstname.has(l));
+  }
+
+  tagSeq(s: Seq, stats: DocStats): string[] {
+    const feats = seqFeatures(s, stats, this.gaz);
+    const shapes = s.forms.map(shape);
+    return decode(this.weights, feats, s.lower, shapes).map((t) => TAGS[t]);
+  }
+}
+
+let cached: Tagger | undefined;
+
+export function defaultTagger(): Tagger {
+  if (cached) return cached;
+  const m = JSON.parse(fs.readFileSync(MODEL_URL, 'utf8')) as ModelFile;
+  const g = JSON.parse(fs.readFileSync(GAZETTEER_URL, 'utf8')) as GazetteerFile;
+  const weights = new Map<string, Float32Array>();
+  for (const [f, w] of Object.entries(m.weights)) weights.set(f, Float32Array.from(w));
+  cached = new Tagger(weights, new Map(Object.entries(m.caseMap)), loadGazetteer(g));
+  return cached;
+}

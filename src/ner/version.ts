@@ -1,0 +1,2 @@
+// Version of the trained model format/recipe.
+export const MODEL_VERSION = '1';
