@@ -31,7 +31,8 @@ const KIND_NAMES: Record<string, EntityKind> = {
 export function parseCuration(text: string, file: string): Curation {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
-    throw new InputError(file, `invalid YAML: ${doc.errors[0].message.split('\n')[0]}`, doc.errors[0].linePos?.[0]?.line);
+    const e = doc.errors[0];
+    throw new InputError(file, `invalid YAML: ${e.message.split('\n')[0]}`, text.slice(0, e.pos[0]).split('\n').length);
   }
   const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
   const lineOf = (needle: string) => {

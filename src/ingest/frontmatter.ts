@@ -32,8 +32,9 @@ export function splitFrontmatter(text: string): RawFrontmatter {
   const doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, version: '1.2' });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    const line = e.linePos?.[0]?.line;
-    throw new FrontmatterError(`invalid YAML frontmatter: ${e.message.split('\n')[0]}`, line ? line + 1 : 1);
+    // Line in the file: the YAML's own line, plus one for the opening `---`.
+    const line = yamlText.slice(0, e.pos[0]).replace(/\n$/, '').split('\n').length + 1;
+    throw new FrontmatterError(`invalid YAML frontmatter: ${e.message.split('\n')[0]}`, line);
   }
   const value = doc.contents == null ? {} : doc.toJS({ maxAliasCount: 50 });
   if (doc.contents != null && !isMap(doc.contents)) {

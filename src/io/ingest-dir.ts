@@ -13,6 +13,11 @@ import { canonicalizeArchive } from '../curation/apply.ts';
 import { parseCuration, EMPTY_CURATION, type Curation } from '../curation/curation.ts';
 import { articleToMarkdown } from '../markdown/serialize.ts';
 import { EXTRACTOR_VERSION } from '../ner/index.ts';
+import { buildArchiveIndex } from '../site/archive-index.ts';
+import { SITE_DATA_FILE, type SiteData } from '../site/context.ts';
+import { DEFAULT_SETTINGS, parseSettings, type SiteSettings } from '../site/settings.ts';
+
+export const SETTINGS_FILE = 'site.yaml';
 
 export interface IngestOptions {
   /** Largest raw article accepted, in bytes. */
@@ -120,6 +125,10 @@ export async function ingestDir(rawDir: string, outDir: string, opts: IngestOpti
     deleted.push(rel);
   }
   await writeIfChanged(manifestPath, JSON.stringify({ files: outFiles.sort() }, null, 1));
+  const settings = await loadSettings(rawDir, rejected);
+  const descriptions = new Map(curation.entities.flatMap((c) => (c.description ? [[`${c.kind}:${c.name}`, c.description] as [string, string]] : [])));
+  const siteData: SiteData = { settings, index: buildArchiveIndex(articles, descriptions) };
+  await writeIfChanged(join(outDir, SITE_DATA_FILE), JSON.stringify(siteData));
   await writeAtomic(join(outDir, STATE_DIR, 'cache.json'), JSON.stringify({ version: CACHE_VERSION, entries }));
   return { articles, written, deleted, cached, warnings, rejected };
 }
@@ -163,5 +172,21 @@ async function readJson<T>(path: string): Promise<T | undefined> {
     return JSON.parse(await readFile(path, 'utf8')) as T;
   } catch {
     return undefined;
+  }
+}
+
+async function loadSettings(rawDir: string, rejected: Rejection[]): Promise<SiteSettings> {
+  const path = join(rawDir, SETTINGS_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+  try {
+    return parseSettings(text, path);
+  } catch (e) {
+    rejected.push({ file: path, reason: `${(e as Error).message.replace(`${path}: `, '')} (default settings used)` });
+    return DEFAULT_SETTINGS;
   }
 }

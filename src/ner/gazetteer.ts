@@ -14,6 +14,8 @@ export interface GazetteerData {
 export type GazType = keyof GazetteerData;
 export const GAZ_TYPES: GazType[] = ['country', 'region', 'city', 'bigcity', 'firstname'];
 
+const JOINERS = new Set(['of', 'and', 'de', 'la', 'del', 'du', 'the', 'upon', 'on', 'al', 'el', 'da', 'do', 'dos']);
+
 export class Gazetteer {
   readonly sets: Record<GazType, Set<string>>;
   /** Longest entry length in tokens. */
@@ -57,6 +59,7 @@ export class Gazetteer {
         let found = 0;
         let phrase = '';
         for (let len = 1; len <= maxLen && i + len <= n; len++) {
+          if (len > 1 && !capitalised[i + len - 1] && !JOINERS.has(words[i + len - 1])) break;
           phrase = len === 1 ? words[i] : phrase + ' ' + words[i + len - 1];
           if (set.has(phrase) && capitalised[i + len - 1]) found = len;
         }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { Gazetteer, type GazetteerData } from './gazetteer.ts';
 import { prepareDoc, type DocStats, type Seq } from './doc.ts';
 import { seqFeatures, shape } from './features.ts';
-import { decode, TAGS, type WeightLookup } from './perceptron.ts';
+import { decode, FlatWeights, TAGS, type WeightLookup } from './perceptron.ts';
 import type { NerInput } from './index.ts';
 
 export const MODEL_URL = new URL('../../models/ner-model.json', import.meta.url);
@@ -48,8 +48,8 @@ export function defaultTagger(): Tagger {
   if (cached) return cached;
   const m = JSON.parse(fs.readFileSync(MODEL_URL, 'utf8')) as ModelFile;
   const g = JSON.parse(fs.readFileSync(GAZETTEER_URL, 'utf8')) as GazetteerFile;
-  const weights = new Map<string, Float32Array>();
-  for (const [f, w] of Object.entries(m.weights)) weights.set(f, Float32Array.from(w));
+  const entries = Object.entries(m.weights);
+  const weights = new FlatWeights(entries.map(([f, w]): [number, number[]] => [Number(f), w]), entries.length);
   cached = new Tagger(weights, new Map(Object.entries(m.caseMap)), loadGazetteer(g));
   return cached;
 }

@@ -1,6 +1,8 @@
 // Averaged perceptron over string features and a fixed tag set, with greedy
 // left-to-right BIO decoding. Training and inference share the decoder.
 
+import { fh } from './features.ts';
+
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Tag = (typeof TAGS)[number];
 export const NT = TAGS.length;
@@ -10,21 +12,62 @@ const ALLOWED: boolean[][] = TAGS.map((p) =>
   TAGS.map((c) => !c.startsWith('I-') || (p !== 'O' && p.slice(2) === c.slice(2))),
 );
 
-export function historyFeatures(prev: number, prev2: number, lower: string, shape: string): string[] {
+const PT = TAGS.map((t) => fh('pt', t));
+const PT2 = TAGS.map((t2) => TAGS.map((t) => fh('pt2', t2, t)));
+
+export function historyFeatures(prev: number, prev2: number, lower: string, shape: string): number[] {
   const p = TAGS[prev];
-  return ['pt=' + p, 'pt2=' + TAGS[prev2] + '|' + p, 'ptw=' + p + '|' + lower, 'pts=' + p + '|' + shape];
+  return [PT[prev], PT2[prev2][prev], fh('ptw', p, lower), fh('pts', p, shape)];
 }
 
 export interface WeightLookup {
-  get(feature: string): ArrayLike<number> | undefined;
+  /** Adds the feature's weights for every tag to scores. */
+  addTo(feature: number, scores: Float64Array): void;
+}
+
+/** Read-only weights in one open-addressing hash table (fast inference). */
+export class FlatWeights implements WeightLookup {
+  private keys: Int32Array;
+  private w: Float32Array;
+  private mask: number;
+
+  constructor(entries: Iterable<[number, ArrayLike<number>]>, count: number) {
+    let size = 1;
+    while (size < count * 2) size <<= 1;
+    this.mask = size - 1;
+    this.keys = new Int32Array(size).fill(-1);
+    this.w = new Float32Array(size * NT);
+    for (const [k, ws] of entries) {
+      let i = k & this.mask;
+      while (this.keys[i] !== -1) i = (i + 1) & this.mask;
+      this.keys[i] = k;
+      for (let t = 0; t < NT; t++) this.w[i * NT + t] = ws[t];
+    }
+  }
+
+  addTo(f: number, scores: Float64Array): void {
+    const keys = this.keys;
+    let i = f & this.mask;
+    for (;;) {
+      const k = keys[i];
+      if (k === f) {
+        const o = i * NT;
+        const w = this.w;
+        for (let t = 0; t < NT; t++) scores[t] += w[o + t];
+        return;
+      }
+      if (k === -1) return;
+      i = (i + 1) & this.mask;
+    }
+  }
 }
 
 export function decode(
   model: WeightLookup,
-  feats: string[][],
+  feats: number[][],
   lower: string[],
   shapes: string[],
-  onStep?: (i: number, guess: number, allFeats: string[]) => number,
+  onStep?: (i: number, guess: number, allFeats: number[]) => number,
 ): number[] {
   const n = feats.length;
   const tags: number[] = [];
@@ -34,13 +77,9 @@ export function decode(
     const prev2 = i > 1 ? tags[i - 2] : 0;
     const hist = historyFeatures(prev, prev2, lower[i], shapes[i]);
     scores.fill(0);
-    for (const list of [feats[i], hist]) {
-      for (const f of list) {
-        const w = model.get(f);
-        if (!w) continue;
-        for (let t = 0; t < NT; t++) scores[t] += w[t];
-      }
-    }
+    const fi = feats[i];
+    for (let k = 0; k < fi.length; k++) model.addTo(fi[k], scores);
+    for (let k = 0; k < hist.length; k++) model.addTo(hist[k], scores);
     let best = 0;
     let bs = -Infinity;
     const allowed = ALLOWED[prev];
@@ -52,20 +91,21 @@ export function decode(
 
 /** Trainable averaged perceptron. */
 export class Perceptron implements WeightLookup {
-  private w = new Map<string, Float64Array>();
-  private totals = new Map<string, Float64Array>();
-  private stamps = new Map<string, Float64Array>();
+  private w = new Map<number, Float64Array>();
+  private totals = new Map<number, Float64Array>();
+  private stamps = new Map<number, Float64Array>();
   private t = 0;
 
-  get(f: string): Float64Array | undefined {
-    return this.w.get(f);
+  addTo(f: number, scores: Float64Array): void {
+    const w = this.w.get(f);
+    if (w) for (let t = 0; t < NT; t++) scores[t] += w[t];
   }
 
   tick(): void {
     this.t++;
   }
 
-  update(truth: number, guess: number, feats: string[]): void {
+  update(truth: number, guess: number, feats: number[]): void {
     if (truth === guess) return;
     for (const f of feats) {
       let w = this.w.get(f);

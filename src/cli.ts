@@ -1,0 +1,91 @@
+// The `dateline` command line: parse flags, call the library, turn results into output and an exit code.
+import { Command, CommanderError, Option } from 'commander';
+import { resolve } from 'node:path';
+import { ingestDir, type IngestResult } from './io/ingest-dir.ts';
+import { build, defaultMarkdownDir } from './build.ts';
+import { serve } from './serve.ts';
+
+const EXIT_OK = 0;
+const EXIT_REJECTED = 1;
+const EXIT_USAGE = 2;
+
+function report(r: IngestResult, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+  for (const w of r.warnings) err.write(`warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}\n`);
+  for (const x of r.rejected) err.write(`rejected: ${x.file}${x.line ? `:${x.line}` : ''}: ${x.reason}\n`);
+  out.write(
+    `${r.articles.length} article${r.articles.length === 1 ? '' : 's'} built (${r.written.length} file(s) written, ${r.cached} from cache, ${r.deleted.length} removed), ` +
+      `${r.warnings.length} warning(s), ${r.rejected.length} rejected\n`,
+  );
+  return r.rejected.length ? EXIT_REJECTED : EXIT_OK;
+}
+
+const sizeOption = () =>
+  new Option('--max-article-size <MB>', 'largest raw article accepted, in MB').default('4').argParser((v) => {
+    const n = Number(v);
+    if (!(n > 0)) throw new CommanderError(EXIT_USAGE, 'dateline.usage', `--max-article-size must be a positive number of MB, got ${v}`);
+    return v;
+  });
+const mb = (v: string) => Math.round(Number(v) * 1024 * 1024);
+
+/** Run the CLI with `argv` (without node and script). Resolves to the exit code. */
+export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  let code = EXIT_OK;
+  const program = new Command('dateline')
+    .description('Turn a folder of raw news articles into a cross-linked static archive site.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
+    .showHelpAfterError();
+
+  program
+    .command('ingest')
+    .description('Turn raw articles into structured markdown (one file per article).')
+    .argument('<rawDir>', 'folder of raw articles (.txt/.md), with optional curation.yaml and site.yaml')
+    .requiredOption('--out <markdownDir>', 'folder for the generated markdown')
+    .addOption(sizeOption())
+    .action(async (rawDir: string, o: { out: string; maxArticleSize: string }) => {
+      code = report(await ingestDir(resolve(rawDir), resolve(o.out), { maxArticleBytes: mb(o.maxArticleSize) }), io.out, io.err);
+    });
+
+  program
+    .command('build')
+    .description('Ingest raw articles, then render the site.')
+    .argument('<rawDir>', 'folder of raw articles')
+    .requiredOption('--out <siteDir>', 'folder for the built site')
+    .option('--markdown <markdownDir>', 'folder for the generated markdown (default: _markdown beside the site folder)')
+    .option('--path-prefix <prefix>', 'serve the site under this sub-path, e.g. /archive/', '/')
+    .addOption(sizeOption())
+    .action(async (rawDir: string, o: { out: string; markdown?: string; pathPrefix: string; maxArticleSize: string }) => {
+      const r = await build(resolve(rawDir), resolve(o.out), {
+        markdownDir: o.markdown ? resolve(o.markdown) : defaultMarkdownDir(o.out),
+        pathPrefix: o.pathPrefix,
+        maxArticleBytes: mb(o.maxArticleSize),
+      });
+      code = report(r.ingest, io.out, io.err);
+      io.out.write(`site: ${r.render.pages} file(s) in ${resolve(o.out)}\n`);
+    });
+
+  program
+    .command('serve')
+    .description('Build, then serve the site with live reload; rebuilds when raw articles change.')
+    .argument('[rawDir]', 'folder of raw articles', 'content')
+    .option('--out <siteDir>', 'folder for the built site', '_site')
+    .option('--port <port>', 'port to listen on', '8080')
+    .action(async (rawDir: string, o: { out: string; port: string }) => {
+      await serve(resolve(rawDir), resolve(o.out), { port: Number(o.port) });
+    });
+
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT_USAGE;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    io.err.write(`error: ${(e as Error).message}\n`);
+    return EXIT_REJECTED;
+  }
+}

@@ -1,0 +1,89 @@
+// markdown-it plugin: the first mention of each entity in the body links to its page; text unchanged.
+import type MarkdownIt from 'markdown-it';
+import type { EntityKind, EntityRef } from '../types.ts';
+import { ENTITY_KINDS } from '../types.ts';
+
+type Token = ReturnType<MarkdownIt['parse']>[number];
+
+export interface MentionTarget {
+  surface: string;
+  href: string;
+  key: string;
+}
+
+/** Surface forms to look for, longest first, each tied to its entity page. */
+export function mentionTargets(env: Partial<Record<EntityKind, EntityRef[]>>, href: (kind: EntityKind, slug: string) => string): MentionTarget[] {
+  const out: MentionTarget[] = [];
+  for (const kind of ENTITY_KINDS) {
+    for (const e of env[kind] ?? []) {
+      for (const s of [e.name, ...(e.aliases ?? [])]) {
+        if (s.trim().length > 1) out.push({ surface: s, href: href(kind, e.slug), key: `${kind}:${e.slug}` });
+      }
+    }
+  }
+  return out.sort((a, b) => b.surface.length - a.surface.length);
+}
+
+const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}_]/u.test(c);
+
+/** First whole-word occurrence of `needle` in `hay` from `from`, or -1. */
+export function findWord(hay: string, needle: string, from = 0): number {
+  let i = hay.indexOf(needle, from);
+  while (i >= 0) {
+    if (!isWordChar(hay[i - 1]) && !isWordChar(hay[i + needle.length])) return i;
+    i = hay.indexOf(needle, i + 1);
+  }
+  return -1;
+}
+
+export function linkMentionsPlugin(md: MarkdownIt, opts: { href: (kind: EntityKind, slug: string) => string }): void {
+  md.core.ruler.push('dateline_link_mentions', (state) => {
+    const env = state.env as Partial<Record<EntityKind, EntityRef[]>> | undefined;
+    if (!env || !ENTITY_KINDS.some((k) => Array.isArray(env[k]) && env[k]!.length)) return false;
+    const targets = mentionTargets(env, opts.href);
+    const linked = new Set<string>();
+    for (const block of state.tokens) {
+      if (block.type !== 'inline' || !block.children) continue;
+      block.children = linkChildren(block.children, targets, linked, state.Token as unknown as new (t: string, g: string, n: -1 | 0 | 1) => Token);
+    }
+    return true;
+  });
+}
+
+function linkChildren(children: Token[], targets: MentionTarget[], linked: Set<string>, T: new (t: string, g: string, n: -1 | 0 | 1) => Token): Token[] {
+  const out: Token[] = [];
+  let insideLink = 0;
+  for (const tok of children) {
+    if (tok.type === 'link_open') insideLink++;
+    if (tok.type === 'link_close') insideLink--;
+    if (tok.type !== 'text' || insideLink > 0) {
+      out.push(tok);
+      continue;
+    }
+    out.push(...splitText(tok.content, targets, linked, T));
+  }
+  return out;
+}
+
+function splitText(text: string, targets: MentionTarget[], linked: Set<string>, T: new (t: string, g: string, n: -1 | 0 | 1) => Token): Token[] {
+  // Find the earliest mention among entities not yet linked; repeat on the rest of the text.
+  let best: { at: number; t: MentionTarget } | undefined;
+  for (const t of targets) {
+    if (linked.has(t.key)) continue;
+    const at = findWord(text, t.surface);
+    if (at >= 0 && (!best || at < best.at || (at === best.at && t.surface.length > best.t.surface.length))) best = { at, t };
+  }
+  const mk = (content: string) => {
+    const tok = new T('text', '', 0);
+    tok.content = content;
+    return tok;
+  };
+  if (!best) return text ? [mk(text)] : [];
+  linked.add(best.t.key);
+  const open = new T('link_open', 'a', 1);
+  open.attrs = [['href', best.t.href], ['class', 'mention']];
+  const close = new T('link_close', 'a', -1);
+  const before = text.slice(0, best.at);
+  const after = text.slice(best.at + best.t.surface.length);
+  return [...(before ? [mk(before)] : []), open, mk(best.t.surface), close, ...splitText(after, targets, linked, T)];
+}

@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFile, readdir, rm, writeFile, access, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { ingestDir } from '../../src/io/ingest-dir.ts';
+import { tempDir, writeFiles } from '../helpers.ts';
+
+let raw: string;
+let out: string;
+let cleanup: Array<() => Promise<void>> = [];
+
+beforeEach(async () => {
+  const a = await tempDir();
+  const b = await tempDir();
+  raw = a.path;
+  out = b.path;
+  cleanup = [a.cleanup, b.cleanup];
+  await writeFiles(raw, {
+    '2024-05-01-budget.txt': 'LONDON - Finance minister Jane Doe presented the budget to Parliament on Tuesday.\n\nDoe said taxes would fall.',
+    'desk/notes.txt': '---\ntitle: Harbour reopens\ndate: 2024-06-02\n---\nThe harbour in Genoa reopened after repairs.',
+    'broken.txt': '---\ndate: 2024-13-45\n---\nText.',
+  });
+});
+afterEach(async () => {
+  for (const c of cleanup) await c();
+});
+
+const exists = (p: string) => access(p).then(() => true, () => false);
+
+describe('ingestDir', () => {
+  it('writes one markdown file per good article and reports the bad one', async () => {
+    const r = await ingestDir(raw, out);
+    expect(r.articles).toHaveLength(2);
+    expect(r.rejected).toEqual([{ file: 'broken.txt', line: 2, reason: expect.stringMatching(/not a calendar date/) }]);
+    const files = r.articles.map((a) => `articles/${a.id}.md`);
+    for (const f of files) {
+      const fm = matter(await readFile(join(out, f), 'utf8')).data;
+      expect(typeof fm.title).toBe('string');
+      expect(Array.isArray(fm.people)).toBe(true);
+      expect(Array.isArray(fm.organisations)).toBe(true);
+      expect(Array.isArray(fm.places)).toBe(true);
+    }
+    const notes = r.articles.find((a) => a.source === 'desk/notes.txt')!;
+    expect(notes.id).toBe('2024/06/harbour-reopens');
+    expect(notes.date).toBe('2024-06-02');
+    const budget = r.articles.find((a) => a.source === '2024-05-01-budget.txt')!;
+    expect(budget.date).toBe('2024-05-01');
+    expect(budget.dateSource).toBe('filename');
+  });
+
+  it('re-extracts nothing and rewrites nothing when nothing changed', async () => {
+    await ingestDir(raw, out);
+    const again = await ingestDir(raw, out);
+    expect(again.cached).toBe(3);
+    expect(again.written).toEqual([]);
+  });
+
+  it('produces byte-identical output on a clean re-run', async () => {
+    const r1 = await ingestDir(raw, out);
+    const first = await Promise.all(r1.articles.map((a) => readFile(join(out, `articles/${a.id}.md`), 'utf8')));
+    await rm(out, { recursive: true, force: true });
+    const r2 = await ingestDir(raw, out);
+    const second = await Promise.all(r2.articles.map((a) => readFile(join(out, `articles/${a.id}.md`), 'utf8')));
+    expect(second).toEqual(first);
+  });
+
+  it('removes the output of a deleted raw article and never touches files it did not write', async () => {
+    const r = await ingestDir(raw, out);
+    const notes = r.articles.find((a) => a.source === 'desk/notes.txt')!;
+    await writeFile(join(out, 'articles', 'mine.md'), 'my own file');
+    await writeFile(join(out, 'README.txt'), 'keep me');
+    await rm(join(raw, 'desk/notes.txt'));
+    const r2 = await ingestDir(raw, out);
+    expect(r2.deleted).toEqual([`articles/${notes.id}.md`]);
+    expect(await exists(join(out, `articles/${notes.id}.md`))).toBe(false);
+    expect(await readFile(join(out, 'articles', 'mine.md'), 'utf8')).toBe('my own file');
+    expect(await readFile(join(out, 'README.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('gives two articles with the same title and date distinct ids; renaming one leaves the other alone', async () => {
+    await writeFiles(raw, {
+      'a.txt': '---\ntitle: Storm hits coast\ndate: 2024-01-05\n---\nFirst report.',
+      'b.txt': '---\ntitle: Storm hits coast\ndate: 2024-01-05\n---\nSecond report.',
+    });
+    const r1 = await ingestDir(raw, out);
+    const idA = r1.articles.find((a) => a.source === 'a.txt')!.id;
+    const idB = r1.articles.find((a) => a.source === 'b.txt')!.id;
+    expect(idA).not.toBe(idB);
+    await rename(join(raw, 'b.txt'), join(raw, 'c.txt'));
+    const r2 = await ingestDir(raw, out);
+    expect(r2.articles.find((a) => a.source === 'a.txt')!.id).toBe(idA);
+  });
+
+  it('leaves no temporary files behind', async () => {
+    await ingestDir(raw, out);
+    const all = await readdir(out, { recursive: true });
+    expect(all.filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses an article over the size limit with the limit and how to raise it', async () => {
+    await writeFiles(raw, { 'huge.txt': 'word '.repeat(3000) });
+    const r = await ingestDir(raw, out, { maxArticleBytes: 10_000 });
+    const rej = r.rejected.find((x) => x.file === 'huge.txt');
+    expect(rej?.reason).toMatch(/limit/);
+    expect(rej?.reason).toMatch(/--max-article-size/);
+  });
+});
