@@ -20,7 +20,7 @@ const EXPR = new RegExp(
     `(?<md>\\b(?<mdMon>${MONTH})\\.?\\s+(?<mdDay>\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:[-–]\\s*\\d|%))(?:,?\\s+(?<mdYear>\\d{4})\\b)?)`,
     `(?<dm>\\b(?<dmDay>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<dmMon>${MONTH})\\b\\.?(?:,?\\s+(?<dmYear>\\d{4})\\b)?)`,
     `(?<my>\\b(?<myMon>${MONTH})\\s+(?<myYear>\\d{4})\\b)`,
-    `(?<mo>\\b(?:in|since|during|until|by|from|early|late|mid-?)\\s+(?<moMon>January|February|March|April|June|July|August|September|October|November|December)\\b)`,
+    `(?<mo>\\b(?:in|since|during|until|by|from|early|late|mid-?)\\s+(?<moMon>January|February|March|April|June|July|August|September|October|November|December)\\b(?:,?\\s+(?<moYear>\\d{4})\\b)?)`,
     `(?<wd>\\b(?:(?<wdMod>last|next|this|past|coming)\\s+)?(?<wdName>${WEEKDAY})(?!s\\b))`,
     `(?<yr>\\b(?:in|since|during|until|by|from|through|before|after|early|late|mid-?|of)\\s+(?<yrNum>1[6-9]\\d\\d|20\\d\\d)\\b(?![-–/]\\d|s\\b|['’]s))`,
     `(?<relPer>\\b(?<relPerMod>last|next|this|earlier\\s+this|later\\s+this)\\s+(?<relPerU>month|year)\\b)`,
@@ -44,7 +44,8 @@ function isFuture(clause: string, at: number): boolean {
   const before = clause.slice(Math.max(0, at - 80), at);
   const f = [...before.matchAll(new RegExp(FUTURE.source, 'gi'))].pop();
   if (!f) return false;
-  return !PAST.test(before.slice((f.index ?? 0) + f[0].length));
+  const after = before.slice((f.index ?? 0) + f[0].length).replace(/\b(?:be|been|being|have)\s+\w+/gi, ' ');
+  return !PAST.test(after);
 }
 
 /** Clause boundaries inside a sentence (start positions of the separators). */
@@ -153,6 +154,7 @@ function resolve(g: Record<string, string | undefined>, pub: string, anchor: str
     const mon = monthNumber(g.myMon as string) ?? 0;
     return { date: `${g.myYear}-${String(mon).padStart(2, '0')}`, precision: 'month' };
   }
+  if (g.mo && g.moYear) return { date: `${g.moYear}-${String(monthNumber(g.moMon as string) ?? 1).padStart(2, '0')}`, precision: 'month' };
   if (g.mo) return { date: nearestMonth(monthNumber(g.moMon as string) ?? 1, pub, future), precision: 'month' };
   if (g.wd) {
     const target = WEEKDAYS.indexOf((g.wdName as string).toLowerCase() as (typeof WEEKDAYS)[number]);
