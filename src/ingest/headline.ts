@@ -63,14 +63,18 @@ const TRAILING_FUNCTION = /\s+(?:of|the|a|an|and|or|to|in|on|at|for|with|by|from
 
 /**
  * A headline made from the lead paragraph: its first sentence when short enough, else its
- * main clause cut at the strongest clause boundary that leaves 25–`max` characters; never
- * mid-word, no final full stop. The dateline must already be removed from `lead`.
+ * main clause cut at the strongest clause boundary that leaves 25–`max` characters (a sentence up
+ * to 20% over `max` is kept whole); never mid-word or inside quotes, no final full stop. The dateline must already be removed from `lead`.
  * @example leadHeadline('Russian and US teams held six hours of talks in Turkiye on Thursday to try to restore normal functioning of their embassies, while Putin said contacts had inspired hope.')
  * //=> 'Russian and US teams held six hours of talks in Turkiye on Thursday'
  */
 export function leadHeadline(lead: string, max = 100): string {
   const sentence = firstSentence(lead).replace(/[.]["”’]?$/, (m) => m.slice(1)).replace(/^["“]|["”]$/g, '').trim();
-  if (sentence.length <= max) return sentence;
+  if (sentence.length <= max * 1.2) return sentence; // "about" 100: never cut a sentence only slightly over
+  const balanced = (i: number) => {
+    const head = sentence.slice(0, i);
+    return (head.match(/["“”]/g) ?? []).length % 2 === 0 && (head.match(/\(/g) ?? []).length === (head.match(/\)/g) ?? []).length;
+  };
   for (const [level, re] of CUTS.entries()) {
     const earliest = level !== 2 && level !== 4; // main clause ends at the first boundary; commas and prepositions: longest fit
     let best = -1;
@@ -79,7 +83,7 @@ export function leadHeadline(lead: string, max = 100): string {
     while ((m = re.exec(sentence))) {
       if (m.index > max) break;
       if (m[0].length === 0) re.lastIndex++;
-      if (m.index >= 25) {
+      if (m.index >= (level === 4 ? 40 : 25) && balanced(m.index)) {
         best = m.index;
         if (earliest) break;
       }
