@@ -11,7 +11,7 @@ import { conllToInput } from '../src/ner/conll.ts';
 import { tokenize } from '../src/ner/tokenize.ts';
 import { REGIONS } from '../src/ner/lexicon.ts';
 import { loadGazetteer, type GazetteerFile, type ModelFile, MODEL_URL, GAZETTEER_URL, Tagger } from '../src/ner/model.ts';
-import { seqFeatures, shape } from '../src/ner/features.ts';
+import { seqFeatures } from '../src/ner/features.ts';
 import { decode, Perceptron, TAGS } from '../src/ner/perceptron.ts';
 import type { Seq } from '../src/ner/doc.ts';
 import { MODEL_VERSION } from '../src/ner/version.ts';
@@ -121,7 +121,7 @@ function main(): void {
   const ids = Object.keys(gold).filter((k) => !k.startsWith('_')).sort();
   const texts = ids.map((id) => fs.readFileSync(path.join(corpus, 'articles', id + '.txt'), 'utf8'));
   const caseMap = buildCaseMap(texts);
-  const tagger = new Tagger(new Map(), new Map(Object.entries(caseMap)), gaz);
+  const tagger = new Tagger(new Perceptron(), new Map(Object.entries(caseMap)), gaz);
   const docs = ids.map((id, i) => {
     const { seqs, stats } = tagger.prepare(conllToInput(texts[i]));
     const labels = projectLabels(seqs, gold[id]);
@@ -138,10 +138,9 @@ function main(): void {
     for (const di of order) {
       const d = docs[di];
       d.seqs.forEach((s, si) => {
-        const feats = seqFeatures(s, d.stats, gaz);
-        const shapes = s.forms.map(shape);
+        const f = seqFeatures(s, d.stats, gaz);
         const truth = d.labels[si];
-        decode(model, feats, s.lower, shapes, (i, guess, all) => {
+        decode(model, f.feats, f.hw, f.hsh, (i, guess, all) => {
           model.tick();
           n++;
           if (guess !== truth[i]) { err++; model.update(truth[i], guess, all); }

@@ -1,11 +1,12 @@
-// Feature extraction for the BIO tagger (static features per token; the
-// tag-history features are added by the decoder).
+// Feature extraction for the BIO tagger. Features are hashed to 30-bit
+// integers: word-intrinsic features are cached per word form, context
+// features combine precomputed word hashes (no string building per token).
+// The tag-history features are added by the decoder.
 import type { DocStats, Seq } from './doc.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { TITLE_WORDS, DEMONYMS } from './lexicon.ts';
 
 const HAS_UPPER_START = /^\p{Lu}/u;
-const B = 1;
 
 export function shape(w: string): string {
   let out = '';
@@ -25,55 +26,126 @@ export function shape(w: string): string {
   return out;
 }
 
-/** FNV-1a hash of the parts of a feature name, folded to 30 bits (fast small-integer keys). */
-export function fh(a: string, b = '', c = '', d = ''): number {
+/** FNV-1a string hash. */
+export function hs(s: string): number {
   let h = 0x811c9dc5;
-  for (const part of [a, b, c, d]) {
-    for (let i = 0; i < part.length; i++) h = Math.imul(h ^ part.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 1, 0x01000193);
-  }
-  return (h >>> 0) & 0x3fffffff;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
-export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): number[][] {
+/** Mixes two hashes into a 30-bit feature id. */
+export function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 13), 0x27d4eb2f);
+  h ^= h >>> 16;
+  return h & 0x3fffffff;
+}
+
+export function mix3(a: number, b: number, c: number): number {
+  return mix(mix(a, b), c);
+}
+
+const P = Object.fromEntries(
+  'b w W sh p1 n1 p2 n2 pw wn psh nsh sh3 s2 s3 s4 pf2 pf3 pf4 init caps k ki dcap dlow dafn dnone gz pgz ngz ttl pttl dem pdem pt pt2 ptw pts'
+    .split(' ')
+    .map((k) => [k, hs('#' + k)]),
+) as Record<string, number>;
+export const PREFIX = P;
+
+const BOS = hs('<s>');
+const EOS = hs('</s>');
+
+interface WordInfo {
+  feats: number[];
+  hw: number;
+  hsh: number;
+  capd: boolean;
+  ttl: boolean;
+  dem: boolean;
+  shape: string;
+}
+
+const cache = new Map<string, WordInfo>();
+
+function wordInfo(form: string, w: string): WordInfo {
+  let info = cache.get(form);
+  if (info) return info;
+  const sh = shape(form);
+  const hw = hs(w);
+  const hsh = hs(sh);
+  const f = [mix(P.b, 0), mix(P.w, hw), mix(P.sh, hsh)];
+  if (form !== w) f.push(mix(P.W, hs(form)));
+  const L = w.length;
+  if (L > 1) {
+    f.push(mix(P.s2, hs(w.slice(-2))), mix(P.s3, hs(w.slice(-3))), mix(P.pf2, hs(w.slice(0, 2))), mix(P.pf3, hs(w.slice(0, 3))));
+    if (L > 4) f.push(mix(P.s4, hs(w.slice(-4))), mix(P.pf4, hs(w.slice(0, 4))));
+  }
+  const ttl = TITLE_WORDS.has(w);
+  if (ttl) f.push(mix(P.ttl, 0));
+  const dem = DEMONYMS[w] !== undefined || (w.endsWith('s') && DEMONYMS[w.slice(0, -1)] !== undefined);
+  if (dem) f.push(mix(P.dem, 0));
+  info = { feats: f, hw, hsh, capd: HAS_UPPER_START.test(form), ttl, dem: DEMONYMS[w] !== undefined, shape: sh };
+  if (cache.size > 300_000) cache.clear();
+  cache.set(form, info);
+  return info;
+}
+
+export interface SeqFeatures {
+  feats: number[][];
+  /** word hashes and shape hashes, for the decoder's history features */
+  hw: number[];
+  hsh: number[];
+}
+
+const GZ_HASH = new Map<string, number>();
+function gzh(g: string): number {
+  let h = GZ_HASH.get(g);
+  if (h === undefined) GZ_HASH.set(g, (h = hs(g)));
+  return h;
+}
+const SRC_HASH = new Map<string, number>();
+function srch(s: string): number {
+  let h = SRC_HASH.get(s);
+  if (h === undefined) SRC_HASH.set(s, (h = hs(s)));
+  return h;
+}
+
+export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): SeqFeatures {
   const n = s.tokens.length;
-  const forms = s.forms;
   const low = s.lower;
-  const shapes = forms.map(shape);
-  const capd = forms.map((f) => HAS_UPPER_START.test(f));
-  const gz = gaz.tag(low, capd);
-  const W = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : low[i]);
-  const S = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]);
+  const infos = s.forms.map((f, i) => wordInfo(f, low[i]));
+  const hw = infos.map((x) => x.hw);
+  const hsh = infos.map((x) => x.hsh);
+  const gz = gaz.tag(low, infos.map((x) => x.capd));
+  const W = (i: number) => (i < 0 ? BOS : i >= n ? EOS : hw[i]);
+  const S = (i: number) => (i < 0 ? BOS : i >= n ? EOS : hsh[i]);
   const out: number[][] = [];
-  const kind = s.kind === 'body' ? '' : s.kind === 'headline' ? 'H' : 'D';
+  const kind = s.kind === 'body' ? 0 : s.kind === 'headline' ? 1 : 2;
   for (let i = 0; i < n; i++) {
+    const info = infos[i];
     const w = low[i];
-    const f: number[] = [B, fh('w', w), fh('sh', shapes[i]), fh('p1', W(i - 1)), fh('n1', W(i + 1)), fh('p2', W(i - 2)), fh('n2', W(i + 2)),
-      fh('pw', W(i - 1), w), fh('wn', w, W(i + 1)), fh('psh', S(i - 1)), fh('nsh', S(i + 1)),
-      fh('sh3', S(i - 1), shapes[i], S(i + 1))];
-    if (forms[i] !== w) f.push(fh('W', forms[i]));
-    const L = w.length;
-    if (L > 1) {
-      f.push(fh('s2', w.slice(-2)), fh('s3', w.slice(-3)), fh('pf2', w.slice(0, 2)), fh('pf3', w.slice(0, 3)));
-      if (L > 4) f.push(fh('s4', w.slice(-4)), fh('pf4', w.slice(0, 4)));
+    const f = info.feats.slice();
+    f.push(mix(P.p1, W(i - 1)), mix(P.n1, W(i + 1)), mix(P.p2, W(i - 2)), mix(P.n2, W(i + 2)),
+      mix3(P.pw, W(i - 1), hw[i]), mix3(P.wn, hw[i], W(i + 1)), mix(P.psh, S(i - 1)), mix(P.nsh, S(i + 1)),
+      mix(mix3(P.sh3, S(i - 1), hsh[i]), S(i + 1)));
+    if (s.initial[i]) f.push(mix(P.init, 0), mix(P.init, hsh[i]));
+    if (s.caps) { const sh = srch(s.src[i]); f.push(mix(P.caps, sh), mix3(P.caps, sh, hsh[i])); }
+    if (kind) f.push(mix(P.k, kind), mix3(P.k, kind, hsh[i]), mix3(P.ki, kind, i));
+    if (info.capd) {
+      const cs = stats.capSeen.has(w);
+      const ls = stats.lowSeen.has(w);
+      if (cs) f.push(mix(P.dcap, 0));
+      if (ls) f.push(mix(P.dlow, 0));
+      if (stats.afterFirst.has(w)) f.push(mix(P.dafn, 0));
+      if (!cs && !ls) f.push(mix(P.dnone, 0));
     }
-    if (s.initial[i]) f.push(fh('init'), fh('init', shapes[i]));
-    if (s.caps) f.push(fh('caps', s.src[i]), fh('caps', s.src[i], shapes[i]));
-    if (kind) f.push(fh('k', kind), fh('k', kind, shapes[i]), fh('ki', kind, String(i)));
-    if (capd[i]) {
-      if (stats.capSeen.has(w)) f.push(fh('dcap'));
-      if (stats.lowSeen.has(w)) f.push(fh('dlow'));
-      if (stats.afterFirst.has(w)) f.push(fh('dafn'));
-      if (!stats.capSeen.has(w) && !stats.lowSeen.has(w)) f.push(fh('dnone'));
-    }
-    for (const g of gz[i]) f.push(fh('gz', g));
-    if (i > 0) for (const g of gz[i - 1]) f.push(fh('pgz', g));
-    if (i + 1 < n) for (const g of gz[i + 1]) f.push(fh('ngz', g));
-    if (TITLE_WORDS.has(w)) f.push(fh('ttl'));
-    if (i > 0 && TITLE_WORDS.has(low[i - 1])) f.push(fh('pttl'));
-    if (DEMONYMS[w] !== undefined || (w.endsWith('s') && DEMONYMS[w.slice(0, -1)] !== undefined)) f.push(fh('dem'));
-    if (i > 0 && DEMONYMS[low[i - 1]] !== undefined) f.push(fh('pdem'));
+    for (const g of gz[i]) f.push(mix(P.gz, gzh(g)));
+    if (i > 0) for (const g of gz[i - 1]) f.push(mix(P.pgz, gzh(g)));
+    if (i + 1 < n) for (const g of gz[i + 1]) f.push(mix(P.ngz, gzh(g)));
+    if (i > 0 && infos[i - 1].ttl) f.push(mix(P.pttl, 0));
+    if (i > 0 && infos[i - 1].dem) f.push(mix(P.pdem, 0));
     out.push(f);
   }
-  return out;
+  return { feats: out, hw, hsh };
 }

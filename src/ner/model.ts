@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { Gazetteer, type GazetteerData } from './gazetteer.ts';
 import { prepareDoc, type DocStats, type Seq } from './doc.ts';
-import { seqFeatures, shape } from './features.ts';
+import { seqFeatures } from './features.ts';
 import { decode, FlatWeights, TAGS, type WeightLookup } from './perceptron.ts';
 import type { NerInput } from './index.ts';
 
@@ -36,9 +36,8 @@ export class Tagger {
   }
 
   tagSeq(s: Seq, stats: DocStats): string[] {
-    const feats = seqFeatures(s, stats, this.gaz);
-    const shapes = s.forms.map(shape);
-    return decode(this.weights, feats, s.lower, shapes).map((t) => TAGS[t]);
+    const f = seqFeatures(s, stats, this.gaz);
+    return decode(this.weights, f.feats, f.hw, f.hsh).map((t) => TAGS[t]);
   }
 }
 

@@ -1,7 +1,7 @@
 // Averaged perceptron over string features and a fixed tag set, with greedy
 // left-to-right BIO decoding. Training and inference share the decoder.
 
-import { fh } from './features.ts';
+import { PREFIX, mix, mix3, hs } from './features.ts';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Tag = (typeof TAGS)[number];
@@ -12,12 +12,12 @@ const ALLOWED: boolean[][] = TAGS.map((p) =>
   TAGS.map((c) => !c.startsWith('I-') || (p !== 'O' && p.slice(2) === c.slice(2))),
 );
 
-const PT = TAGS.map((t) => fh('pt', t));
-const PT2 = TAGS.map((t2) => TAGS.map((t) => fh('pt2', t2, t)));
+const TH = TAGS.map((t) => hs(t));
+const PT = TAGS.map((_, t) => mix(PREFIX.pt, TH[t]));
+const PT2 = TAGS.map((_, t2) => TAGS.map((_, t) => mix3(PREFIX.pt2, TH[t2], TH[t])));
 
-export function historyFeatures(prev: number, prev2: number, lower: string, shape: string): number[] {
-  const p = TAGS[prev];
-  return [PT[prev], PT2[prev2][prev], fh('ptw', p, lower), fh('pts', p, shape)];
+export function historyFeatures(prev: number, prev2: number, hw: number, hsh: number): number[] {
+  return [PT[prev], PT2[prev2][prev], mix3(PREFIX.ptw, TH[prev], hw), mix3(PREFIX.pts, TH[prev], hsh)];
 }
 
 export interface WeightLookup {
@@ -65,8 +65,8 @@ export class FlatWeights implements WeightLookup {
 export function decode(
   model: WeightLookup,
   feats: number[][],
-  lower: string[],
-  shapes: string[],
+  hw: number[],
+  hsh: number[],
   onStep?: (i: number, guess: number, allFeats: number[]) => number,
 ): number[] {
   const n = feats.length;
@@ -75,7 +75,7 @@ export function decode(
   for (let i = 0; i < n; i++) {
     const prev = i > 0 ? tags[i - 1] : 0;
     const prev2 = i > 1 ? tags[i - 2] : 0;
-    const hist = historyFeatures(prev, prev2, lower[i], shapes[i]);
+    const hist = historyFeatures(prev, prev2, hw[i], hsh[i]);
     scores.fill(0);
     const fi = feats[i];
     for (let k = 0; k < fi.length; k++) model.addTo(fi[k], scores);
