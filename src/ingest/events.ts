@@ -32,7 +32,7 @@ const EXPR = new RegExp(
   'gi',
 );
 
-const FUTURE = /\b(?:(?:likely|expected|due|set|scheduled|planning|plans?|intends?|aims?|hopes?)\s+to|will|shall|won['’]t|is\s+to|are\s+to|(?:is|are)\s+due|due\s+to|(?:is|are)\s+scheduled|plans?\s+to|(?:is|are)\s+set\s+to|to\s+be\s+held|upcoming)\b|['’]ll\b/i;
+const FUTURE = /\b(?:(?:likely|expected|due|set|scheduled|planning|plans?|intends?|aims?|hopes?)\s+to|to\s+(?:play|face|meet|visit|hold|host|start|begin|attend|sign|travel|fly|return|open|launch|announce|vote|decide)|would|will|shall|won['’]t|is\s+to|are\s+to|(?:is|are)\s+due|due\s+to|(?:is|are)\s+scheduled|plans?\s+to|(?:is|are)\s+set\s+to|to\s+be\s+held|upcoming)\b|['’]ll\b/i;
 
 const PAST = /\b(?:\w{3,}ed|said|says|was|were|had|did|took|made|won|lost|came|went|met|held|told|gave|began|saw|left|fell|rose|beat|got|sent|brought|spoke|ran|led|struck|kept|paid|sold|bought|found|fought|caught|drew|ago)\b/i;
 

@@ -103,3 +103,14 @@ describe.skipIf(!existsSync(SEED))('the seed article', () => {
     for (const e of events) expect(e.text).not.toMatch(/^\s|\s$|[.,;]$/);
   });
 });
+
+describe('tense around a weekday', () => {
+  it.each([
+    ['The manager on Friday announced the team to play Liechtenstein in Saturday\'s qualifier.', FRI, '1996-08-31'],
+    ['The group said it would on Monday inform the minister.', FRI, '1996-09-02'],
+    ['He returned to Moscow on Tuesday.', FRI, '1996-08-27'],
+    ['Officials said they will announce the result, which was delayed on Monday.', FRI, '1996-08-26'],
+  ])('%s', (text, pub, want) => {
+    expect(extractEvents([text], pub).map((e) => e.date)).toContain(want);
+  });
+});
