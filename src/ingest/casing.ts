@@ -142,7 +142,7 @@ export function sentenceCase(headline: string, body = ''): string {
     const [, pre, core, post] = m ?? ['', '', t, ''];
     const cased = core
       .split('-')
-      .map((part, j) => (part ? caseWord(part, ev, j === 0 ? next?.replace(/[^\p{L}]/gu, '') : undefined) : part))
+      .map((part, j) => (!part || (part.length === 1 && /\d/.test(core)) ? part : caseWord(part, ev, j === 0 ? next?.replace(/[^\p{L}]/gu, '') : undefined)))
       .join('-');
     let w = pre + cased + post.toLowerCase();
     if (starts.has(i) || (k === 0)) w = w.replace(/\p{L}/u, (c) => c.toUpperCase());

@@ -77,6 +77,8 @@ describe('casing', () => {
     ['ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH', 'Romania beat Lithuania in their European under-21 match.', 'Romania beat Lithuania in under-21 match'],
     ['MCCARTHY NAMES TEAM', 'Irish manager Mick McCarthy on Friday named the team.', 'McCarthy names team'],
     ['NFL QUARTERBACK RETIRES', '', 'NFL quarterback retires'],
+    ['ROMANIA BEAT LITHUANIA IN U-21 QUALIFIER', '', 'Romania beat Lithuania in U-21 qualifier'],
+    ['COMELF H1 PROFIT RISE BELOW TARGET', 'Romanian engineer Comelf said profit rose.', 'Comelf H1 profit rise below target'],
   ])('sentenceCase(%s)', (h, body, want) => expect(sentenceCase(h, body)).toBe(want));
 
   it('knows capitals', () => {
