@@ -1,0 +1,220 @@
+// `npm run bench -- --articles N [--scaling]`: ingest and site-build figures on real BBC articles.
+// Every phase runs as its own process; wall time and the peak RSS of every process involved are recorded.
+import { spawn } from 'node:child_process';
+import { mkdir, readdir, readFile, rm, writeFile, stat } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(process.env.DATELINE_SHARED ?? join(root, '..', 'shared'));
+const bbc = join(shared, 'corpus', 'bbc');
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '10000' },
+    scaling: { type: 'boolean', default: false },
+    out: { type: 'string', default: join(root, 'bench-out') },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const outRoot = resolve(values.out!);
+
+// ---------- corpus ----------
+interface RawArticle { name: string; text: string }
+function bbcArticles(): RawArticle[] {
+  const dups = new Set(
+    readFileSync(join(bbc, 'duplicates.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(/\s+/)[1]),
+  );
+  const out: RawArticle[] = [];
+  for (const cat of readdirSync(bbc, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    for (const f of readdirSync(join(bbc, cat)).sort()) {
+      if (!f.endsWith('.txt') || dups.has(`${cat}/${f}`)) continue;
+      out.push({ name: `${cat}-${f.replace(/\.txt$/, '')}`, text: readFileSync(join(bbc, cat, f), 'utf8') });
+    }
+  }
+  return out;
+}
+
+/** Deterministic date i of n spread over ten years (2015-01-01 .. 2024-12-31). */
+function dateFor(i: number, n: number): string {
+  const start = Date.UTC(2015, 0, 1);
+  const span = Date.UTC(2024, 11, 31) - start;
+  return new Date(start + Math.floor((span * ((i * 7919) % n)) / n)).toISOString().slice(0, 10);
+}
+
+async function prepareRaw(n: number): Promise<{ dir: string; bytes: number }> {
+  const dir = join(outRoot, `raw-${n}`);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const base = bbcArticles();
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const a = base[i % base.length];
+    const copy = Math.floor(i / base.length);
+    const name = `${dateFor(i, n)}-${a.name}${copy ? `-copy${copy}` : ''}.txt`;
+    await writeFile(join(dir, name), a.text);
+    bytes += Buffer.byteLength(a.text);
+  }
+  return { dir, bytes };
+}
+
+// ---------- measuring ----------
+interface PhaseResult { wallMs: number; peakRssMiB: number; processes: Record<string, number>; info: Record<string, unknown> }
+
+function readProcs(): Map<number, { ppid: number; rssKiB: number; comm: string }> {
+  const m = new Map<number, { ppid: number; rssKiB: number; comm: string }>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const ppid = Number(/PPid:\s+(\d+)/.exec(s)?.[1]);
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(s)?.[1] ?? 0);
+      const comm = /Name:\s+(\S+)/.exec(s)?.[1] ?? '?';
+      m.set(Number(pid), { ppid, rssKiB: rss, comm });
+    } catch { /* gone */ }
+  }
+  return m;
+}
+
+function treeRss(rootPid: number): { total: number; byComm: Record<string, number> } {
+  const procs = readProcs();
+  const kids = new Map<number, number[]>();
+  for (const [pid, p] of procs) kids.set(p.ppid, [...(kids.get(p.ppid) ?? []), pid]);
+  let total = 0;
+  const byComm: Record<string, number> = {};
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    const p = procs.get(pid);
+    if (p) {
+      total += p.rssKiB;
+      byComm[p.comm] = Math.max(byComm[p.comm] ?? 0, p.rssKiB);
+    }
+    stack.push(...(kids.get(pid) ?? []));
+  }
+  return { total, byComm };
+}
+
+function run(cmd: string, args: string[]): Promise<PhaseResult> {
+  return new Promise((resolvePromise, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    let peak = 0;
+    const procs: Record<string, number> = {};
+    const timer = setInterval(() => {
+      const { total, byComm } = treeRss(child.pid!);
+      peak = Math.max(peak, total);
+      for (const [k, v] of Object.entries(byComm)) procs[k] = Math.max(procs[k] ?? 0, v);
+    }, 50);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const wallMs = performance.now() - t0;
+      if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${out.slice(-2000)}`));
+      const m = /@@RESULT (.*)/.exec(out);
+      const info = m ? (JSON.parse(m[1]) as Record<string, unknown>) : {};
+      resolvePromise({ wallMs, peakRssMiB: peak / 1024, processes: Object.fromEntries(Object.entries(procs).map(([k, v]) => [k, Math.round(v / 1024)])), info });
+    });
+  });
+}
+
+const phase = (...args: string[]) => run(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench/phase.ts'), ...args]);
+const bare = (md: string, site: string) =>
+  run(process.execPath, ['--import', 'tsx', join(root, 'node_modules/@11ty/eleventy/cmd.cjs'), '--config=scripts/bench/bare.eleventy.ts', `--input=${md}`, `--output=${site}`, '--quiet']);
+
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const m = new Map<string, string>();
+  for (const f of await readdir(dir, { recursive: true })) {
+    const p = join(dir, String(f));
+    if ((await stat(p)).isFile()) m.set(String(f), createHash('sha1').update(await readFile(p)).digest('hex'));
+  }
+  return m;
+}
+const changed = (a: Map<string, string>, b: Map<string, string>) =>
+  [...b].filter(([k, v]) => a.get(k) !== v).length + [...a.keys()].filter((k) => !b.has(k)).length;
+function sameTree(a: Map<string, string>, b: Map<string, string>): boolean {
+  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+}
+
+// ---------- the benchmark ----------
+async function benchOne(n: number) {
+  const dir = join(outRoot, `n${n}`);
+  await rm(dir, { recursive: true, force: true });
+  const { dir: raw, bytes } = await prepareRaw(n);
+  const md = join(dir, 'md');
+  const site = join(dir, 'site');
+  const mb = bytes / 1e6;
+  const cores = cpus().length;
+
+  const cold = await phase('ingest', raw, md);
+  const warm = await phase('ingest', raw, md);
+  const full = await phase('render', md, site);
+  const pages = (await snapshot(site)).size;
+  const bareRun = await bare(md, join(dir, 'bare'));
+
+  // Rebuild after editing one article's text.
+  const before = await snapshot(site);
+  const victim = (await readdir(raw)).sort()[Math.floor(n / 2)];
+  await writeFile(join(raw, victim), (await readFile(join(raw, victim), 'utf8')) + '\n\nAn editor added this sentence after publication.\n');
+  const edit = await phase('build', raw, md, site);
+  const afterEdit = await snapshot(site);
+
+  // Rebuild after changing one curation entry.
+  await writeFile(join(raw, 'curation.yaml'), 'entities:\n  - name: Tony Blair\n    type: person\n    description: Prime Minister of the United Kingdom, 1997-2007.\n');
+  const cur = await phase('build', raw, md, site);
+  const afterCur = await snapshot(site);
+
+  // The incremental result must equal a clean full build.
+  const clean = await phase('build', raw, join(dir, 'md-clean'), join(dir, 'site-clean'));
+  const identical = sameTree(afterCur, await snapshot(join(dir, 'site-clean')));
+
+  const r = {
+    articles: n,
+    textMB: +mb.toFixed(2),
+    cores,
+    coldIngest: { s: +(cold.wallMs / 1000).toFixed(2), MBps: +(mb / (cold.wallMs / 1000)).toFixed(2), MBpsPerCore: +(mb / (cold.wallMs / 1000) / cores).toFixed(2), articlesPerS: Math.round(n / (cold.wallMs / 1000)), peakRssMiB: Math.round(cold.peakRssMiB) },
+    warmIngest: { s: +(warm.wallMs / 1000).toFixed(2), cached: warm.info.cached, written: warm.info.written },
+    fullBuild: { s: +(full.wallMs / 1000).toFixed(2), pages, peakRssMiB: Math.round(full.peakRssMiB), processes: full.processes },
+    bareEleventy: { s: +(bareRun.wallMs / 1000).toFixed(2), peakRssMiB: Math.round(bareRun.peakRssMiB) },
+    ratioFullToBare: +(full.wallMs / bareRun.wallMs).toFixed(2),
+    ratioIngestPlusFullToBare: +((cold.wallMs + full.wallMs) / bareRun.wallMs).toFixed(2),
+    rebuildAfterEdit: { s: +(edit.wallMs / 1000).toFixed(2), pagesRewritten: changed(before, afterEdit), ratioToBare: +(edit.wallMs / bareRun.wallMs).toFixed(2) },
+    rebuildAfterCuration: { s: +(cur.wallMs / 1000).toFixed(2), pagesRewritten: changed(afterEdit, afterCur), ratioToBare: +(cur.wallMs / bareRun.wallMs).toFixed(2) },
+    cleanBuild: { s: +(clean.wallMs / 1000).toFixed(2) },
+    incrementalEqualsClean: identical,
+    perArticleMs: +((cold.wallMs + full.wallMs) / n).toFixed(3),
+  };
+  if (!values.keep) await rm(dir, { recursive: true, force: true });
+  return r;
+}
+
+const sizes = values.scaling ? [2500, 10000, 20000] : [Number(values.articles)];
+const results = [];
+for (const n of sizes) {
+  console.error(`bench: ${n} articles…`);
+  const r = await benchOne(n);
+  results.push(r);
+  console.log(JSON.stringify(r, null, 2));
+}
+const summary: Record<string, unknown> = {
+  machine: { cores: cpus().length, memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version },
+  results,
+};
+if (values.scaling && results.length === 3) {
+  summary.perArticleCostRatio20kTo2500 = +(results[2].perArticleMs / results[0].perArticleMs).toFixed(2);
+}
+const jsonPath = resolve(values.json ?? join(outRoot, 'bench-results.json'));
+await mkdir(dirname(jsonPath), { recursive: true });
+await writeFile(jsonPath, JSON.stringify(summary, null, 2));
+console.log('\n| articles | cold ingest | MB/s/core | full build | pages | peak RSS | bare Eleventy | full/bare | edit rebuild (pages) | curation rebuild (pages) | = clean |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+for (const r of results) {
+  console.log(`| ${r.articles} | ${r.coldIngest.s} s | ${r.coldIngest.MBpsPerCore} | ${r.fullBuild.s} s | ${r.fullBuild.pages} | ${r.fullBuild.peakRssMiB} MiB | ${r.bareEleventy.s} s | ${r.ratioFullToBare} | ${r.rebuildAfterEdit.s} s (${r.rebuildAfterEdit.pagesRewritten}) | ${r.rebuildAfterCuration.s} s (${r.rebuildAfterCuration.pagesRewritten}) | ${r.incrementalEqualsClean} |`);
+}
+console.log(`\nmachine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; results in ${jsonPath}`);

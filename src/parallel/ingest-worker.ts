@@ -1,0 +1,14 @@
+// Worker side of the ingest pool: build articles from raw bytes, post results back.
+import { parentPort } from 'node:worker_threads';
+import { buildOne } from '../io/ingest-dir.ts';
+
+export interface Job {
+  id: number;
+  source: string;
+  bytes: Uint8Array;
+}
+
+parentPort?.on('message', (job: Job) => {
+  parentPort!.postMessage({ id: job.id, result: buildOne(job.source, job.bytes) });
+});
+parentPort?.postMessage({ ready: true });
