@@ -76,7 +76,12 @@ export function clauseAround(sentence: string, from: number, to: number): string
   BOUNDARY.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = BOUNDARY.exec(sentence))) {
-    if (m.index + m[0].length <= from) start = m.index + m[0].length;
+    // ", was …" ends the clause holding a date ("…in 2014, was deported") but does not start one
+    // ("his successor, President Trump, has upended …").
+    const auxOnly = /^,\s+$/.test(m[0]) && /^(?:was|were|is|are|has|have|had)\s/.test(sentence.slice(m.index + m[0].length));
+    if (m.index + m[0].length <= from) {
+      if (!auxOnly) start = m.index + m[0].length;
+    }
     else if (m.index >= to) {
       end = m.index;
       break;

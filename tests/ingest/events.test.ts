@@ -87,6 +87,13 @@ describe.skipIf(!existsSync(SEED))('the seed article', () => {
       text: 'The talks in Istanbul follow a phone call between Trump and President Vladimir Putin on February 12',
       paragraph: 3,
     });
+    expect(events).toContainEqual({
+      date: '2025-01',
+      precision: 'month',
+      text: 'his successor, President Donald Trump, has upended that policy and moved swiftly since taking office last month to open talks with Moscow',
+      paragraph: 2,
+    });
+    expect(events).toContainEqual({ date: '2014', precision: 'year', text: 'wanted by Moscow on suspicion of stealing $1.5 million from a courier at gunpoint in 2014', paragraph: 4 });
     expect(events).toContainEqual({ date: '2025-02-18', precision: 'day', text: 'a high-level diplomatic meeting in Saudi Arabia six days later', paragraph: 3 });
   });
 
