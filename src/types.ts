@@ -41,7 +41,11 @@ export interface Quote {
   speaker?: string; // entity slug
   speakerName?: string;
   unnamed?: boolean;
+  /** The speaker as the text describes them ("Kremlin spokesperson Dmitry Peskov", "a state department spokesperson", "he"). */
+  attribution?: string;
   paragraph: number;
+  /** Last paragraph of a quotation that runs over several paragraphs. */
+  paragraphEnd?: number;
 }
 
 export type DateSource = 'frontmatter' | 'dateline' | 'filename';
