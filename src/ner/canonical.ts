@@ -73,7 +73,7 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
   for (const m of mentions) {
     const k0 = normKey(m.text);
     if (!k0) continue;
-    const type = typeOf.get(k0)!;
+    const type = process.env.NOVOTE ? m.type : typeOf.get(k0)!;
     m.type = type;
     let k = k0;
     if (type === 'LOC') { const c = gaz.countryCanon.get(k0) ?? gaz.countryCanon.get(m.text.toLowerCase()); if (c) k = normKey(c); }

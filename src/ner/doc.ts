@@ -15,7 +15,7 @@ export interface Seq {
   /** Word forms used for features (case-restored on caps lines). */
   forms: string[];
   lower: string[];
-  /** Where each form came from: n = as written, d = document, g = global case map, a = acronym, u = unknown -> Title. */
+  /** Where each form came from: n = as written, d = document, g = global case map, a = acronym, x/p = dictionary common/proper, u = unknown -> Title. */
   src: string[];
   /** Token starts a sentence. */
   initial: boolean[];
@@ -55,7 +55,13 @@ function titleCase(w: string): string {
   return w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
 }
 
-export function prepareDoc(input: NerInput, caseMap: Map<string, string>, isFirstName: (lower: string) => boolean): { seqs: Seq[]; stats: DocStats } {
+export interface CaseLexicon {
+  isFirstName(lower: string): boolean;
+  common: Set<string>;
+  proper: Set<string>;
+}
+
+export function prepareDoc(input: NerInput, caseMap: Map<string, string>, lex: CaseLexicon): { seqs: Seq[]; stats: DocStats } {
   const raw = sequencesOf(input);
   const seqs: Seq[] = raw.map(({ kind, text }) => {
     const tokens = tokenize(text);
@@ -78,7 +84,7 @@ export function prepareDoc(input: NerInput, caseMap: Map<string, string>, isFirs
       let m = formCounts.get(l);
       if (!m) formCounts.set(l, (m = new Map()));
       m.set(w, (m.get(w) ?? 0) + 1);
-      if (i > 0 && upper && HAS_UPPER.test(s.tokens[i - 1].text.charAt(0)) && isFirstName(s.lower[i - 1])) stats.afterFirst.add(l);
+      if (i > 0 && upper && HAS_UPPER.test(s.tokens[i - 1].text.charAt(0)) && lex.isFirstName(s.lower[i - 1])) stats.afterFirst.add(l);
     }
   }
   const docForm = new Map<string, string>();
@@ -98,6 +104,8 @@ export function prepareDoc(input: NerInput, caseMap: Map<string, string>, isFirs
       const g = caseMap.get(l);
       if (g) { s.forms.push(g); s.src.push('g'); continue; }
       if (w.length <= 4 && !VOWEL.test(w)) { s.forms.push(w); s.src.push('a'); continue; }
+      if (lex.common.has(l) && !lex.proper.has(l)) { s.forms.push(l); s.src.push('x'); continue; }
+      if (lex.proper.has(l)) { s.forms.push(titleCase(w)); s.src.push('p'); continue; }
       s.forms.push(titleCase(w));
       s.src.push('u');
     }

@@ -47,7 +47,7 @@ export function mix3(a: number, b: number, c: number): number {
 }
 
 const P = Object.fromEntries(
-  'b w W sh p1 n1 p2 n2 pw wn psh nsh sh3 s2 s3 s4 pf2 pf3 pf4 init caps k ki dcap dlow dafn dnone gz pgz ngz ttl pttl dem pdem pt pt2 ptw pts'
+  'b w W sh p1 n1 p2 n2 pw wn psh nsh sh3 s2 s3 s4 pf2 pf3 pf4 init caps k ki dcap dlow dafn dnone gz pgz ngz ttl pttl dem pdem pt pt2 ptw pts dict'
     .split(' ')
     .map((k) => [k, hs('#' + k)]),
 ) as Record<string, number>;
@@ -118,6 +118,7 @@ export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): SeqFeature
   const hw = infos.map((x) => x.hw);
   const hsh = infos.map((x) => x.hsh);
   const gz = gaz.tag(low, infos.map((x) => x.capd));
+  const dict = low.map((w) => (gaz.common.has(w) ? 1 : 0) + (gaz.proper.has(w) ? 2 : 0));
   const W = (i: number) => (i < 0 ? BOS : i >= n ? EOS : hw[i]);
   const S = (i: number) => (i < 0 ? BOS : i >= n ? EOS : hsh[i]);
   const out: number[][] = [];
@@ -143,6 +144,7 @@ export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): SeqFeature
     for (const g of gz[i]) f.push(mix(P.gz, gzh(g)));
     if (i > 0) for (const g of gz[i - 1]) f.push(mix(P.pgz, gzh(g)));
     if (i + 1 < n) for (const g of gz[i + 1]) f.push(mix(P.ngz, gzh(g)));
+    if (dict[i]) f.push(mix(P.dict, dict[i]), mix3(P.dict, dict[i], hsh[i]));
     if (i > 0 && infos[i - 1].ttl) f.push(mix(P.pttl, 0));
     if (i > 0 && infos[i - 1].dem) f.push(mix(P.pdem, 0));
     out.push(f);

@@ -9,9 +9,13 @@ export interface GazetteerData {
   city: string[];
   bigcity: string[];
   firstname: string[];
+  /** Lower-case dictionary words (with simple inflections). */
+  common: string[];
+  /** Capitalised dictionary words (proper nouns). */
+  proper: string[];
 }
 
-export type GazType = keyof GazetteerData;
+export type GazType = 'country' | 'region' | 'city' | 'bigcity' | 'firstname';
 export const GAZ_TYPES: GazType[] = ['country', 'region', 'city', 'bigcity', 'firstname'];
 
 const JOINERS = new Set(['of', 'and', 'de', 'la', 'del', 'du', 'the', 'upon', 'on', 'al', 'el', 'da', 'do', 'dos']);
@@ -22,6 +26,8 @@ export class Gazetteer {
   readonly maxLen: number;
   /** lowercase country alias -> canonical country name */
   readonly countryCanon = new Map<string, string>();
+  readonly common: Set<string>;
+  readonly proper: Set<string>;
 
   constructor(data: GazetteerData, countryGroups: string[][] = []) {
     this.sets = {} as Record<GazType, Set<string>>;
@@ -31,6 +37,8 @@ export class Gazetteer {
       for (const s of data[t]) maxLen = Math.max(maxLen, s.split(' ').length);
     }
     this.maxLen = Math.min(maxLen, 5);
+    this.common = new Set(data.common);
+    this.proper = new Set(data.proper.map((w) => w.toLowerCase()));
     for (const g of countryGroups) for (const n of g) this.countryCanon.set(n.toLowerCase(), g[0]);
   }
 
@@ -72,6 +80,25 @@ export class Gazetteer {
     }
     return out;
   }
+}
+
+/** Longest capitalised matches of the given gazetteer types: [start, end) spans. */
+export function gazMatches(gaz: Gazetteer, words: string[], capitalised: boolean[], types: GazType[]): [number, number][] {
+  const out: [number, number][] = [];
+  const n = words.length;
+  let i = 0;
+  while (i < n) {
+    if (!capitalised[i]) { i++; continue; }
+    let found = 0;
+    let phrase = '';
+    for (let len = 1; len <= gaz.maxLen && i + len <= n; len++) {
+      if (len > 1 && !capitalised[i + len - 1] && !JOINERS.has(words[i + len - 1])) break;
+      phrase = len === 1 ? words[i] : phrase + ' ' + words[i + len - 1];
+      if (capitalised[i + len - 1] && types.some((t) => gaz.sets[t].has(phrase))) found = len;
+    }
+    if (found) { out.push([i, i + found]); i += found; } else i++;
+  }
+  return out;
 }
 
 export function tokensLower(tokens: Token[]): string[] {

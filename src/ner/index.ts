@@ -12,6 +12,7 @@ import { spansFromTags, type Mention } from './mentions.ts';
 import { groupEntities, type Entity } from './canonical.ts';
 import { extendOrgs, lowercaseOrgMentions } from './orgs.ts';
 import { findRoles } from './roles.ts';
+import { applyRules } from './rules.ts';
 
 export interface NerInput {
   /** The headline as written (may be ALL CAPS), if the article has one. */
@@ -32,7 +33,7 @@ export function extractEntities(input: NerInput): Entities {
   let mentions: Mention[] = [];
   seqs.forEach((s, i) => {
     if (!s.tokens.length) return;
-    mentions.push(...spansFromTags(s, i, tagger.tagSeq(s, stats)));
+    mentions.push(...spansFromTags(s, i, applyRules(s, tagger.tagSeq(s, stats), tagger.gaz)));
   });
   mentions = extendOrgs(mentions, seqs, tagger.gaz);
   const ents = groupEntities(mentions, tagger.gaz);

@@ -56,6 +56,8 @@ function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number)
   // strip possessives and punctuation at the edges, leading articles
   while (b > a && (isPossessive(s.tokens[b - 1].text) || PUNCT_ONLY.test(s.tokens[b - 1].text))) b--;
   while (a < b && (PUNCT_ONLY.test(s.tokens[a].text) || LEAD_DROP.has(low[a]))) a++;
+  // no trailing common words ("Mercedes van", "US delegation")
+  while (b - a > 1 && !s.caps && /^\p{Ll}/u.test(s.tokens[b - 1].text)) b--;
   if (type === 'PER') {
     // titles are not part of a person's name ("President Vladimir Putin")
     while (b - a > 1 && (TITLE_WORDS.has(low[a]) || TITLE_WORDS.has(low[a].replace(/\.$/, '')) || low[a] === '.')) a++;

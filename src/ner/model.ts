@@ -32,7 +32,7 @@ export class Tagger {
   ) {}
 
   prepare(input: NerInput): { seqs: Seq[]; stats: DocStats } {
-    return prepareDoc(input, this.caseMap, (l) => this.gaz.sets.firstname.has(l));
+    return prepareDoc(input, this.caseMap, { isFirstName: (l) => this.gaz.sets.firstname.has(l), common: this.gaz.common, proper: this.gaz.proper });
   }
 
   tagSeq(s: Seq, stats: DocStats): string[] {

@@ -1,0 +1,58 @@
+// Rule corrections applied to the tagger's BIO tags before spans are read:
+// institutions the statistical tagger misses ("Foreign Ministry"), country
+// and region names it leaves untagged, seats of government named for the
+// body ("the Kremlin said").
+import type { Seq } from './doc.ts';
+import { gazMatches, type Gazetteer } from './gazetteer.ts';
+
+const INST_FIRST = new Set(
+  'foreign defence defense interior finance economy economic justice health education state home trade agriculture energy culture transport labour labor treasury environment information industry commerce'.split(' '),
+);
+const INST_LAST = new Set(['ministry', 'department', 'office', 'secretariat']);
+/** Buildings that stand for the body that sits in them. */
+const SEATS = new Map([['kremlin', 1], ['pentagon', 1], ['white house', 2], ['downing street', 2]]);
+
+const CAP = /^\p{Lu}/u;
+
+function setSpan(tags: string[], a: number, b: number, type: string): void {
+  // clear any entity the span cuts into
+  let x = a;
+  while (x > 0 && tags[x].startsWith('I-')) x--;
+  let y = b;
+  while (y < tags.length && tags[y].startsWith('I-')) y++;
+  for (let k = x; k < y; k++) tags[k] = 'O';
+  tags[a] = 'B-' + type;
+  for (let k = a + 1; k < b; k++) tags[k] = 'I-' + type;
+}
+
+function isFree(tags: string[], a: number, b: number, allowType?: string): boolean {
+  // untagged, or exactly one entity of allowType
+  if (tags.slice(a, b).every((t) => t === 'O')) return true;
+  if (!allowType) return false;
+  if (tags[a] !== 'B-' + allowType) return false;
+  for (let k = a + 1; k < b; k++) if (tags[k] !== 'I-' + allowType) return false;
+  return b >= tags.length || !tags[b].startsWith('I-');
+}
+
+export function applyRules(s: Seq, tags: string[], gaz: Gazetteer): string[] {
+  const t = [...tags];
+  const low = s.lower;
+  const capd = s.forms.map((f) => CAP.test(f));
+  const n = t.length;
+  for (let i = 0; i + 1 < n; i++) {
+    if (capd[i] && capd[i + 1] && INST_FIRST.has(low[i]) && INST_LAST.has(low[i + 1]) && isFree(t, i, i + 2)) setSpan(t, i, i + 2, 'ORG');
+  }
+  for (const [a, b] of process.env.NOGAZ ? [] : gazMatches(gaz, low, capd, ['country', 'region'])) {
+    if (s.caps && s.src[a] === 'u') continue;
+    if (isFree(t, a, b, 'MISC') && (a === 0 || !t[a - 1].startsWith('B-') || t[a - 1] === 'O') && (b >= n || !capd[b])) setSpan(t, a, b, 'LOC');
+  }
+  for (let i = 0; i < n; i++) {
+    const one = SEATS.get(low[i]);
+    const two = i + 1 < n ? SEATS.get(low[i] + ' ' + low[i + 1]) : undefined;
+    const len = two === 2 ? 2 : one === 1 ? 1 : 0;
+    if (!len || !capd[i]) continue;
+    const whole = t[i] !== 'O' && t[i].startsWith('B-') && (i + len >= n || !t[i + len].startsWith('I-'));
+    if (whole || isFree(t, i, i + len)) setSpan(t, i, i + len, 'ORG');
+  }
+  return t;
+}
