@@ -1,0 +1,142 @@
+// One-line descriptions of people and organisations from the way the archive introduces them (pure):
+// titles before a name ("Kremlin spokesperson Dmitry Peskov"), appositives after it ("Dmitry Peskov,
+// the Kremlin's spokesman,"; "Darchiyev, head of the foreign ministry's North America department")
+// and the roles NER recorded (EntityRef.role / roleOrg). The most recent role (by article date)
+// comes first; a curated description wins over all of them.
+import type { Article, EntityKind, EntityRef } from '../types.ts';
+import { compareArticles } from '../site/archive-index.ts';
+import { entityKey } from './match.ts';
+
+export interface BioRole {
+  text: string;
+  articleId: string;
+  date?: string;
+  /** How many articles give this role. */
+  count: number;
+}
+
+export interface Bio {
+  kind: EntityKind;
+  slug: string;
+  name: string;
+  /** The line to show: the curated description, or the distinct roles most recent first, "; "-joined. */
+  line: string;
+  source: 'curation' | 'text';
+  /** Distinct roles, most recent first. */
+  roles: BioRole[];
+}
+
+/** Nouns that make a phrase a role or a description. */
+const ROLE_NOUNS =
+  'spokesperson|spokesman|spokeswoman|minister|president|vice-president|premier|chancellor|secretary|head|chief|director|leader|chairman|chairwoman|chair|ambassador|envoy|governor|mayor|senator|congressman|congresswoman|MP|deputy|commander|general|official|adviser|advisor|aide|negotiator|economist|analyst|strategist|executive|CEO|founder|owner|manager|coach|captain|striker|midfielder|defender|goalkeeper|player|champion|candidate|judge|prosecutor|lawyer|attorney|professor|researcher|scientist|editor|correspondent|reporter|journalist|author|writer|singer|actor|actress|director-general|secretary-general|king|queen|prince|princess|pope|bishop|archbishop|cardinal|rabbi|imam|monarch|dictator|chairperson|treasurer|trader|dealer|broker|economist|governor-general|agency|newspaper|company|firm|group|party|bank|broadcaster|ministry|department|federation|association|union|organisation|organization|alliance|council|committee|court|club|team|carrier|airline|insurer|maker|manufacturer|producer|retailer|operator|regulator|watchdog|service';
+const ROLE_RE = new RegExp(`\\b(?:${ROLE_NOUNS})s?\\b`, 'i');
+const escRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Words allowed inside a title before a name, besides capitalised words and role nouns. */
+const TITLE_GLUE = new Set(['of', 'for', 'and', 'the', "'s", 'state', 'foreign', 'deputy', 'former', 'acting', 'senior', 'assistant', 'general', 'chief', 'executive', 'vice', 'prime', 'finance', 'defence', 'defense', 'interior', 'news', 'opposition', 'shadow', 'party', 'national', 'team', 'club', 'world', 'health', 'trade', 'economy', 'justice', 'education', 'home', 'security', 'press', 'managing', 'new', 'outgoing', 'incoming', 'interim', 'veteran', 'top', 'police', 'military', 'army', 'navy', 'union', 'labour', 'labor', 'government', 'agency', 'run']);
+const STOP_BEFORE = new Set(['the', 'a', 'an', 'by', 'with', 'and', 'to', 'from', 'as', 'that', 'said', 'says', 'told', 'when', 'while', 'but', 'after', 'before', 'of', 'for']);
+
+/** Role phrases an article gives for one entity. */
+export function rolesInText(paragraphs: string[], e: EntityRef, kind: EntityKind): string[] {
+  const out: string[] = [];
+  const names = [e.name, ...(e.aliases ?? [])].filter((n) => n.length >= 3);
+  if (kind === 'people') {
+    const parts = e.name.split(/\s+/);
+    if (parts.length > 1 && parts[parts.length - 1].length >= 3) names.push(parts[parts.length - 1]);
+  }
+  if (!names.length) return out;
+  const alt = names.sort((x, y) => y.length - x.length).map(escRe).join('|');
+  const nameRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'gu');
+  for (const p of paragraphs) {
+    for (const m of p.matchAll(nameRe)) {
+      const at = m.index ?? 0;
+      // Appositive after the name: "Name, the Kremlin's spokesman," / "Name, head of …".
+      const after = p.slice(at + m[0].length);
+      const ap = /^,\s+((?:the|a|an)\s+)?([^,.;:()"“”]{3,90}?)(?=,|\.(?:\s|$)|;|\s+(?:said|says|told|who|which)\b|$)/u.exec(after);
+      if (ap) {
+        const phrase = (ap[1] ?? '') + ap[2];
+        const firstWord = ap[2].split(/\s+/)[0];
+        const isDescription = (ap[1] || /^\p{Ll}/u.test(firstWord)) && ROLE_RE.test(ap[2]) && !/^(?:who|which|whose|where|when|said|says|and|but|he|she|it|they)\b/i.test(ap[2]);
+        if (isDescription && ap[2].split(/\s+/).length <= 12) out.push(tidy(phrase));
+      }
+      // Title before the name: "Kremlin spokesperson Dmitry Peskov".
+      const before = p.slice(Math.max(0, at - 120), at);
+      const words = before.split(/\s+/).filter(Boolean);
+      if (before && !/\s$/.test(before)) continue;
+      const title: string[] = [];
+      for (let i = words.length - 1; i >= 0 && title.length < 7; i--) {
+        const w = words[i];
+        const bare = w.replace(/[’']s$/, '');
+        if (/[,.;:!?"“”()]$/.test(w)) break;
+        const lower = bare.toLowerCase();
+        if (/^\p{Lu}/u.test(bare) || ROLE_RE.test(bare) || TITLE_GLUE.has(lower) || /^[\p{L}-]+-(?:run|based|born|owned)$/u.test(bare)) {
+          if (STOP_BEFORE.has(lower) && !title.length) break;
+          title.unshift(w);
+        } else break;
+      }
+      while (title.length && STOP_BEFORE.has(title[0].toLowerCase())) title.shift();
+      // A sentence-initial word like "But" or "In" is not part of a title.
+      while (title.length && /^(?:But|In|On|At|And|Then|When|While|After|Before|Last|This|Former|The|A|An)$/.test(title[0]) && title.length > 1 && !/^Former$/.test(title[0])) title.shift();
+      if (title.length && ROLE_RE.test(title[title.length - 1].replace(/[’']s$/, '')) && !/[’']s$/.test(title[title.length - 1])) {
+        const t = title.join(' ');
+        if (!names.some((n) => t.includes(n))) out.push(tidy(t));
+      }
+    }
+  }
+  return out;
+}
+
+function tidy(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim().replace(/^(?:the|a|an)\s+/i, '');
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+
+/**
+ * A one-line description for each person and organisation in the archive.
+ * `curated`: descriptions from the curation file, keyed `${kind}:${name}` (as buildArchiveIndex takes them).
+ * @example buildBios([]).size //=> 0
+ */
+export function buildBios(articles: Article[], curated: Map<string, string> = new Map(), opts: { maxRoles?: number } = {}): Map<string, Bio> {
+  const maxRoles = opts.maxRoles ?? 2;
+  const sorted = [...articles].sort(compareArticles); // newest first
+  const acc = new Map<string, { kind: EntityKind; slug: string; name: string; roles: BioRole[] }>();
+  for (const a of sorted) {
+    for (const kind of ['people', 'organisations'] as const) {
+      for (const e of a[kind]) {
+        const k = entityKey(kind, e.slug);
+        let entry = acc.get(k);
+        if (!entry) acc.set(k, (entry = { kind, slug: e.slug, name: e.name, roles: [] }));
+        const found: string[] = [];
+        if (e.role) {
+          const r = e.roleOrg && !norm(e.role).includes(norm(e.roleOrg)) ? `${e.role}, ${e.roleOrg}` : e.role;
+          found.push(tidy(r));
+        }
+        found.push(...rolesInText(a.paragraphs, e, kind));
+        const seenHere = new Set<string>();
+        for (const r of found) {
+          const n = norm(r);
+          if (seenHere.has(n)) continue;
+          seenHere.add(n);
+          const same = entry.roles.find((x) => norm(x.text) === n || norm(x.text).includes(n) || n.includes(norm(x.text)));
+          if (same) {
+            same.count++;
+            // Keep the fuller wording of the same role.
+            if (r.length > same.text.length) same.text = r;
+          } else entry.roles.push({ text: r, articleId: a.id, ...(a.date ? { date: a.date } : {}), count: 1 });
+        }
+      }
+    }
+  }
+  const out = new Map<string, Bio>();
+  for (const [k, e] of acc) {
+    const cur = curated.get(`${e.kind}:${e.name}`) ?? curated.get(k);
+    if (cur) {
+      out.set(k, { ...e, line: cur, source: 'curation' });
+      continue;
+    }
+    if (!e.roles.length) continue;
+    out.set(k, { ...e, line: e.roles.slice(0, maxRoles).map((r) => r.text).join('; '), source: 'text' });
+  }
+  return out;
+}

@@ -1,0 +1,151 @@
+// Who appears with whom: entity co-occurrence across the archive (pure).
+//
+// Weighting (the choice, documented): each article counts once for a pair, however long it is and
+// however often it names them — so one long article cannot dominate. The strength of a pair is
+// the Ochiai (cosine) coefficient shared / sqrt(articlesA × articlesB), in [0, 1], shrunk by
+// shared / (shared + 1) so that two entities seen together once (each appearing only once, which
+// gives Ochiai 1) rank below pairs seen together repeatedly:
+//
+//     score = shared / sqrt(nA × nB) × shared / (shared + 1)
+//
+// Unlike raw counts it does not rank every entity next to the archive's most frequent place;
+// unlike PMI it is bounded and does not explode for rare pairs.
+import type { Article, EntityKind } from '../types.ts';
+import { ENTITY_KINDS } from '../types.ts';
+import { entityKey } from './match.ts';
+
+export interface ConnectionNode {
+  kind: EntityKind;
+  slug: string;
+  name: string;
+  /** Articles that mention it. */
+  articles: number;
+}
+
+export interface Pair {
+  a: ConnectionNode;
+  b: ConnectionNode;
+  /** Articles that mention both. */
+  shared: number;
+  score: number;
+  /** Ids of the shared articles (newest first as given), at most 20. */
+  articleIds: string[];
+}
+
+export interface Neighbour {
+  node: ConnectionNode;
+  shared: number;
+  score: number;
+}
+
+export interface Connections {
+  nodes: Map<string, ConnectionNode>;
+  /** Every pair with shared ≥ 1, strongest first; a–b with a's key < b's key. */
+  pairs: Pair[];
+  /** Neighbours of each entity, strongest first (symmetric: b is in a's list iff a is in b's). */
+  neighbours: Map<string, Neighbour[]>;
+}
+
+export interface ConnectionOptions {
+  /** Entity kinds taken into account (default all three). */
+  kinds?: readonly EntityKind[];
+}
+
+export const pairScore = (shared: number, na: number, nb: number): number => (shared / Math.sqrt(na * nb)) * (shared / (shared + 1));
+
+const byStrength = (x: { score: number; shared: number; name: string }, y: { score: number; shared: number; name: string }) =>
+  y.score - x.score || y.shared - x.shared || x.name.localeCompare(y.name, 'en');
+
+/**
+ * Co-occurrence network of the archive's entities.
+ * @example buildConnections([]).pairs //=> []
+ */
+export function buildConnections(articles: Article[], opts: ConnectionOptions = {}): Connections {
+  const kinds = opts.kinds ?? ENTITY_KINDS;
+  const nodes = new Map<string, ConnectionNode>();
+  const shared = new Map<string, { a: string; b: string; n: number; ids: string[] }>();
+  for (const art of articles) {
+    const keys: string[] = [];
+    for (const kind of kinds) {
+      for (const e of art[kind]) {
+        const k = entityKey(kind, e.slug);
+        if (keys.includes(k)) continue;
+        keys.push(k);
+        const node = nodes.get(k);
+        if (node) node.articles++;
+        else nodes.set(k, { kind, slug: e.slug, name: e.name, articles: 1 });
+      }
+    }
+    keys.sort();
+    for (let i = 0; i < keys.length; i++) {
+      for (let j = i + 1; j < keys.length; j++) {
+        const pk = `${keys[i]}\u0000${keys[j]}`;
+        let s = shared.get(pk);
+        if (!s) shared.set(pk, (s = { a: keys[i], b: keys[j], n: 0, ids: [] }));
+        s.n++;
+        if (s.ids.length < 20) s.ids.push(art.id);
+      }
+    }
+  }
+  const pairs: Pair[] = [];
+  const neighbours = new Map<string, Neighbour[]>();
+  const push = (k: string, nb: Neighbour) => {
+    const l = neighbours.get(k);
+    if (l) l.push(nb);
+    else neighbours.set(k, [nb]);
+  };
+  for (const s of shared.values()) {
+    const a = nodes.get(s.a)!;
+    const b = nodes.get(s.b)!;
+    const score = pairScore(s.n, a.articles, b.articles);
+    pairs.push({ a, b, shared: s.n, score, articleIds: s.ids });
+    push(s.a, { node: b, shared: s.n, score });
+    push(s.b, { node: a, shared: s.n, score });
+  }
+  pairs.sort((x, y) => y.score - x.score || y.shared - x.shared || `${x.a.name} ${x.b.name}`.localeCompare(`${y.a.name} ${y.b.name}`, 'en'));
+  for (const l of neighbours.values()) l.sort((x, y) => byStrength({ ...x, name: x.node.name }, { ...y, name: y.node.name }));
+  return { nodes, pairs, neighbours };
+}
+
+/** An entity's strongest neighbours. */
+export function topNeighbours(c: Connections, kind: EntityKind, slug: string, limit = 12): Neighbour[] {
+  return (c.neighbours.get(entityKey(kind, slug)) ?? []).slice(0, limit);
+}
+
+/** The archive's strongest pairs seen together in at least `minShared` articles. */
+export function strongestPairs(c: Connections, limit = 50, minShared = 2): Pair[] {
+  return c.pairs.filter((p) => p.shared >= minShared).slice(0, limit);
+}
+
+export interface PlacedNode {
+  node: ConnectionNode;
+  x: number;
+  y: number;
+  /** Edge width to the centre (0 for the centre). */
+  width: number;
+  shared: number;
+  score: number;
+}
+
+/**
+ * Deterministic radial layout: the entity in the centre, its neighbours on a circle clockwise from
+ * the top in order of strength, edge width 1–8 by score relative to the strongest.
+ */
+export function radialLayout(center: ConnectionNode, neighbours: Neighbour[], size = 480): { center: PlacedNode; around: PlacedNode[]; size: number } {
+  const c = size / 2;
+  const r = size / 2 - 90;
+  const max = Math.max(...neighbours.map((n) => n.score), 1e-9);
+  const round = (v: number) => Math.round(v * 10) / 10;
+  const around = neighbours.map((n, i) => {
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / neighbours.length;
+    return {
+      node: n.node,
+      x: round(c + r * Math.cos(angle)),
+      y: round(c + r * Math.sin(angle)),
+      width: round(1 + (7 * n.score) / max),
+      shared: n.shared,
+      score: n.score,
+    };
+  });
+  return { center: { node: center, x: c, y: c, width: 0, shared: 0, score: 0 }, around, size };
+}

@@ -1,0 +1,147 @@
+// The archive's timeline: every dated event, newest first, grouped by month, each linked to its
+// article(s) and to the entities its clause names (pure).
+//
+// Two articles that date the same thing the same way become one event with both sources: same
+// date and either the same (non-empty) set of entities or clauses whose content words overlap
+// (Jaccard ≥ 0.5).
+import type { Article, DatePrecision } from '../types.ts';
+import { compareArticles } from '../site/archive-index.ts';
+import { articleMatcher, entityKey, type EntityKey } from './match.ts';
+
+export interface TimelineSource {
+  articleId: string;
+  title: string;
+  /** Publication date of the article. */
+  published?: string;
+  paragraph?: number;
+  /** The clause as this article words it. */
+  text: string;
+}
+
+export interface TimelineEvent {
+  /** YYYY-MM-DD, YYYY-MM or YYYY. */
+  date: string;
+  precision: DatePrecision;
+  /** The clause, from the newest source. */
+  text: string;
+  /** Entities the clause names, in order of appearance (union over sources). */
+  entities: EntityKey[];
+  /** Newest article first. */
+  sources: TimelineSource[];
+}
+
+export interface TimelineGroup {
+  /** "YYYY-MM" for day and month dates; "YYYY" for events known only to the year (after that year's months). */
+  key: string;
+  /** "February 2025", or "2025 (month unknown)". */
+  label: string;
+  events: TimelineEvent[];
+}
+
+export interface Timeline {
+  /** Newest first. */
+  groups: TimelineGroup[];
+  /** All events, newest first. */
+  events: TimelineEvent[];
+  /** Events naming each entity ("people:vladimir-putin" → events), newest first. */
+  byEntity: Map<string, TimelineEvent[]>;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const STOP = new Set(
+  'the a an and or of to in on at by for with from that this these those was were is are be been has have had will would could should said says its it their his her they he she as but not no than then after before over into about also which who'.split(
+    ' ',
+  ),
+);
+
+/** Content words of a clause, lower case. */
+export function contentWords(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 && !STOP.has(w)));
+}
+
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (!a.size && !b.size) return 0;
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+const keySet = (ks: EntityKey[]) => ks.map((k) => entityKey(k.kind, k.slug)).sort().join('|');
+
+/**
+ * Build the archive timeline from the articles' events.
+ * @example buildTimeline([]).groups //=> []
+ */
+export function buildTimeline(articles: Article[], opts: { similarity?: number } = {}): Timeline {
+  const threshold = opts.similarity ?? 0.5;
+  const sorted = [...articles].sort(compareArticles);
+  const byDate = new Map<string, Array<{ ev: TimelineEvent; words: Set<string>; ents: string }>>();
+  for (const a of sorted) {
+    if (!a.events?.length) continue;
+    const matcher = articleMatcher(a);
+    for (const e of a.events) {
+      if (!/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(e.date)) continue;
+      const entities = matcher.find(e.text);
+      const words = contentWords(e.text);
+      const ents = keySet(entities);
+      const source: TimelineSource = {
+        articleId: a.id,
+        title: a.title,
+        ...(a.date ? { published: a.date } : {}),
+        ...(e.paragraph != null ? { paragraph: e.paragraph } : {}),
+        text: e.text,
+      };
+      const list = byDate.get(e.date) ?? [];
+      const same = list.find((x) => (ents && x.ents === ents) || jaccard(x.words, words) >= threshold);
+      if (same) {
+        if (!same.ev.sources.some((s) => s.articleId === a.id)) same.ev.sources.push(source);
+        for (const k of entities) if (!same.ev.entities.some((x) => x.kind === k.kind && x.slug === k.slug)) same.ev.entities.push(k);
+        for (const w of words) same.words.add(w);
+        continue;
+      }
+      list.push({ ev: { date: e.date, precision: e.precision, text: e.text, entities, sources: [source] }, words, ents });
+      byDate.set(e.date, list);
+    }
+  }
+  // Newest first: plain string order puts "2025-02" after "2025-02-27" and "2025" after "2025-01".
+  const dates = [...byDate.keys()].sort((x, y) => (x < y ? 1 : x > y ? -1 : 0));
+  const events = dates.flatMap((d) => byDate.get(d)!.map((x) => x.ev));
+  const groups: TimelineGroup[] = [];
+  for (const ev of events) {
+    const key = ev.date.length >= 7 ? ev.date.slice(0, 7) : ev.date;
+    let g = groups[groups.length - 1];
+    if (!g || g.key !== key) {
+      g = { key, label: groupLabel(key), events: [] };
+      groups.push(g);
+    }
+    g.events.push(ev);
+  }
+  const byEntity = new Map<string, TimelineEvent[]>();
+  for (const ev of events) {
+    for (const k of ev.entities) {
+      const id = entityKey(k.kind, k.slug);
+      const l = byEntity.get(id) ?? [];
+      l.push(ev);
+      byEntity.set(id, l);
+    }
+  }
+  return { groups, events, byEntity };
+}
+
+/** Events that name one entity, newest first. */
+export function entityEvents(t: Timeline, kind: EntityKey['kind'], slug: string): TimelineEvent[] {
+  return t.byEntity.get(entityKey(kind, slug)) ?? [];
+}
+
+function groupLabel(key: string): string {
+  if (key.length === 4) return `${key} (month unknown)`;
+  return `${MONTHS[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
+}
+
+/** "27 February 2025", "February 2025", "2025". */
+export function eventDateLabel(date: string): string {
+  const [y, m, d] = date.split('-');
+  if (!m) return y;
+  if (!d) return `${MONTHS[Number(m) - 1]} ${y}`;
+  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+}
