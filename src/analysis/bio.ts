@@ -32,7 +32,7 @@ const ROLE_NOUNS =
 const ROLE_RE = new RegExp(`\\b(?:${ROLE_NOUNS})s?\\b`, 'i');
 const escRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Words allowed inside a title before a name, besides capitalised words and role nouns. */
-const TITLE_GLUE = new Set(['of', 'for', 'and', 'the', "'s", 'state', 'foreign', 'deputy', 'former', 'acting', 'senior', 'assistant', 'general', 'chief', 'executive', 'vice', 'prime', 'finance', 'defence', 'defense', 'interior', 'news', 'opposition', 'shadow', 'party', 'national', 'team', 'club', 'world', 'health', 'trade', 'economy', 'justice', 'education', 'home', 'security', 'press', 'managing', 'new', 'outgoing', 'incoming', 'interim', 'veteran', 'top', 'police', 'military', 'army', 'navy', 'union', 'labour', 'labor', 'government', 'agency', 'run']);
+const TITLE_GLUE = new Set(['of', 'for', 'the', "'s", 'state', 'foreign', 'deputy', 'former', 'acting', 'senior', 'assistant', 'general', 'chief', 'executive', 'vice', 'prime', 'finance', 'defence', 'defense', 'interior', 'news', 'opposition', 'shadow', 'party', 'national', 'team', 'club', 'world', 'health', 'trade', 'economy', 'justice', 'education', 'home', 'security', 'press', 'managing', 'new', 'outgoing', 'incoming', 'interim', 'veteran', 'top', 'police', 'military', 'army', 'navy', 'union', 'labour', 'labor', 'government', 'agency', 'run']);
 const STOP_BEFORE = new Set(['the', 'a', 'an', 'by', 'with', 'and', 'to', 'from', 'as', 'that', 'said', 'says', 'told', 'when', 'while', 'but', 'after', 'before', 'of', 'for']);
 
 /** Role phrases an article gives for one entity. */
@@ -76,7 +76,8 @@ export function rolesInText(paragraphs: string[], e: EntityRef, kind: EntityKind
       while (title.length && STOP_BEFORE.has(title[0].toLowerCase())) title.shift();
       // A sentence-initial word like "But" or "In" is not part of a title.
       while (title.length && /^(?:But|In|On|At|And|Then|When|While|After|Before|Last|This|Former|The|A|An)$/.test(title[0]) && title.length > 1 && !/^Former$/.test(title[0])) title.shift();
-      if (title.length && ROLE_RE.test(title[title.length - 1].replace(/[’']s$/, '')) && !/[’']s$/.test(title[title.length - 1])) {
+      const lastThree = title.slice(-3).map((w) => w.replace(/[’']s$/, ''));
+      if (title.length && lastThree.some((w) => ROLE_RE.test(w)) && !/[’']s$/.test(title[title.length - 1]) && !/^(?:of|for|the)$/i.test(title[title.length - 1])) {
         const t = title.join(' ');
         if (!names.some((n) => t.includes(n))) out.push(tidy(t));
       }
