@@ -1,4 +1,6 @@
-// The archive index: every entity with the articles that mention it, computed once per build.
+// The archive index: every entity with the articles that mention it, computed once per build (pure).
+// Everything a page needs that depends on more than its own article is computed here, so rendering a
+// page is a lookup plus string building: related articles, previous/next, co-occurrence, timelines.
 import type { Article, EntityKind } from '../types.ts';
 import { ENTITY_KINDS } from '../types.ts';
 
@@ -8,7 +10,29 @@ export interface ArticleSummary {
   title: string;
   date?: string;
   location?: string;
+  byline?: string;
   lede: string;
+  /** Words in the body, for reading time. */
+  words: number;
+  /** Ids of the articles sharing the most entities with this one, best first. */
+  related: string[];
+  /** The article published just before this one (undated: the one before it by title). */
+  prev?: string;
+  /** The article published just after this one. */
+  next?: string;
+}
+
+/** Another entity named in the same articles. */
+export interface CoMention {
+  kind: EntityKind;
+  slug: string;
+  /** Articles naming both. */
+  count: number;
+}
+
+export interface EntityQuote {
+  text: string;
+  article: string;
 }
 
 export interface EntityEntry {
@@ -24,6 +48,25 @@ export interface EntityEntry {
   mentions: number;
   firstDate?: string;
   lastDate?: string;
+  /** Articles per month (`YYYY-MM`), oldest first; months with none are left out. */
+  timeline: Array<[string, number]>;
+  /** Entities most often named in the same articles, most shared first. */
+  with: CoMention[];
+  /** A few direct quotations attributed to this person, newest first. */
+  quotes: EntityQuote[];
+}
+
+export interface MonthCount {
+  /** `YYYY-MM` */
+  month: string;
+  count: number;
+}
+
+export interface YearCount {
+  year: string;
+  count: number;
+  /** Oldest first. */
+  months: MonthCount[];
 }
 
 export interface ArchiveIndex {
@@ -32,17 +75,28 @@ export interface ArchiveIndex {
   people: EntityEntry[];
   organisations: EntityEntry[];
   places: EntityEntry[];
+  /** Dated articles by year and month, newest year first. */
+  years: YearCount[];
+  undated: number;
 }
 
 export const KIND_PATH: Record<EntityKind, string> = { people: 'people', organisations: 'organisations', places: 'places' };
-export const KIND_LABEL: Record<EntityKind, { one: string; many: string }> = {
-  people: { one: 'Person', many: 'People' },
-  organisations: { one: 'Organisation', many: 'Organisations' },
-  places: { one: 'Place', many: 'Places' },
+export const KIND_LABEL: Record<EntityKind, { one: string; many: string; filter: string }> = {
+  people: { one: 'Person', many: 'People', filter: 'person' },
+  organisations: { one: 'Organisation', many: 'Organisations', filter: 'organisation' },
+  places: { one: 'Place', many: 'Places', filter: 'place' },
 };
 
 export const entityUrl = (kind: EntityKind, slug: string) => `/${KIND_PATH[kind]}/${slug}/`;
 export const articleUrl = (id: string) => `/${id}/`;
+
+/** How many related articles each article page lists. */
+export const RELATED_COUNT = 5;
+/** How many co-mentioned entities each entity page lists. */
+export const WITH_COUNT = 12;
+/** Entities named in more articles than this do not make two articles related on their own (a "United States" in half the archive says little, and pairing its articles is quadratic). */
+export const RELATED_MAX_DF = 1000;
+const QUOTES_PER_PERSON = 5;
 
 /** Newest first; undated after dated; ties by title then id, so the order is stable. */
 export function compareArticles(a: { date?: string; title: string; id: string }, b: { date?: string; title: string; id: string }): number {
@@ -61,41 +115,181 @@ export function compareArticles(a: { date?: string; title: string; id: string },
 export function buildArchiveIndex(articles: Article[], descriptions: Map<string, string> = new Map()): ArchiveIndex {
   const sorted = [...articles].sort(compareArticles);
   const maps: Record<EntityKind, Map<string, EntityEntry>> = { people: new Map(), organisations: new Map(), places: new Map() };
-  for (const a of sorted) {
+  // Integer ids for entities and articles keep the pair counting below in typed arrays.
+  const entityList: EntityEntry[] = [];
+  const entityIds = new Map<EntityEntry, number>();
+  const articleEntities: number[][] = [];
+  const entityArticles: number[][] = [];
+
+  sorted.forEach((a, ai) => {
+    const mine: number[] = [];
     for (const kind of ENTITY_KINDS) {
       for (const e of a[kind]) {
         let entry = maps[kind].get(e.slug);
         if (!entry) {
-          entry = { kind, name: e.name, slug: e.slug, url: entityUrl(kind, e.slug), aliases: [], roles: [], articles: [], mentions: 0 };
+          entry = { kind, name: e.name, slug: e.slug, url: entityUrl(kind, e.slug), aliases: [], roles: [], articles: [], mentions: 0, timeline: [], with: [], quotes: [] };
           const d = descriptions.get(`${kind}:${e.name}`);
           if (d) entry.description = d;
           maps[kind].set(e.slug, entry);
+          entityIds.set(entry, entityList.length);
+          entityList.push(entry);
+          entityArticles.push([]);
         }
-        if (!entry.articles.includes(a.id)) entry.articles.push(a.id);
+        const ei = entityIds.get(entry)!;
+        if (entry.articles[entry.articles.length - 1] !== a.id) {
+          entry.articles.push(a.id);
+          entityArticles[ei].push(ai);
+          mine.push(ei);
+        }
         entry.mentions += e.mentions ?? 1;
         for (const al of e.aliases ?? []) if (al !== entry.name && !entry.aliases.includes(al)) entry.aliases.push(al);
-        if (e.role && !entry.roles.includes(e.role)) entry.roles.push(e.role);
+        const role = roleText(e.role, e.roleOrg);
+        if (role && !entry.roles.includes(role)) entry.roles.push(role);
         if (a.date) {
           if (!entry.lastDate || a.date > entry.lastDate) entry.lastDate = a.date;
           if (!entry.firstDate || a.date < entry.firstDate) entry.firstDate = a.date;
         }
       }
     }
-  }
+    for (const q of a.quotes ?? []) {
+      const p = q.speaker ? maps.people.get(q.speaker) : undefined;
+      if (p && p.quotes.length < QUOTES_PER_PERSON) p.quotes.push({ text: q.text, article: a.id });
+    }
+    articleEntities.push(mine);
+  });
+
+  const dateOf = new Map(sorted.map((a) => [a.id, a.date]));
+  for (const entry of entityList) entry.timeline = timeline(entry.articles.map((id) => dateOf.get(id)));
+  coMentions(entityList, entityArticles, articleEntities);
+  const related = relatedArticles(sorted.length, entityArticles, articleEntities);
+
   const byName = (x: EntityEntry, y: EntityEntry) => x.name.localeCompare(y.name, 'en', { sensitivity: 'base' }) || (x.slug < y.slug ? -1 : 1);
-  return {
-    articles: sorted.map((a) => ({
+  const dated = sorted.filter((a) => a.date).length;
+  const summaries: ArticleSummary[] = sorted.map((a, i) => {
+    // Neighbours within the same group: dated articles chain by date, undated ones by title.
+    const older = i + 1 < sorted.length && (i + 1 < dated) === (i < dated) ? sorted[i + 1].id : undefined;
+    const newer = i > 0 && (i - 1 < dated) === (i < dated) ? sorted[i - 1].id : undefined;
+    return {
       id: a.id,
       url: articleUrl(a.id),
       title: a.title,
       ...(a.date ? { date: a.date } : {}),
       ...(a.location ? { location: a.location } : {}),
+      ...(a.byline ? { byline: a.byline } : {}),
       lede: lede(a.paragraphs[0] ?? ''),
-    })),
+      words: wordCount(a.paragraphs),
+      related: related[i].map((j) => sorted[j].id),
+      ...(older ? { prev: older } : {}),
+      ...(newer ? { next: newer } : {}),
+    };
+  });
+  return {
+    articles: summaries,
     people: [...maps.people.values()].sort(byName),
     organisations: [...maps.organisations.values()].sort(byName),
     places: [...maps.places.values()].sort(byName),
+    years: yearCounts(sorted),
+    undated: sorted.length - dated,
   };
+}
+
+/** "Kremlin spokesperson", with the organisation when the role does not already name it. */
+export function roleText(role?: string, roleOrg?: string): string | undefined {
+  if (!role) return undefined;
+  if (roleOrg && !role.toLowerCase().includes(roleOrg.toLowerCase())) return `${role}, ${roleOrg}`;
+  return role;
+}
+
+/** Articles per month from a list of dates (undefined: undated, not counted). */
+export function timeline(dates: Array<string | undefined>): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const d of dates) if (d) counts.set(d.slice(0, 7), (counts.get(d.slice(0, 7)) ?? 0) + 1);
+  return [...counts.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+}
+
+/** For each entity, the entities most often named in the same articles (sum over articles of k², with a scratch array). */
+function coMentions(entities: EntityEntry[], entityArticles: number[][], articleEntities: number[][]): void {
+  const counts = new Int32Array(entities.length);
+  const touched: number[] = [];
+  entities.forEach((entry, ei) => {
+    for (const ai of entityArticles[ei]) {
+      for (const f of articleEntities[ai]) {
+        if (f === ei) continue;
+        if (counts[f]++ === 0) touched.push(f);
+      }
+    }
+    const best = touched
+      .filter((f) => counts[f] > 0)
+      .sort((f, g) => counts[g] - counts[f] || entities[g].articles.length - entities[f].articles.length || (entities[f].name < entities[g].name ? -1 : 1))
+      .slice(0, WITH_COUNT);
+    entry.with = best.map((f) => ({ kind: entities[f].kind, slug: entities[f].slug, count: counts[f] }));
+    for (const f of touched) counts[f] = 0;
+    touched.length = 0;
+  });
+}
+
+/**
+ * For each article (by position), the positions of the articles sharing the most entities with it.
+ * Shared entities are weighted by rarity (an entity in few articles says more), ties go to the nearer in time.
+ */
+function relatedArticles(n: number, entityArticles: number[][], articleEntities: number[][]): number[][] {
+  const score = new Float64Array(n);
+  const shared = new Int32Array(n);
+  const touched: number[] = [];
+  const weight = entityArticles.map((list) => (list.length > RELATED_MAX_DF || list.length < 2 ? 0 : 1 + Math.log(n / list.length)));
+  const out: number[][] = [];
+  for (let ai = 0; ai < n; ai++) {
+    for (const ei of articleEntities[ai]) {
+      const w = weight[ei];
+      if (!w) continue;
+      for (const bj of entityArticles[ei]) {
+        if (bj === ai) continue;
+        if (shared[bj]++ === 0) touched.push(bj);
+        score[bj] += w;
+      }
+    }
+    // Two shared entities at least, unless the archive is small enough that one will do.
+    const min = n > 50 ? 2 : 1;
+    out.push(
+      touched
+        .filter((bj) => shared[bj] >= min)
+        .sort((x, y) => shared[y] - shared[x] || score[y] - score[x] || Math.abs(x - ai) - Math.abs(y - ai) || x - y)
+        .slice(0, RELATED_COUNT),
+    );
+    for (const bj of touched) {
+      score[bj] = 0;
+      shared[bj] = 0;
+    }
+    touched.length = 0;
+  }
+  return out;
+}
+
+function yearCounts(sorted: Article[]): YearCount[] {
+  const years = new Map<string, Map<string, number>>();
+  for (const a of sorted) {
+    if (!a.date) continue;
+    const y = a.date.slice(0, 4);
+    const m = a.date.length >= 7 ? a.date.slice(0, 7) : undefined;
+    if (!years.has(y)) years.set(y, new Map());
+    if (m) years.get(y)!.set(m, (years.get(y)!.get(m) ?? 0) + 1);
+  }
+  const counts = new Map<string, number>();
+  for (const a of sorted) if (a.date) counts.set(a.date.slice(0, 4), (counts.get(a.date.slice(0, 4)) ?? 0) + 1);
+  return [...years.entries()]
+    .sort((x, y) => (x[0] < y[0] ? 1 : -1))
+    .map(([year, months]) => ({
+      year,
+      count: counts.get(year)!,
+      months: [...months.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([month, count]) => ({ month, count })),
+    }));
+}
+
+/** Words in the body paragraphs. */
+export function wordCount(paragraphs: string[]): number {
+  let n = 0;
+  for (const p of paragraphs) n += p.split(/\s+/).filter(Boolean).length;
+  return n;
 }
 
 /** First sentence or ~200 characters of a paragraph, cut at a word. */

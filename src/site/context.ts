@@ -1,9 +1,32 @@
 // Everything the page layouts need, loaded once per build from the ingest output.
+// Derived lookups (pages of entities, month lists, letters) are computed here once, so a page render is a lookup.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArchiveIndex, ArticleSummary, EntityEntry } from './archive-index.ts';
 import type { EntityKind } from '../types.ts';
+import { ENTITY_KINDS } from '../types.ts';
 import { DEFAULT_SETTINGS, normalizePrefix, type SiteSettings } from './settings.ts';
+
+/** Articles per page on entity pages and the undated list. */
+export const PAGE_SIZE = 50;
+
+/** One page of a paginated list. */
+export interface ListPage<T> {
+  items: T[];
+  /** 1-based. */
+  page: number;
+  pages: number;
+}
+
+export interface EntityPage extends ListPage<ArticleSummary> {
+  entity: EntityEntry;
+}
+
+export interface MonthPage {
+  /** `YYYY-MM` */
+  month: string;
+  articles: ArticleSummary[];
+}
 
 export interface SiteContext {
   settings: SiteSettings;
@@ -12,6 +35,16 @@ export interface SiteContext {
   index: ArchiveIndex;
   articleById: Map<string, ArticleSummary>;
   entityBySlug: Record<EntityKind, Map<string, EntityEntry>>;
+  /** Entities by number of articles, most first. */
+  byMentions: Record<EntityKind, EntityEntry[]>;
+  /** Every page of every entity: the data Eleventy paginates over. */
+  entityPages: Record<EntityKind, EntityPage[]>;
+  /** Dated articles by month, newest month first. */
+  months: MonthPage[];
+  /** Undated articles, in pages. */
+  undatedPages: Array<ListPage<ArticleSummary>>;
+  /** Newest article date, for feeds' `updated`. */
+  newestDate?: string;
   /** Root-relative path → URL under the prefix. */
   url(path: string): string;
   /** Root-relative path → absolute URL (feeds, canonical links). */
@@ -26,27 +59,64 @@ export interface SiteData {
   index: ArchiveIndex;
 }
 
+export const EMPTY_INDEX: ArchiveIndex = { articles: [], people: [], organisations: [], places: [], years: [], undated: 0 };
+
 export function loadSiteContext(markdownDir: string, pathPrefix?: string): SiteContext {
   let data: SiteData;
   try {
     data = JSON.parse(readFileSync(join(markdownDir, SITE_DATA_FILE), 'utf8')) as SiteData;
   } catch {
-    data = { settings: DEFAULT_SETTINGS, index: { articles: [], people: [], organisations: [], places: [] } };
+    data = { settings: DEFAULT_SETTINGS, index: EMPTY_INDEX };
   }
   return makeSiteContext(data, pathPrefix);
 }
 
+/** Split a list into pages of `size` (at least one page, possibly empty). */
+export function paginate<T>(items: T[], size = PAGE_SIZE): Array<ListPage<T>> {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: pages }, (_, i) => ({ items: items.slice(i * size, (i + 1) * size), page: i + 1, pages }));
+}
+
 export function makeSiteContext(data: SiteData, pathPrefix?: string): SiteContext {
   const prefix = normalizePrefix(pathPrefix);
-  const { settings, index } = data;
+  const settings = data.settings;
+  const index: ArchiveIndex = { ...EMPTY_INDEX, ...data.index };
   const bySlug = (list: EntityEntry[]) => new Map(list.map((e) => [e.slug, e]));
   const base = new URL(settings.baseUrl);
+  const articleById = new Map(index.articles.map((a) => [a.id, a]));
+  const summaries = (ids: string[]) => ids.map((id) => articleById.get(id)).filter((a): a is ArticleSummary => !!a);
+
+  const byMentions = {} as Record<EntityKind, EntityEntry[]>;
+  const entityPages = {} as Record<EntityKind, EntityPage[]>;
+  for (const kind of ENTITY_KINDS) {
+    byMentions[kind] = [...index[kind]].sort((x, y) => y.articles.length - x.articles.length || y.mentions - x.mentions || x.name.localeCompare(y.name, 'en'));
+    entityPages[kind] = index[kind].flatMap((entity) => paginate(summaries(entity.articles)).map((p) => ({ ...p, entity })));
+  }
+
+  const months: MonthPage[] = [];
+  const undated: ArticleSummary[] = [];
+  for (const a of index.articles) {
+    if (!a.date) {
+      undated.push(a);
+      continue;
+    }
+    const m = a.date.slice(0, 7);
+    if (m.length < 7) continue; // a year-only date is listed on its year page
+    if (months[months.length - 1]?.month !== m) months.push({ month: m, articles: [] });
+    months[months.length - 1].articles.push(a);
+  }
+
   return {
     settings,
     prefix,
     index,
-    articleById: new Map(index.articles.map((a) => [a.id, a])),
+    articleById,
     entityBySlug: { people: bySlug(index.people), organisations: bySlug(index.organisations), places: bySlug(index.places) },
+    byMentions,
+    entityPages,
+    months,
+    undatedPages: undated.length ? paginate(undated, PAGE_SIZE * 2) : [],
+    newestDate: index.articles.find((a) => a.date)?.date,
     url: (path) => prefix + path.replace(/^\//, ''),
     absoluteUrl: (path) => new URL(path.replace(/^\//, ''), base).href,
   };

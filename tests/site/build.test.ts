@@ -18,7 +18,7 @@ beforeAll(async () => {
   site = join(tmp.path, 'site');
   await writeFiles(raw, {
     'seed.txt': `---\ndate: 2025-02-27\n---\n${readFileSync(SEED, 'utf8')}`,
-    'hostile.txt': '---\ntitle: "<script>alert(1)</script> {{ 7 * 7 }}"\ndate: 2025-03-01\n---\nMOSCOW - Vladimir Putin said {% include "../package.json" %} and <b onclick="x()">bold</b> ${x} <%= y %>.\n\n# not a heading\n\n1996. A year',
+    'hostile.txt': '---\ntitle: "<script>alert(1)</script> {{ 7 * 7 }}"\ndate: 2025-03-01\npeople: [Vladimir Putin]\n---\nMOSCOW - Vladimir Putin said {% include "../package.json" %} and <b onclick="x()">bold</b> ${x} <%= y %>.\n\n# not a heading\n\n1996. A year',
   });
   result = await build(raw, site, { markdownDir: join(tmp.path, 'md') });
 });
