@@ -73,7 +73,8 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
   for (const m of mentions) {
     const k0 = normKey(m.text);
     if (!k0) continue;
-    const type = process.env.NOVOTE ? m.type : typeOf.get(k0)!;
+    // caps-line mentions keep their own type (tables name a team and a city alike)
+    const type = m.text !== m.raw ? m.type : typeOf.get(k0)!;
     m.type = type;
     let k = k0;
     if (type === 'LOC') { const c = gaz.countryCanon.get(k0) ?? gaz.countryCanon.get(m.text.toLowerCase()); if (c) k = normKey(c); }
@@ -106,6 +107,8 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
     merged.add(s);
   }
   ents = ents.filter((e) => !merged.has(e));
+  // a lone first name that joined no full name is a fragment ("Donald")
+  ents = ents.filter((e) => !(e.type === 'PER' && e.toks.length === 1 && gaz.sets.firstname.has(e.key)));
   // 5. canonical name: the longest full form (body text preferred over caps lines)
   for (const e of ents) {
     const forms = [...e.forms.entries()];

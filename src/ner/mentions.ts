@@ -1,7 +1,7 @@
 // Tag sequences -> cleaned entity mentions.
 import type { Seq } from './doc.ts';
 import { isPossessive } from './tokenize.ts';
-import { DEMONYMS, NON_NAMES, TITLE_WORDS } from './lexicon.ts';
+import { DEMONYMS, NON_NAMES, ROLE_HEADS, TITLE_WORDS } from './lexicon.ts';
 
 export type MentionType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -45,7 +45,14 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[]): Mention
     const type = t.slice(2) as MentionType;
     let j = i + 1;
     while (j < tags.length && tags[j] === 'I-' + type) j++;
-    out.push(cleanSpan(s, seqIndex, type, i, j));
+    // "Federal Reserve Governor Lawrence Lindsey": a role word inside an
+    // organisation or place span separates the body from the person
+    let split = -1;
+    if (type !== 'PER') for (let k = i + 1; k < j - 1; k++) if (ROLE_HEADS.has(s.lower[k]) && /^\p{Lu}/u.test(s.forms[k]) && /^\p{Lu}/u.test(s.forms[k + 1])) { split = k; break; }
+    if (split > 0 && !s.lower.slice(split + 1, j).every((w) => TITLE_WORDS.has(w))) {
+      out.push(cleanSpan(s, seqIndex, type, i, split));
+      out.push(cleanSpan(s, seqIndex, 'PER', split + 1, j));
+    } else out.push(cleanSpan(s, seqIndex, type, i, j));
     i = j;
   }
   return out.filter((m) => m.end > m.start && isPlausible(m));
@@ -54,7 +61,7 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[]): Mention
 function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number): Mention {
   const low = s.lower;
   // strip possessives and punctuation at the edges, leading articles
-  while (b > a && (isPossessive(s.tokens[b - 1].text) || PUNCT_ONLY.test(s.tokens[b - 1].text))) b--;
+  while (b > a && (isPossessive(s.tokens[b - 1].text) || PUNCT_ONLY.test(s.tokens[b - 1].text) || (b - a > 1 && /^[\p{N}.,:/-]+$/u.test(s.tokens[b - 1].text)))) b--;
   while (a < b && (PUNCT_ONLY.test(s.tokens[a].text) || LEAD_DROP.has(low[a]))) a++;
   // no trailing common words ("Mercedes van", "US delegation")
   while (b - a > 1 && !s.caps && /^\p{Ll}/u.test(s.tokens[b - 1].text)) b--;
@@ -71,6 +78,7 @@ function isPlausible(m: Mention): boolean {
   const l = t.toLowerCase();
   if (m.end - m.start === 1 && NON_NAMES.has(l) && m.type !== 'MISC') return false;
   if (!/^[\p{Lu}\p{N}'"‘’(]/u.test(t) && !/^(?:d'|al-|el-|de |van |von )/i.test(t)) return false;
+  if (m.type === 'PER' && m.text.split(/\s+/).every((w) => TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, '')))) return false;
   if (m.type === 'LOC' || m.type === 'ORG') {
     // nationality words are MISC, not places
     if (m.end - m.start === 1 && (DEMONYMS[l] !== undefined || DEMONYMS[l.replace(/s$/, '')] !== undefined) && m.type === 'LOC') return false;
