@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractEntities, EXTRACTOR_VERSION, type NerInput } from '../../src/ner/index.ts';
+import type { Entities, EntityRef } from '../../src/types.ts';
+
+const names = (list: EntityRef[]) => list.map((e) => e.name);
+const find = (list: EntityRef[], name: string) => list.find((e) => e.name === name);
+const run = (text: string, extra: Partial<NerInput> = {}) => extractEntities({ paragraphs: text.split(/\n\n/), ...extra });
+
+/** Every surface form (name + aliases) of a kind, lower-cased. */
+function forms(list: EntityRef[]): string[] {
+  return list.flatMap((e) => [e.name, ...(e.aliases ?? [])]).map((s) => s.toLowerCase());
+}
+
+describe('extractEntities: one entity per thing, canonical name', () => {
+  const cases: [string, string, keyof Entities, string, string[]][] = [
+    // [label, text, kind, expected canonical name, aliases that must be listed]
+    ['surname and title join the full name',
+      'President Vladimir Putin met envoys on Monday. Putin said the talks went well. Vladimir Putin\'s spokesman agreed.',
+      'people', 'Vladimir Putin', ['Putin']],
+    ['lower-case reference joins the named department',
+      'The US State Department said the talks would cover visas. "No political issues are on the agenda," a state department spokesperson said.',
+      'organisations', 'US State Department', ['state department']],
+    ['possessive place',
+      'The office of Russia\'s prosecutor general said the suspect was deported.',
+      'places', 'Russia', []],
+    ['country acronym and full name are one place',
+      'Talks between Russia and the United States resumed. The US delegation was led by a diplomat. Later, the U.S. side said little.',
+      'places', 'United States', ['US']],
+  ];
+  for (const [label, text, kind, name, aliases] of cases) {
+    it(label, () => {
+      const e = run(text);
+      const list = e[kind];
+      const hits = list.filter((x) => forms([x]).includes(name.toLowerCase()));
+      expect(hits.map((h) => h.name)).toEqual([name]);
+      for (const a of aliases) expect(forms(hits), `${a} is an alias`).toContain(a.toLowerCase());
+      expect(hits[0].mentions).toBeGreaterThanOrEqual(1 + aliases.length);
+    });
+  }
+});
+
+describe('extractEntities: clean names', () => {
+  it('keeps titles and roles out of names', () => {
+    const e = run('Russian Foreign Minister Sergei Lavrov spoke to reporters. President Joe Biden did not comment.');
+    expect(names(e.people).sort()).toEqual(['Joe Biden', 'Sergei Lavrov']);
+  });
+  it('reads demonyms as nationalities, not places', () => {
+    const e = run('Russian and American officials met German diplomats in Geneva.');
+    expect(names(e.places)).toEqual(['Geneva']);
+  });
+  it('does not fuse lists', () => {
+    const e = run('Rain stopped play at matches involving Essex, Derbyshire and Surrey on Friday.');
+    const all = [...names(e.places), ...names(e.organisations)];
+    for (const n of all) expect(n).not.toMatch(/,| and /);
+    expect(all).toEqual(expect.arrayContaining(['Essex', 'Derbyshire', 'Surrey']));
+  });
+  it('leaves no trailing common words', () => {
+    const e = run('The Russian team arrived in a black Mercedes van. He later joined Moscow club Spartak, his agent said.');
+    for (const n of [...names(e.people), ...names(e.organisations), ...names(e.places)]) expect(n).not.toMatch(/ \p{Ll}+$/u);
+    expect(names(e.places)).toContain('Moscow');
+  });
+  it('drops lone first names and headings', () => {
+    const e = run('Donald Trump said on Monday he would visit. Donald said later the visit was off.\n\nUpdated: Monday.');
+    expect(names(e.people)).toEqual(['Donald Trump']);
+  });
+  it('reads ALL-CAPS headlines and datelines without fragments', () => {
+    const e = extractEntities({
+      headline: 'FIRE DESTROYS WAREHOUSE IN LOS ANGELES',
+      dateline: 'LOS ANGELES 1996-08-30',
+      paragraphs: ['A fire destroyed a warehouse in Los Angeles on Friday, firefighters said.'],
+    });
+    expect(names(e.places)).toEqual(['Los Angeles']);
+  });
+  it('finds places in an ALL-CAPS headline only', () => {
+    const e = extractEntities({ headline: 'RUSSIA AND UKRAINE HOLD TALKS IN ISTANBUL', paragraphs: ['The talks lasted six hours.'] });
+    expect(names(e.places).map((n) => n.toLowerCase()).sort()).toEqual(['istanbul', 'russia', 'ukraine']);
+  });
+});
+
+describe('extractEntities: roles', () => {
+  const cases: [string, string, string, string | undefined][] = [
+    ['"No one expects solutions to come easily," Kremlin spokesperson Dmitry Peskov told reporters today.', 'Dmitry Peskov', 'Kremlin spokesperson', 'Kremlin'],
+    ['Russian Foreign Minister Sergei Lavrov said the outcome of the meeting will show how quickly we can move.', 'Sergei Lavrov', 'Russian Foreign Minister', undefined],
+    ['The Russian team was led by Alexander Darchiyev, head of the foreign ministry\'s North America department. The Russian Foreign Ministry said the talks went well.', 'Alexander Darchiyev', "head of the foreign ministry's North America department", 'Russian Foreign Ministry'],
+  ];
+  for (const [text, person, role, roleOrg] of cases) {
+    it(`${person}: ${role}`, () => {
+      const p = find(run(text).people, person);
+      expect(p, person).toBeDefined();
+      expect(p!.role).toBe(role);
+      if (roleOrg) expect(p!.roleOrg).toBe(roleOrg);
+    });
+  }
+});
+
+// The seed article lives in the shared folder beside the repository (news
+// text: not copied into the repo).
+const SEED = new URL('../../../shared/seed/000_7fc3ca4ea01601c6.txt', import.meta.url);
+
+describe.skipIf(!fs.existsSync(SEED))('extractEntities: the seed article', () => {
+  const raw = fs.existsSync(SEED) ? fs.readFileSync(SEED, 'utf8') : 'x - y';
+  const paras = raw.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const m = /^(\S[^-–—]*?)\s+[-–—]\s+/.exec(paras[0])!;
+  paras[0] = paras[0].slice(m[0].length);
+  const e = extractEntities({ dateline: m[0].trim(), paragraphs: paras });
+
+  it('finds exactly the people, each once', () => {
+    expect(names(e.people).sort()).toEqual(
+      ['Alexander Darchiyev', 'Dmitry Koshelev', 'Dmitry Peskov', 'Donald Trump', 'Joe Biden', 'Maria Zakharova', 'Sergei Lavrov', 'Sonata Coulter', 'Vladimir Putin'],
+    );
+  });
+  it('finds the organisations, each once', () => {
+    const orgs = names(e.organisations);
+    expect(orgs).toEqual(expect.arrayContaining(['Kremlin', 'FSB', 'TASS', 'US State Department', 'Russian Foreign Ministry']));
+    expect(new Set(orgs).size).toBe(orgs.length);
+  });
+  it('finds the places, each once, the US as one place', () => {
+    const places = names(e.places);
+    expect(places).toEqual(expect.arrayContaining(['Istanbul', 'Russia', 'United States', 'Washington', 'Kyiv', 'Ukraine', 'Moscow', 'Saudi Arabia', 'Arctic']));
+    expect(places.some((p) => /turk/i.test(p))).toBe(true);
+    expect(new Set(places).size).toBe(places.length);
+    expect(places).not.toContain('US');
+    expect(places).not.toContain('Russian');
+  });
+  it('gives slugs, aliases and mention counts', () => {
+    const putin = find(e.people, 'Vladimir Putin')!;
+    expect(putin.slug).toBe('vladimir-putin');
+    expect(putin.aliases).toContain('Putin');
+    expect(putin.mentions).toBeGreaterThanOrEqual(4);
+    const slugs = [...e.people, ...e.organisations, ...e.places].map((x) => x.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+  });
+  it('gives roles', () => {
+    expect(find(e.people, 'Dmitry Peskov')).toMatchObject({ role: 'Kremlin spokesperson', roleOrg: 'Kremlin' });
+    expect(find(e.people, 'Maria Zakharova')?.roleOrg).toBe('Russian Foreign Ministry');
+    expect(find(e.people, 'Sonata Coulter')?.role).toBe('Deputy Assistant Secretary of State');
+  });
+});
+
+describe('extractEntities: contract', () => {
+  it('is pure and deterministic', () => {
+    const input = { headline: 'EU REJECTS CALL', paragraphs: ['The European Commission said on Thursday it disagreed with Germany.'] };
+    expect(extractEntities(input)).toEqual(extractEntities(input));
+    expect(EXTRACTOR_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+  it('handles empty input', () => {
+    expect(extractEntities({ paragraphs: [] })).toEqual({ people: [], organisations: [], places: [] });
+    expect(extractEntities({ paragraphs: ['', '  '] })).toEqual({ people: [], organisations: [], places: [] });
+  });
+});
