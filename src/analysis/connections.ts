@@ -63,25 +63,33 @@ const byStrength = (x: { score: number; shared: number; name: string }, y: { sco
 export function buildConnections(articles: Article[], opts: ConnectionOptions = {}): Connections {
   const kinds = opts.kinds ?? ENTITY_KINDS;
   const nodes = new Map<string, ConnectionNode>();
-  const shared = new Map<string, { a: string; b: string; n: number; ids: string[] }>();
+  const index = new Map<string, number>();
+  const keyOf: string[] = [];
+  // Pair key: i * 2^26 + j (i < j), a number, so the inner loop allocates no strings.
+  const shared = new Map<number, { a: number; b: number; n: number; ids: string[] }>();
   for (const art of articles) {
-    const keys: string[] = [];
+    const ids: number[] = [];
     for (const kind of kinds) {
       for (const e of art[kind]) {
         const k = entityKey(kind, e.slug);
-        if (keys.includes(k)) continue;
-        keys.push(k);
-        const node = nodes.get(k);
-        if (node) node.articles++;
-        else nodes.set(k, { kind, slug: e.slug, name: e.name, articles: 1 });
+        let i = index.get(k);
+        if (i === undefined) {
+          i = keyOf.length;
+          index.set(k, i);
+          keyOf.push(k);
+          nodes.set(k, { kind, slug: e.slug, name: e.name, articles: 0 });
+        }
+        if (ids.includes(i)) continue;
+        ids.push(i);
+        nodes.get(k)!.articles++;
       }
     }
-    keys.sort();
-    for (let i = 0; i < keys.length; i++) {
-      for (let j = i + 1; j < keys.length; j++) {
-        const pk = `${keys[i]}\u0000${keys[j]}`;
+    ids.sort((x, y) => (keyOf[x] < keyOf[y] ? -1 : 1));
+    for (let x = 0; x < ids.length; x++) {
+      for (let y = x + 1; y < ids.length; y++) {
+        const pk = ids[x] * 67108864 + ids[y];
         let s = shared.get(pk);
-        if (!s) shared.set(pk, (s = { a: keys[i], b: keys[j], n: 0, ids: [] }));
+        if (!s) shared.set(pk, (s = { a: ids[x], b: ids[y], n: 0, ids: [] }));
         s.n++;
         if (s.ids.length < 20) s.ids.push(art.id);
       }
@@ -95,12 +103,12 @@ export function buildConnections(articles: Article[], opts: ConnectionOptions = 
     else neighbours.set(k, [nb]);
   };
   for (const s of shared.values()) {
-    const a = nodes.get(s.a)!;
-    const b = nodes.get(s.b)!;
+    const a = nodes.get(keyOf[s.a])!;
+    const b = nodes.get(keyOf[s.b])!;
     const score = pairScore(s.n, a.articles, b.articles);
     pairs.push({ a, b, shared: s.n, score, articleIds: s.ids });
-    push(s.a, { node: b, shared: s.n, score });
-    push(s.b, { node: a, shared: s.n, score });
+    push(keyOf[s.a], { node: b, shared: s.n, score });
+    push(keyOf[s.b], { node: a, shared: s.n, score });
   }
   pairs.sort((x, y) => y.score - x.score || y.shared - x.shared || `${x.a.name} ${x.b.name}`.localeCompare(`${y.a.name} ${y.b.name}`, 'en'));
   for (const l of neighbours.values()) l.sort((x, y) => byStrength({ ...x, name: x.node.name }, { ...y, name: y.node.name }));
