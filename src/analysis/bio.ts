@@ -37,31 +37,48 @@ const STOP_BEFORE = new Set(['the', 'a', 'an', 'by', 'with', 'and', 'to', 'from'
 
 /** Role phrases an article gives for one entity. */
 export function rolesInText(paragraphs: string[], e: EntityRef, kind: EntityKind): string[] {
-  const out: string[] = [];
-  const names = [e.name, ...(e.aliases ?? [])].filter((n) => n.length >= 3);
-  if (kind === 'people') {
-    const parts = e.name.split(/\s+/);
-    if (parts.length > 1 && parts[parts.length - 1].length >= 3) names.push(parts[parts.length - 1]);
+  return rolesInArticle(paragraphs, [{ ref: e, kind }]).get(entityKey(kind, e.slug)) ?? [];
+}
+
+/** Role phrases an article gives for each of its people and organisations (one scan per article). */
+export function rolesInArticle(paragraphs: string[], list: Array<{ ref: EntityRef; kind: EntityKind }>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const forms = new Map<string, { key: string; names: string[] }>();
+  for (const { ref: e, kind } of list) {
+    const key = entityKey(kind, e.slug);
+    const names = [e.name, ...(e.aliases ?? [])].filter((n) => n.length >= 3);
+    if (kind === 'people') {
+      const parts = e.name.split(/\s+/);
+      if (parts.length > 1 && parts[parts.length - 1].length >= 3) names.push(parts[parts.length - 1]);
+    }
+    for (const n of names) if (!forms.has(n)) forms.set(n, { key, names });
   }
-  if (!names.length) return out;
-  const alt = names.sort((x, y) => y.length - x.length).map(escRe).join('|');
+  if (!forms.size) return out;
+  const alt = [...forms.keys()].sort((x, y) => y.length - x.length).map(escRe).join('|');
   const nameRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'gu');
+  const add = (key: string, r: string) => {
+    const l = out.get(key);
+    if (l) l.push(r);
+    else out.set(key, [r]);
+  };
   for (const p of paragraphs) {
     for (const m of p.matchAll(nameRe)) {
+      const f = forms.get(m[0]);
+      if (!f) continue;
       const at = m.index ?? 0;
       // Appositive after the name: "Name, the Kremlin's spokesman," / "Name, head of …".
-      const after = p.slice(at + m[0].length);
+      const after = p.slice(at + m[0].length, at + m[0].length + 160);
       const ap = /^,\s+((?:the|a|an)\s+)?([^,.;:()"“”]{3,90}?)(?=,|\.(?:\s|$)|;|\s+(?:said|says|told|who|which)\b|$)/u.exec(after);
       if (ap) {
         const phrase = (ap[1] ?? '') + ap[2];
         const firstWord = ap[2].split(/\s+/)[0];
         const isDescription = (ap[1] || /^\p{Ll}/u.test(firstWord)) && ROLE_RE.test(ap[2]) && !/^(?:who|which|whose|where|when|said|says|and|but|he|she|it|they)\b/i.test(ap[2]);
-        if (isDescription && ap[2].split(/\s+/).length <= 12) out.push(tidy(phrase));
+        if (isDescription && ap[2].split(/\s+/).length <= 12) add(f.key, tidy(phrase));
       }
       // Title before the name: "Kremlin spokesperson Dmitry Peskov".
       const before = p.slice(Math.max(0, at - 120), at);
-      const words = before.split(/\s+/).filter(Boolean);
       if (before && !/\s$/.test(before)) continue;
+      const words = before.split(/\s+/).filter(Boolean);
       const title: string[] = [];
       for (let i = words.length - 1; i >= 0 && title.length < 7; i--) {
         const w = words[i];
@@ -75,11 +92,11 @@ export function rolesInText(paragraphs: string[], e: EntityRef, kind: EntityKind
       }
       while (title.length && STOP_BEFORE.has(title[0].toLowerCase())) title.shift();
       // A sentence-initial word like "But" or "In" is not part of a title.
-      while (title.length && /^(?:But|In|On|At|And|Then|When|While|After|Before|Last|This|Former|The|A|An)$/.test(title[0]) && title.length > 1 && !/^Former$/.test(title[0])) title.shift();
+      while (title.length > 1 && /^(?:But|In|On|At|And|Then|When|While|After|Before|Last|This|The|A|An)$/.test(title[0])) title.shift();
       const lastThree = title.slice(-3).map((w) => w.replace(/[’']s$/, ''));
       if (title.length && lastThree.some((w) => ROLE_RE.test(w)) && !/[’']s$/.test(title[title.length - 1]) && !/^(?:of|for|the)$/i.test(title[title.length - 1])) {
         const t = title.join(' ');
-        if (!names.some((n) => t.includes(n))) out.push(tidy(t));
+        if (!f.names.some((n) => t.includes(n))) add(f.key, tidy(t));
       }
     }
   }
@@ -103,6 +120,7 @@ export function buildBios(articles: Article[], curated: Map<string, string> = ne
   const sorted = [...articles].sort(compareArticles); // newest first
   const acc = new Map<string, { kind: EntityKind; slug: string; name: string; roles: BioRole[] }>();
   for (const a of sorted) {
+    const inText = rolesInArticle(a.paragraphs, [...a.people.map((ref) => ({ ref, kind: 'people' as const })), ...a.organisations.map((ref) => ({ ref, kind: 'organisations' as const }))]);
     for (const kind of ['people', 'organisations'] as const) {
       for (const e of a[kind]) {
         const k = entityKey(kind, e.slug);
@@ -113,7 +131,7 @@ export function buildBios(articles: Article[], curated: Map<string, string> = ne
           const r = e.roleOrg && !norm(e.role).includes(norm(e.roleOrg)) ? `${e.role}, ${e.roleOrg}` : e.role;
           found.push(tidy(r));
         }
-        found.push(...rolesInText(a.paragraphs, e, kind));
+        found.push(...(inText.get(k) ?? []));
         const seenHere = new Set<string>();
         for (const r of found) {
           const n = norm(r);

@@ -53,8 +53,7 @@ export interface ConnectionOptions {
 
 export const pairScore = (shared: number, na: number, nb: number): number => (shared / Math.sqrt(na * nb)) * (shared / (shared + 1));
 
-const byStrength = (x: { score: number; shared: number; name: string }, y: { score: number; shared: number; name: string }) =>
-  y.score - x.score || y.shared - x.shared || x.name.localeCompare(y.name, 'en');
+const collator = new Intl.Collator('en');
 
 /**
  * Co-occurrence network of the archive's entities.
@@ -110,8 +109,8 @@ export function buildConnections(articles: Article[], opts: ConnectionOptions = 
     push(keyOf[s.a], { node: b, shared: s.n, score });
     push(keyOf[s.b], { node: a, shared: s.n, score });
   }
-  pairs.sort((x, y) => y.score - x.score || y.shared - x.shared || `${x.a.name} ${x.b.name}`.localeCompare(`${y.a.name} ${y.b.name}`, 'en'));
-  for (const l of neighbours.values()) l.sort((x, y) => byStrength({ ...x, name: x.node.name }, { ...y, name: y.node.name }));
+  pairs.sort((x, y) => y.score - x.score || y.shared - x.shared || collator.compare(x.a.name, y.a.name) || collator.compare(x.b.name, y.b.name) || (entityKey(x.a.kind, x.a.slug) + entityKey(x.b.kind, x.b.slug) < entityKey(y.a.kind, y.a.slug) + entityKey(y.b.kind, y.b.slug) ? -1 : 1));
+  for (const l of neighbours.values()) l.sort((x, y) => y.score - x.score || y.shared - x.shared || collator.compare(x.node.name, y.node.name) || (x.node.kind + x.node.slug < y.node.kind + y.node.slug ? -1 : 1));
   return { nodes, pairs, neighbours };
 }
 

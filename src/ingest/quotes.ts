@@ -275,10 +275,21 @@ function entityForms(entities: Entities): Form[] {
   return forms.sort((a, b) => b.text.length - a.text.length);
 }
 
+const formCache = new Map<string, { re: RegExp; byText: Map<string, Form> }>();
+
 function findMentions(text: string, forms: Form[], ci = false): Mention[] {
   if (!forms.length) return [];
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map((f) => escRe(f.text)).join('|')})(?![\\p{L}\\p{N}])`, ci ? 'giu' : 'gu');
-  const byText = new Map(forms.map((f) => [ci ? f.text.toLowerCase() : f.text, f]));
+  const source = `(?<![\\p{L}\\p{N}])(?:${forms.map((f) => escRe(f.text)).join('|')})(?![\\p{L}\\p{N}])`;
+  const cacheKey = `${ci ? 'i' : 's'}${forms.map((f) => `${f.kind}:${f.ref.slug}:${f.text}`).join('\u0001')}`;
+  let cached = formCache.get(cacheKey);
+  if (!cached) {
+    if (formCache.size > 200) formCache.clear();
+    cached = { re: new RegExp(source, ci ? 'giu' : 'gu'), byText: new Map(forms.map((f) => [ci ? f.text.toLowerCase() : f.text, f])) };
+    formCache.set(cacheKey, cached);
+  }
+  const { byText } = cached;
+  const re = cached.re;
+  re.lastIndex = 0;
   const out: Mention[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
