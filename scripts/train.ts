@@ -158,7 +158,7 @@ function main(): void {
       d.seqs.forEach((s, si) => {
         const f = seqFeatures(s, d.stats, gaz);
         const truth = d.labels[si];
-        decode(model, f.feats, f.hw, f.hsh, (i, guess, all) => {
+        decode(model, f, (i, guess, all) => {
           model.tick();
           n++;
           if (guess !== truth[i]) { err++; model.update(truth[i], guess, all); }

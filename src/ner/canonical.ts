@@ -15,7 +15,19 @@ export interface Entity {
   toks: string[];
 }
 
+const keyCache = new Map<string, string>();
+
+/** Comparison key of a name: no diacritics, case, periods, hyphens, possessive, leading "the". */
 export function normKey(s: string): string {
+  let k = keyCache.get(s);
+  if (k !== undefined) return k;
+  k = computeKey(s);
+  if (keyCache.size > 100_000) keyCache.clear();
+  keyCache.set(s, k);
+  return k;
+}
+
+function computeKey(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

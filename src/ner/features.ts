@@ -64,11 +64,13 @@ interface WordInfo {
   ttl: boolean;
   dem: boolean;
   shape: string;
+  /** dictionary: 1 common word, 2 proper noun, 3 both */
+  dict: number;
 }
 
 const cache = new Map<string, WordInfo>();
 
-function wordInfo(form: string, w: string): WordInfo {
+function wordInfo(form: string, w: string, gaz: Gazetteer): WordInfo {
   let info = cache.get(form);
   if (info) return info;
   const sh = shape(form);
@@ -85,14 +87,18 @@ function wordInfo(form: string, w: string): WordInfo {
   if (ttl) f.push(mix(P.ttl, 0));
   const dem = DEMONYMS[w] !== undefined || (w.endsWith('s') && DEMONYMS[w.slice(0, -1)] !== undefined);
   if (dem) f.push(mix(P.dem, 0));
-  info = { feats: f, hw, hsh, capd: HAS_UPPER_START.test(form), ttl, dem: DEMONYMS[w] !== undefined, shape: sh };
+  const dict = (gaz.common.has(w) ? 1 : 0) + (gaz.proper.has(w) ? 2 : 0);
+  if (dict) f.push(mix(P.dict, dict), mix3(P.dict, dict, hsh));
+  info = { feats: f, hw, hsh, capd: HAS_UPPER_START.test(form), ttl, dem: DEMONYMS[w] !== undefined, shape: sh, dict };
   if (cache.size > 300_000) cache.clear();
   cache.set(form, info);
   return info;
 }
 
 export interface SeqFeatures {
-  feats: number[][];
+  /** Features of token i: data[off[i]] .. data[off[i + 1]] */
+  data: Int32Array;
+  off: Int32Array;
   /** word hashes and shape hashes, for the decoder's history features */
   hw: number[];
   hsh: number[];
@@ -114,40 +120,52 @@ function srch(s: string): number {
 export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): SeqFeatures {
   const n = s.tokens.length;
   const low = s.lower;
-  const infos = s.forms.map((f, i) => wordInfo(f, low[i]));
+  const infos = s.forms.map((f, i) => wordInfo(f, low[i], gaz));
   const hw = infos.map((x) => x.hw);
   const hsh = infos.map((x) => x.hsh);
   const gz = gaz.tag(low, infos.map((x) => x.capd));
-  const dict = low.map((w) => (gaz.common.has(w) ? 1 : 0) + (gaz.proper.has(w) ? 2 : 0));
   const W = (i: number) => (i < 0 ? BOS : i >= n ? EOS : hw[i]);
   const S = (i: number) => (i < 0 ? BOS : i >= n ? EOS : hsh[i]);
-  const out: number[][] = [];
+  let data = new Int32Array(Math.max(64, n * 64));
+  const off = new Int32Array(n + 1);
+  let len = 0;
+  const push = (x: number): void => {
+    if (len === data.length) { const d = new Int32Array(data.length * 2); d.set(data); data = d; }
+    data[len++] = x;
+  };
   const kind = s.kind === 'body' ? 0 : s.kind === 'headline' ? 1 : 2;
   for (let i = 0; i < n; i++) {
     const info = infos[i];
     const w = low[i];
-    const f = info.feats.slice();
-    f.push(mix(P.p1, W(i - 1)), mix(P.n1, W(i + 1)), mix(P.p2, W(i - 2)), mix(P.n2, W(i + 2)),
-      mix3(P.pw, W(i - 1), hw[i]), mix3(P.wn, hw[i], W(i + 1)), mix(P.psh, S(i - 1)), mix(P.nsh, S(i + 1)),
-      mix(mix3(P.sh3, S(i - 1), hsh[i]), S(i + 1)));
-    if (s.initial[i]) f.push(mix(P.init, 0), mix(P.init, hsh[i]));
-    if (s.caps) { const sh = srch(s.src[i]); f.push(mix(P.caps, sh), mix3(P.caps, sh, hsh[i])); }
-    if (kind) f.push(mix(P.k, kind), mix3(P.k, kind, hsh[i]), mix3(P.ki, kind, i));
+    off[i] = len;
+    for (const x of info.feats) push(x);
+    push(mix(P.p1, W(i - 1)));
+    push(mix(P.n1, W(i + 1)));
+    push(mix(P.p2, W(i - 2)));
+    push(mix(P.n2, W(i + 2)));
+    push(mix3(P.pw, W(i - 1), hw[i]));
+    push(mix3(P.wn, hw[i], W(i + 1)));
+    push(mix(P.psh, S(i - 1)));
+    push(mix(P.nsh, S(i + 1)));
+    push(mix(mix3(P.sh3, S(i - 1), hsh[i]), S(i + 1)));
+    if (s.initial[i]) { push(mix(P.init, 0)); push(mix(P.init, hsh[i])); }
+    if (s.caps) { const sh = srch(s.src[i]); push(mix(P.caps, sh)); push(mix3(P.caps, sh, hsh[i])); }
+    if (kind) { push(mix(P.k, kind)); push(mix3(P.k, kind, hsh[i])); push(mix3(P.ki, kind, i)); }
     if (info.capd) {
       const cs = stats.capSeen.has(w);
       const ls = stats.lowSeen.has(w);
-      if (cs) f.push(mix(P.dcap, 0));
-      if (ls) f.push(mix(P.dlow, 0));
-      if (stats.afterFirst.has(w)) f.push(mix(P.dafn, 0));
-      if (!cs && !ls) f.push(mix(P.dnone, 0));
+      if (cs) push(mix(P.dcap, 0));
+      if (ls) push(mix(P.dlow, 0));
+      if (stats.afterFirst.has(w)) push(mix(P.dafn, 0));
+      if (!cs && !ls) push(mix(P.dnone, 0));
     }
-    for (const g of gz[i]) f.push(mix(P.gz, gzh(g)));
-    if (i > 0) for (const g of gz[i - 1]) f.push(mix(P.pgz, gzh(g)));
-    if (i + 1 < n) for (const g of gz[i + 1]) f.push(mix(P.ngz, gzh(g)));
-    if (dict[i]) f.push(mix(P.dict, dict[i]), mix3(P.dict, dict[i], hsh[i]));
-    if (i > 0 && infos[i - 1].ttl) f.push(mix(P.pttl, 0));
-    if (i > 0 && infos[i - 1].dem) f.push(mix(P.pdem, 0));
-    out.push(f);
+    for (const g of gz[i]) push(mix(P.gz, gzh(g)));
+    if (i > 0) for (const g of gz[i - 1]) push(mix(P.pgz, gzh(g)));
+    if (i + 1 < n) for (const g of gz[i + 1]) push(mix(P.ngz, gzh(g)));
+    if (i > 0 && infos[i - 1].ttl) push(mix(P.pttl, 0));
+    if (i > 0 && infos[i - 1].dem) push(mix(P.pdem, 0));
+
   }
-  return { feats: out, hw, hsh };
+  off[n] = len;
+  return { data, off, hw, hsh };
 }

@@ -20,6 +20,11 @@ export const GAZ_TYPES: GazType[] = ['country', 'region', 'city', 'bigcity', 'fi
 
 const JOINERS = new Set(['of', 'and', 'de', 'la', 'del', 'du', 'the', 'upon', 'on', 'al', 'el', 'da', 'do', 'dos']);
 
+const PREFIX_BIT = 1 << 30;
+const FIRST = 4; // index of 'firstname' in GAZ_TYPES
+const TAG_B = ['country:B', 'region:B', 'city:B', 'bigcity:B', 'firstname:B'];
+const TAG_I = ['country:I', 'region:I', 'city:I', 'bigcity:I', 'firstname:I'];
+
 export class Gazetteer {
   readonly sets: Record<GazType, Set<string>>;
   /** Longest entry length in tokens. */
@@ -51,31 +56,87 @@ export class Gazetteer {
     return this.sets.country.has(l) || this.sets.region.has(l) || this.sets.city.has(l) || this.sets.bigcity.has(l);
   }
 
+  /** phrase -> bit mask of types; prefixes of longer phrases get bit PREFIX_BIT. */
+  private masks?: Map<string, number>;
+
+  private maskMap(): Map<string, number> {
+    if (this.masks) return this.masks;
+    const m = new Map<string, number>();
+    GAZ_TYPES.forEach((t, bit) => {
+      for (const p of this.sets[t]) {
+        m.set(p, (m.get(p) ?? 0) | (1 << bit));
+        const parts = p.split(' ');
+        for (let k = 1; k < parts.length; k++) {
+          const pre = parts.slice(0, k).join(' ');
+          m.set(pre, (m.get(pre) ?? 0) | PREFIX_BIT);
+        }
+      }
+    });
+    return (this.masks = m);
+  }
+
+  /** Longest capitalised matches of any of the given types: [start, end) spans. */
+  matches(words: string[], capitalised: boolean[], types: GazType[]): [number, number][] {
+    const masks = this.maskMap();
+    let want = 0;
+    for (const t of types) want |= 1 << GAZ_TYPES.indexOf(t);
+    const out: [number, number][] = [];
+    const n = words.length;
+    let i = 0;
+    while (i < n) {
+      let found = 0;
+      if (capitalised[i]) {
+        let phrase = '';
+        for (let len = 1; len <= this.maxLen && i + len <= n; len++) {
+          const w = words[i + len - 1];
+          if (len > 1 && !capitalised[i + len - 1] && !JOINERS.has(w)) break;
+          phrase = len === 1 ? w : phrase + ' ' + w;
+          const m = masks.get(phrase);
+          if (m === undefined) break;
+          if (m & want && capitalised[i + len - 1]) found = len;
+          if (!(m & PREFIX_BIT)) break;
+        }
+      }
+      if (found) { out.push([i, i + found]); i += found; } else i++;
+    }
+    return out;
+  }
+
   /**
    * Per-token gazetteer tags ("country:B", "city:I") for the longest
-   * capitalised match at each position. words = lower-case word forms.
+   * capitalised match of each type (greedy, left to right).
+   * words = lower-case word forms.
    */
   tag(words: string[], capitalised: boolean[]): string[][] {
     const n = words.length;
+    const masks = this.maskMap();
+    const T = GAZ_TYPES.length;
+    // longest[t * n + i] = length of the longest match of type t starting at i
+    const longest = new Int8Array(T * n);
+    for (let i = 0; i < n; i++) {
+      if (!capitalised[i]) continue;
+      let phrase = '';
+      for (let len = 1; len <= this.maxLen && i + len <= n; len++) {
+        const w = words[i + len - 1];
+        if (len > 1 && !capitalised[i + len - 1] && !JOINERS.has(w)) break;
+        phrase = len === 1 ? w : phrase + ' ' + w;
+        const m = masks.get(phrase);
+        if (m === undefined) break;
+        if (capitalised[i + len - 1]) for (let t = 0; t < T; t++) if (m & (1 << t) && (t !== FIRST || len === 1)) longest[t * n + i] = len;
+        if (!(m & PREFIX_BIT)) break;
+      }
+    }
     const out: string[][] = Array.from({ length: n }, () => []);
-    for (const type of GAZ_TYPES) {
-      const set = this.sets[type];
-      const maxLen = type === 'firstname' ? 1 : this.maxLen;
+    for (let t = 0; t < T; t++) {
+      const type = GAZ_TYPES[t];
       let i = 0;
       while (i < n) {
-        if (!capitalised[i]) { i++; continue; }
-        let found = 0;
-        let phrase = '';
-        for (let len = 1; len <= maxLen && i + len <= n; len++) {
-          if (len > 1 && !capitalised[i + len - 1] && !JOINERS.has(words[i + len - 1])) break;
-          phrase = len === 1 ? words[i] : phrase + ' ' + words[i + len - 1];
-          if (set.has(phrase) && capitalised[i + len - 1]) found = len;
-        }
-        if (found) {
-          out[i].push(type + ':B');
-          for (let k = 1; k < found; k++) out[i + k].push(type + ':I');
-          i += found;
-        } else i++;
+        const L = longest[t * n + i];
+        if (!L) { i++; continue; }
+        out[i].push(TAG_B[t]);
+        for (let k = 1; k < L; k++) out[i + k].push(TAG_I[t]);
+        void type;
+        i += L;
       }
     }
     return out;
@@ -84,21 +145,7 @@ export class Gazetteer {
 
 /** Longest capitalised matches of the given gazetteer types: [start, end) spans. */
 export function gazMatches(gaz: Gazetteer, words: string[], capitalised: boolean[], types: GazType[]): [number, number][] {
-  const out: [number, number][] = [];
-  const n = words.length;
-  let i = 0;
-  while (i < n) {
-    if (!capitalised[i]) { i++; continue; }
-    let found = 0;
-    let phrase = '';
-    for (let len = 1; len <= gaz.maxLen && i + len <= n; len++) {
-      if (len > 1 && !capitalised[i + len - 1] && !JOINERS.has(words[i + len - 1])) break;
-      phrase = len === 1 ? words[i] : phrase + ' ' + words[i + len - 1];
-      if (capitalised[i + len - 1] && types.some((t) => gaz.sets[t].has(phrase))) found = len;
-    }
-    if (found) { out.push([i, i + found]); i += found; } else i++;
-  }
-  return out;
+  return gaz.matches(words, capitalised, types);
 }
 
 export function tokensLower(tokens: Token[]): string[] {

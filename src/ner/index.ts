@@ -48,6 +48,17 @@ export function extractEntities(input: NerInput): Entities {
   return out;
 }
 
+const slugCache = new Map<string, string>();
+function slugOf(name: string): string {
+  let s = slugCache.get(name);
+  if (s === undefined) {
+    s = slugify(name);
+    if (slugCache.size > 50_000) slugCache.clear();
+    slugCache.set(name, s);
+  }
+  return s;
+}
+
 function toRef(e: Entity, role?: { role: string; roleOrg?: string }): EntityRef {
   const seen = new Set([e.name.toLowerCase()]);
   const aliases: string[] = [];
@@ -57,7 +68,7 @@ function toRef(e: Entity, role?: { role: string; roleOrg?: string }): EntityRef 
     seen.add(l);
     aliases.push(f);
   }
-  const ref: EntityRef = { name: e.name, slug: slugify(e.name) };
+  const ref: EntityRef = { name: e.name, slug: slugOf(e.name) };
   if (aliases.length) ref.aliases = aliases;
   ref.mentions = e.mentions.length + e.extraMentions;
   if (role) {

@@ -37,7 +37,7 @@ export class Tagger {
 
   tagSeq(s: Seq, stats: DocStats): string[] {
     const f = seqFeatures(s, stats, this.gaz);
-    return decode(this.weights, f.feats, f.hw, f.hsh).map((t) => TAGS[t]);
+    return decode(this.weights, f).map((t) => TAGS[t]);
   }
 }
 

@@ -1,7 +1,7 @@
 // Averaged perceptron over string features and a fixed tag set, with greedy
 // left-to-right BIO decoding. Training and inference share the decoder.
 
-import { PREFIX, mix, mix3, hs } from './features.ts';
+import { PREFIX, mix, mix3, hs, type SeqFeatures } from './features.ts';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Tag = (typeof TAGS)[number];
@@ -27,33 +27,42 @@ export interface WeightLookup {
 
 /** Read-only weights in one open-addressing hash table (fast inference). */
 export class FlatWeights implements WeightLookup {
-  private keys: Int32Array;
-  private w: Float32Array;
+  // Slot i (24 bytes): Int32 key at k32[i * 6], 9 Int16 weights at w16[i * 12 + 2 + t].
+  private k32: Int32Array;
+  private w16: Int16Array;
   private mask: number;
+  private scale: number;
 
-  constructor(entries: Iterable<[number, ArrayLike<number>]>, count: number) {
+  constructor(entries: [number, ArrayLike<number>][], count: number) {
     let size = 1;
-    while (size < count * 2) size <<= 1;
+    while (size < count * 1.6) size <<= 1;
     this.mask = size - 1;
-    this.keys = new Int32Array(size).fill(-1);
-    this.w = new Float32Array(size * NT);
+    const buf = new ArrayBuffer(size * 24);
+    this.k32 = new Int32Array(buf);
+    this.w16 = new Int16Array(buf);
+    let max = 1e-9;
+    for (const [, ws] of entries) for (let t = 0; t < NT; t++) max = Math.max(max, Math.abs(ws[t]));
+    const q = 32000 / max;
+    this.scale = 1 / q;
+    for (let i = 0; i < size; i++) this.k32[i * 6] = -1;
     for (const [k, ws] of entries) {
       let i = k & this.mask;
-      while (this.keys[i] !== -1) i = (i + 1) & this.mask;
-      this.keys[i] = k;
-      for (let t = 0; t < NT; t++) this.w[i * NT + t] = ws[t];
+      while (this.k32[i * 6] !== -1) i = (i + 1) & this.mask;
+      this.k32[i * 6] = k;
+      for (let t = 0; t < NT; t++) this.w16[i * 12 + 2 + t] = Math.round(ws[t] * q);
     }
   }
 
-  addTo(f: number, scores: Float64Array): void {
-    const keys = this.keys;
-    let i = f & this.mask;
+  addTo(feat: number, scores: Float64Array): void {
+    const k32 = this.k32;
+    let i = feat & this.mask;
     for (;;) {
-      const k = keys[i];
-      if (k === f) {
-        const o = i * NT;
-        const w = this.w;
-        for (let t = 0; t < NT; t++) scores[t] += w[o + t];
+      const k = k32[i * 6];
+      if (k === feat) {
+        const w = this.w16;
+        const o = i * 12 + 2;
+        const sc = this.scale;
+        for (let t = 0; t < NT; t++) scores[t] += w[o + t] * sc;
         return;
       }
       if (k === -1) return;
@@ -64,12 +73,11 @@ export class FlatWeights implements WeightLookup {
 
 export function decode(
   model: WeightLookup,
-  feats: number[][],
-  hw: number[],
-  hsh: number[],
+  feats: SeqFeatures,
   onStep?: (i: number, guess: number, allFeats: number[]) => number,
 ): number[] {
-  const n = feats.length;
+  const { data, off, hw, hsh } = feats;
+  const n = off.length - 1;
   const tags: number[] = [];
   const scores = new Float64Array(NT);
   for (let i = 0; i < n; i++) {
@@ -77,14 +85,13 @@ export function decode(
     const prev2 = i > 1 ? tags[i - 2] : 0;
     const hist = historyFeatures(prev, prev2, hw[i], hsh[i]);
     scores.fill(0);
-    const fi = feats[i];
-    for (let k = 0; k < fi.length; k++) model.addTo(fi[k], scores);
+    for (let k = off[i]; k < off[i + 1]; k++) model.addTo(data[k], scores);
     for (let k = 0; k < hist.length; k++) model.addTo(hist[k], scores);
     let best = 0;
     let bs = -Infinity;
     const allowed = ALLOWED[prev];
     for (let t = 0; t < NT; t++) if (allowed[t] && scores[t] > bs) { bs = scores[t]; best = t; }
-    tags.push(onStep ? onStep(i, best, feats[i].concat(hist)) : best);
+    tags.push(onStep ? onStep(i, best, [...data.subarray(off[i], off[i + 1]), ...hist]) : best);
   }
   return tags;
 }

@@ -3,7 +3,7 @@
 // and region names it leaves untagged, seats of government named for the
 // body ("the Kremlin said").
 import type { Seq } from './doc.ts';
-import { gazMatches, type Gazetteer } from './gazetteer.ts';
+import type { Gazetteer } from './gazetteer.ts';
 
 const INST_FIRST = new Set(
   'foreign defence defense interior finance economy economic justice health education state home trade agriculture energy culture transport labour labor treasury environment information industry commerce'.split(' '),
@@ -42,7 +42,7 @@ export function applyRules(s: Seq, tags: string[], gaz: Gazetteer): string[] {
   for (let i = 0; i + 1 < n; i++) {
     if (capd[i] && capd[i + 1] && INST_FIRST.has(low[i]) && INST_LAST.has(low[i + 1]) && isFree(t, i, i + 2)) setSpan(t, i, i + 2, 'ORG');
   }
-  for (const [a, b] of process.env.NOGAZ ? [] : gazMatches(gaz, low, capd, ['country', 'region'])) {
+  for (const [a, b] of gaz.matches(low, capd, ['country', 'region'])) {
     if (s.caps && s.src[a] === 'u') continue;
     if (isFree(t, a, b, 'MISC') && (a === 0 || !t[a - 1].startsWith('B-') || t[a - 1] === 'O') && (b >= n || !capd[b])) setSpan(t, a, b, 'LOC');
   }
