@@ -1,7 +1,9 @@
 // `build`: ingest raw articles, then render the site. The library entry point the CLI calls.
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { ingestDir, type IngestOptions, type IngestResult } from './io/ingest-dir.ts';
 import { renderSite, type RenderOptions, type RenderResult } from './site/build-site.ts';
+import { publishStaged, SITE_STAGING } from './io/site-manifest.ts';
 
 export interface BuildOptions extends IngestOptions, RenderOptions {
   /** Where generated markdown goes; default `_markdown` beside the site folder. */
@@ -12,15 +14,35 @@ export interface BuildResult {
   ingest: IngestResult;
   render: RenderResult;
   markdownDir: string;
+  /** Site files written by this build that changed (or are new). */
+  written: string[];
+  /** Site files of earlier builds removed because this build no longer produces them (deleted articles, entities). */
+  removed: string[];
 }
 
 export function defaultMarkdownDir(siteDir: string): string {
   return join(resolve(siteDir), '..', '_markdown');
 }
 
+/**
+ * Ingest `rawDir`, then render the site into `siteDir`. The site is rendered into a staging folder inside
+ * `siteDir` and moved into place file by file (atomic renames), so a killed build never leaves a half-written
+ * page; pages of deleted articles and entities are removed; files the tool did not write are never touched.
+ */
 export async function build(rawDir: string, siteDir: string, opts: BuildOptions = {}): Promise<BuildResult> {
-  const markdownDir = opts.markdownDir ?? defaultMarkdownDir(siteDir);
-  const ingest = await ingestDir(rawDir, markdownDir, opts);
-  const render = await renderSite(markdownDir, siteDir, opts);
-  return { ingest, render, markdownDir };
+  const site = resolve(siteDir);
+  const markdownDir = resolve(opts.markdownDir ?? defaultMarkdownDir(site));
+  const inside = (a: string, b: string) => a === b || a.startsWith(b + sep);
+  if (inside(markdownDir, site) || inside(site, markdownDir)) {
+    throw new Error(`the site folder ${site} and the markdown folder ${markdownDir} must not contain each other; choose another --out or --markdown`);
+  }
+  if (inside(resolve(rawDir), site)) {
+    throw new Error(`the raw folder ${resolve(rawDir)} is inside the site folder ${site}; choose another --out`);
+  }
+  const ingest = await ingestDir(rawDir, markdownDir, { ...opts, excludeDirs: [...(opts.excludeDirs ?? []), site] });
+  const staging = join(site, SITE_STAGING);
+  await rm(staging, { recursive: true, force: true }); // debris of a killed build
+  const render = await renderSite(markdownDir, staging, opts);
+  const { written, deleted } = await publishStaged(staging, site);
+  return { ingest, render, markdownDir, written, removed: deleted };
 }

@@ -9,13 +9,23 @@ const EXIT_OK = 0;
 const EXIT_REJECTED = 1;
 const EXIT_USAGE = 2;
 
-function report(r: IngestResult, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
-  for (const w of r.warnings) err.write(`warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}\n`);
-  for (const x of r.rejected) err.write(`rejected: ${x.file}${x.line ? `:${x.line}` : ''}: ${x.reason}\n`);
+/** One line of terminal text: control characters (newlines, escape sequences) in file names or reasons are shown escaped. */
+export function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+const where = (x: { file: string; line?: number }) => oneLine(`${x.file}${x.line ? `:${x.line}` : ''}`);
+
+/** Print warnings, then the summary, then every rejected file with its reason; returns the exit code. */
+function report(r: IngestResult, out: NodeJS.WritableStream, err: NodeJS.WritableStream, site?: string): number {
+  for (const w of r.warnings) err.write(`warning: ${where(w)}: ${oneLine(w.message)}\n`);
+  const n = r.articles.length;
   out.write(
-    `${r.articles.length} article${r.articles.length === 1 ? '' : 's'} built (${r.written.length} file(s) written, ${r.cached} from cache, ${r.deleted.length} removed), ` +
+    `${n} article${n === 1 ? '' : 's'} built (${r.written.length} file(s) written, ${r.cached} from cache, ${r.deleted.length} removed), ` +
       `${r.warnings.length} warning(s), ${r.rejected.length} rejected\n`,
   );
+  if (site) out.write(site);
+  for (const x of r.rejected) err.write(`rejected: ${where(x)}: ${oneLine(x.reason)}\n`);
   return r.rejected.length ? EXIT_REJECTED : EXIT_OK;
 }
 
@@ -60,8 +70,8 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
         pathPrefix: o.pathPrefix,
         maxArticleBytes: mb(o.maxArticleSize),
       });
-      code = report(r.ingest, io.out, io.err);
-      io.out.write(`site: ${r.render.pages} file(s) in ${resolve(o.out)}\n`);
+      const site = `site: ${r.render.pages} file(s) in ${resolve(o.out)}${r.removed?.length ? `, ${r.removed.length} stale file(s) removed` : ''}\n`;
+      code = report(r.ingest, io.out, io.err, site);
     });
 
   program
@@ -85,7 +95,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     if (e instanceof CommanderError) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    io.err.write(`error: ${(e as Error).message}\n`);
+    io.err.write(`error: ${oneLine((e as Error).message)}\n`);
     return EXIT_REJECTED;
   }
 }

@@ -36,33 +36,50 @@ export function buildArticle(source: string, text: string): BuiltArticle {
     throw e;
   }
   const data = fm.data;
+  const keyLine = (k: string) => fm.keyLine(k);
   const str = (k: string): string | undefined => {
     const v = data[k];
     if (v == null) return undefined;
-    if (typeof v === 'string' || typeof v === 'number') return String(v).trim() || undefined;
-    throw new InputError(source, `frontmatter \`${k}\` must be text`, keyLine(text, k));
+    // Numbers and booleans as written in the file (`title: 1.50` stays "1.50").
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+      const s = typeof v === 'string' ? v : (fm.source(k) ?? String(v));
+      return s.trim() || undefined;
+    }
+    throw new InputError(source, `frontmatter \`${k}\` must be text, not a ${Array.isArray(v) ? 'list' : 'mapping'}`, keyLine(k));
   };
   let fmDate: string | undefined;
   if (data.date != null) {
     fmDate = toIsoDate(data.date);
-    if (!fmDate) throw new InputError(source, `frontmatter \`date\` is not a calendar date (YYYY-MM-DD): ${JSON.stringify(String(data.date))}`, keyLine(text, 'date'));
+    if (!fmDate) throw new InputError(source, `frontmatter \`date\` is not a calendar date (YYYY-MM-DD): ${JSON.stringify(String(data.date))}`, keyLine('date'));
   }
-  if (!fm.body.trim()) {
-    throw new InputError(source, Object.keys(data).length ? 'no article text after the frontmatter' : 'empty file: no article text', fm.bodyLine);
+  if (!hasVisibleText(fm.body)) {
+    const hasFm = Object.keys(data).length > 0 || fm.bodyLine > 1;
+    const what = !fm.body.trim() ? (hasFm ? 'no article text' : text.length ? 'empty file: only white space' : 'empty file') : hasFm ? 'only invisible characters' : 'empty file: only invisible characters';
+    throw new InputError(source, hasFm ? `${what} after the frontmatter` : what, fm.bodyLine);
   }
+  for (const k of ['title', 'location', 'byline', 'slug']) str(k); // type-check every text key up front, with its line
   const layout = analyzeLayout(fm.body, { title: str('title') });
   if (layout.paragraphs.length === 0 && !layout.headline) throw new InputError(source, 'no article text', fm.bodyLine);
   const pub = resolvePubDate(fmDate, layout.datelineDate, source.split('/').pop() ?? source);
   const found = extractEntities({ headline: layout.headline, dateline: layout.dateline, paragraphs: layout.paragraphs });
   const location = str('location') ?? layout.location;
-  const entities = applyArticleOverrides(found, data, source, text);
+  const entities = applyArticleOverrides(found, data, source, keyLine);
   if (location && !entities.places.some((p) => p.name.toLowerCase() === location.toLowerCase() || p.aliases?.some((a) => a.toLowerCase() === location.toLowerCase()))) {
     entities.places.unshift({ name: location, slug: slugify(location), mentions: 1 });
   }
   const extra: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data)) if (!KNOWN_KEYS.has(k)) extra[k] = v;
+  for (const [k, v] of Object.entries(data)) {
+    if (KNOWN_KEYS.has(k)) continue;
+    Object.defineProperty(extra, k, { value: v, enumerable: true, writable: true, configurable: true });
+    const near = [...KNOWN_KEYS].find((known) => known === k.trim().toLowerCase() || known === k.trim().toLowerCase().replace(/s$/, '') + 's');
+    if (near) warnings.push({ file: source, line: keyLine(k), message: `frontmatter key \`${k}\` is not \`${near}\`: kept under extra, not used (keys are lower case)` });
+    else if (ELEVENTY_KEYS.has(k)) warnings.push({ file: source, line: keyLine(k), message: `frontmatter key \`${k}\` is not used by dateline (URLs and layouts are its own): kept under extra` });
+  }
   const title = layout.title.trim() || 'Untitled';
   const fmSlug = str('slug');
+  if (fmSlug && slugify(fmSlug) !== fmSlug) {
+    warnings.push({ file: source, line: keyLine('slug'), message: `frontmatter \`slug\` ${JSON.stringify(fmSlug)} is not a plain URL slug; used ${JSON.stringify(slugify(fmSlug))}` });
+  }
   const article: Omit<Article, 'id'> = {
     title,
     ...(layout.titleOriginal ? { titleOriginal: layout.titleOriginal } : {}),
@@ -84,12 +101,12 @@ export function buildArticle(source: string, text: string): BuiltArticle {
 }
 
 /** Frontmatter `people`/`organisations`/`places` add entities; `ignore` removes names, for this article only. */
-function applyArticleOverrides(found: Entities, data: Record<string, unknown>, source: string, text: string): Entities {
-  const ignore = new Set(toList(data.ignore, 'ignore', source, text).map((x) => (typeof x === 'string' ? x : x.name).toLowerCase()));
+function applyArticleOverrides(found: Entities, data: Record<string, unknown>, source: string, keyLine: KeyLine): Entities {
+  const ignore = new Set(toList(data.ignore, 'ignore', source, keyLine).map((x) => (typeof x === 'string' ? x : x.name).toLowerCase()));
   const out = {} as Entities;
   for (const kind of ENTITY_KINDS) {
     const list = found[kind].filter((e) => !ignore.has(e.name.toLowerCase()) && !e.aliases?.some((a) => ignore.has(a.toLowerCase())));
-    for (const item of toList(data[kind], kind, source, text)) {
+    for (const item of toList(data[kind], kind, source, keyLine)) {
       const ref: EntityRef = typeof item === 'string' ? { name: item, slug: slugify(item) } : { ...item, slug: slugify(item.name) };
       const existing = list.find((e) => e.slug === ref.slug || e.aliases?.includes(ref.name));
       if (existing) Object.assign(existing, ref.role ? { role: ref.role } : {});
@@ -100,23 +117,28 @@ function applyArticleOverrides(found: Entities, data: Record<string, unknown>, s
   return out;
 }
 
-function toList(v: unknown, key: string, source: string, text: string): Array<string | { name: string; role?: string }> {
+type KeyLine = (key: string) => number | undefined;
+
+function toList(v: unknown, key: string, source: string, keyLine: KeyLine): Array<string | { name: string; role?: string }> {
   if (v == null) return [];
   const arr = Array.isArray(v) ? v : [v];
   return arr.map((x) => {
-    if (typeof x === 'string' && x.trim()) return x.trim();
-    if (x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string') {
+    if (typeof x === 'string' && hasVisibleText(x)) return x.trim();
+    if (typeof x === 'number') return String(x);
+    if (x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string' && hasVisibleText((x as { name: string }).name)) {
       const o = x as { name: string; role?: unknown };
-      return { name: o.name.trim(), ...(typeof o.role === 'string' ? { role: o.role } : {}) };
+      return { name: o.name.trim(), ...(typeof o.role === 'string' && o.role.trim() ? { role: o.role.trim() } : {}) };
     }
-    throw new InputError(source, `frontmatter \`${key}\` must be a list of names`, keyLine(text, key));
+    throw new InputError(source, `frontmatter \`${key}\` must be a list of names (text, or {name: …, role: …})`, keyLine(key));
   });
 }
 
-function keyLine(text: string, key: string): number | undefined {
-  const lines = text.split('\n');
-  const i = lines.findIndex((l) => l.startsWith(`${key}:`));
-  return i >= 0 ? i + 1 : undefined;
+/** Frontmatter keys Eleventy would act on, were they at the top level of its data (they never are: see markdown/serialize.ts). */
+const ELEVENTY_KEYS = new Set(['permalink', 'layout', 'eleventyComputed', 'pagination', 'tags', 'eleventyExcludeFromCollections', 'eleventyNavigation', 'eleventyImport', 'eleventyDataSchema', 'dynamicPermalink', 'permalinkBypassOutputDir', 'templateEngineOverride', 'renderData', 'collections', 'page', 'pkg', 'eleventy', 'content', 'id', 'source', 'extra']);
+
+/** True when the text has something besides white space and invisible format characters. */
+export function hasVisibleText(s: string): boolean {
+  return /[^\s\u200B-\u200F\u2028-\u202F\u205F-\u206F\uFEFF\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u3164\uFFA0]/u.test(s);
 }
 
 export type { EntityKind };

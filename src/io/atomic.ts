@@ -1,7 +1,12 @@
 // Atomic file writes: write a temporary sibling, then rename over the target.
-import { mkdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+// A process killed at any moment leaves either the old file or the new one, never half of one; the only
+// debris is a dot-named temporary file, which `removeStaleTemps` clears on the next run.
+import { mkdir, readFile, rename, writeFile, rm, readdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+
+/** Temporary files written by `writeAtomic` (and by older versions: `name.XXXXXXXX.tmp`). */
+export const TEMP_FILE = /^(?:\..+\.[0-9a-f]{8}\.dateline\.tmp|.+\.[0-9a-f]{8}\.tmp)$/;
 
 /** Write `data` to `file` atomically. Returns false (and writes nothing) when the file already holds exactly that. */
 export async function writeIfChanged(file: string, data: string | Uint8Array): Promise<boolean> {
@@ -18,7 +23,8 @@ export async function writeIfChanged(file: string, data: string | Uint8Array): P
 
 export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  // Dot-named, so no site generator or raw-folder walk ever reads a half-written temporary file.
+  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.dateline.tmp`);
   try {
     await writeFile(tmp, data);
     await rename(tmp, file);
@@ -26,4 +32,17 @@ export async function writeAtomic(file: string, data: string | Uint8Array): Prom
     await rm(tmp, { force: true });
     throw e;
   }
+}
+
+/** Remove temporary files that a killed run left under `dir` (recursively). Returns their paths relative to `dir`. */
+export async function removeStaleTemps(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir, { recursive: true })) as string[];
+  } catch {
+    return [];
+  }
+  const stale = names.filter((n) => TEMP_FILE.test(basename(n)));
+  for (const n of stale) await rm(join(dir, n), { force: true });
+  return stale;
 }

@@ -1,12 +1,14 @@
 // Ingest a folder of raw articles into a folder of generated markdown (the I/O edge of ingest).
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, open, rmdir, mkdir, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { join, resolve, sep, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Article, Warning } from '../types.ts';
 import { InputError } from '../types.ts';
 import { decodeArticle } from './decode.ts';
 import { listRawFiles, CURATION_FILES } from './walk.ts';
-import { writeAtomic, writeIfChanged } from './atomic.ts';
+import { writeAtomic, writeIfChanged, removeStaleTemps } from './atomic.ts';
 import { buildArticle, type BuiltArticle } from '../ingest/article.ts';
 import { assignIds } from '../ingest/ids.ts';
 import { canonicalizeArchive } from '../curation/apply.ts';
@@ -25,6 +27,8 @@ export interface IngestOptions {
   /** Curation file; default: `curation.yaml` in the raw folder, if present. */
   curationFile?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Folders inside the raw folder that are not raw input (the site folder); the output folder is always excluded. */
+  excludeDirs?: string[];
 }
 
 export interface Rejection {
@@ -46,7 +50,7 @@ export interface IngestResult {
 }
 
 export const DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
-const CACHE_VERSION = `1:${EXTRACTOR_VERSION}`;
+const CACHE_VERSION = `2:${EXTRACTOR_VERSION}:${codeHash()}`;
 const STATE_DIR = '.dateline';
 
 interface CacheEntry {
@@ -69,35 +73,47 @@ interface Manifest {
  */
 export async function ingestDir(rawDir: string, outDir: string, opts: IngestOptions = {}): Promise<IngestResult> {
   const maxBytes = opts.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
+  rawDir = resolve(rawDir);
+  outDir = resolve(outDir);
+  checkFolders(rawDir, outDir);
   const warnings: Warning[] = [];
   const rejected: Rejection[] = [];
+  const release = await takeLock(outDir);
+  try {
+  await removeStaleTemps(outDir);
   const { curation, rejection } = await loadCuration(rawDir, opts.curationFile);
   if (rejection) rejected.push(rejection);
 
-  const files = await listRawFiles(rawDir);
+  const files = await listRawFiles(rawDir, {
+    exclude: [outDir, ...(opts.excludeDirs ?? [])],
+    onSkip: (file, message) => warnings.push({ file, message }),
+  });
   const cache = await readJson<CacheFile>(join(outDir, STATE_DIR, 'cache.json'));
-  const oldEntries = cache?.version === CACHE_VERSION ? cache.entries : {};
+  const oldEntries = cache?.version === CACHE_VERSION && cache.entries && typeof cache.entries === 'object' ? cache.entries : {};
   const entries: Record<string, CacheEntry> = {};
   let cached = 0;
   let done = 0;
   for (const source of files) {
     const full = join(rawDir, source);
-    const size = (await stat(full)).size;
     let entry: CacheEntry;
-    if (size > maxBytes) {
-      entry = { hash: `size:${size}`, error: { file: source, reason: `file is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit per article (raise it with --max-article-size <MB>)` } };
+    const read = await readLimited(full, maxBytes);
+    if ('error' in read) {
+      entry = { hash: 'unread', error: { file: source, reason: read.error } };
     } else {
-      const bytes = await readFile(full);
+      const bytes = read.bytes;
       const hash = createHash('sha256').update(bytes).digest('hex');
-      const old = oldEntries[source];
-      if (old && old.hash === hash) {
+      const old = Object.hasOwn(oldEntries, source) ? oldEntries[source] : undefined;
+      if (old && old.hash === hash && isValidEntry(old)) {
         entry = old;
         cached++;
       } else {
         entry = { hash, ...buildOne(source, bytes) };
       }
     }
-    entries[source] = entry;
+    if (/[\u0000-\u001f\u007f\ufffd]/.test(source) && entry.built) {
+      entry.built.warnings.push({ file: source, message: 'file name has control characters or bytes that are not UTF-8: rename it' });
+    }
+    Object.defineProperty(entries, source, { value: entry, enumerable: true, writable: true, configurable: true });
     if (entry.error) rejected.push(entry.error);
     if (entry.built) warnings.push(...entry.built.warnings);
     opts.onProgress?.(++done, files.length);
@@ -109,28 +125,134 @@ export async function ingestDir(rawDir: string, outDir: string, opts: IngestOpti
   const articles = canonicalizeArchive(withIds, curation);
 
   const written: string[] = [];
-  const outFiles: string[] = [];
+  const outFiles = articles.map((a) => `articles/${a.id}.md`).sort();
+  const manifestPath = join(outDir, STATE_DIR, 'manifest.json');
+  const oldFiles = (await readJson<Manifest>(manifestPath))?.files;
+  const oldList = Array.isArray(oldFiles) ? oldFiles.filter((f): f is string => typeof f === 'string' && isOwnedArticlePath(f)) : [];
+  // Record the new files before writing them, so a run killed halfway still knows every file it may have written.
+  await writeIfChanged(manifestPath, JSON.stringify({ files: [...new Set([...oldList, ...outFiles])].sort() }, null, 1));
   for (const a of articles) {
     const rel = `articles/${a.id}.md`;
-    outFiles.push(rel);
     if (await writeIfChanged(join(outDir, rel), articleToMarkdown(a))) written.push(rel);
   }
-  const manifestPath = join(outDir, STATE_DIR, 'manifest.json');
-  const oldManifest = await readJson<Manifest>(manifestPath);
   const keep = new Set(outFiles);
   const deleted: string[] = [];
-  for (const rel of oldManifest?.files ?? []) {
-    if (keep.has(rel) || rel.includes('..') || !rel.startsWith('articles/')) continue;
+  for (const rel of oldList) {
+    if (keep.has(rel)) continue;
     await rm(join(outDir, rel), { force: true });
+    await removeEmptyParents(join(outDir, 'articles'), dirname(join(outDir, rel)));
     deleted.push(rel);
   }
-  await writeIfChanged(manifestPath, JSON.stringify({ files: outFiles.sort() }, null, 1));
+  await writeIfChanged(manifestPath, JSON.stringify({ files: outFiles }, null, 1));
   const settings = await loadSettings(rawDir, rejected);
   const descriptions = new Map(curation.entities.flatMap((c) => (c.description ? [[`${c.kind}:${c.name}`, c.description] as [string, string]] : [])));
   const siteData: SiteData = { settings, index: buildArchiveIndex(articles, descriptions) };
   await writeIfChanged(join(outDir, SITE_DATA_FILE), JSON.stringify(siteData));
   await writeAtomic(join(outDir, STATE_DIR, 'cache.json'), JSON.stringify({ version: CACHE_VERSION, entries }));
   return { articles, written, deleted, cached, warnings, rejected };
+  } finally {
+    await release();
+  }
+}
+
+/** A generated article path from a manifest: `articles/…/x.md`, relative, with no way out of the folder. */
+function isOwnedArticlePath(rel: string): boolean {
+  return /^articles\/[a-z0-9][a-z0-9/-]*\.md$/.test(rel) && !rel.split('/').some((p) => p === '..' || p === '.' || p === '');
+}
+
+/** Remove now-empty folders from `dir` up to (not including) `stop`, the way they were created. */
+export async function removeEmptyParents(stop: string, dir: string): Promise<void> {
+  while (dir.startsWith(stop + sep)) {
+    try {
+      await rmdir(dir); // only ever removes an empty folder
+    } catch {
+      return;
+    }
+    dir = dirname(dir);
+  }
+}
+
+/** Refuse folder layouts where the tool would read its own output as input, or overwrite raw articles. */
+function checkFolders(rawDir: string, outDir: string): void {
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + sep);
+  if (inside(rawDir, outDir)) {
+    throw new Error(`the raw folder ${rawDir} is inside the output folder ${outDir}: generated files could overwrite raw articles; choose another --out`);
+  }
+}
+
+/** Read a raw file, refusing it (without reading it all) when it is over the limit; never throws. */
+async function readLimited(file: string, maxBytes: number): Promise<{ bytes: Buffer } | { error: string }> {
+  const over = (size: number) => ({
+    error: `file is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit per article (raise it with --max-article-size <MB>)`,
+  });
+  let fh;
+  try {
+    fh = await open(file, 'r');
+    const size = (await fh.stat()).size;
+    if (size > maxBytes) return over(size);
+    const bytes = await fh.readFile();
+    if (bytes.length > maxBytes) return over(bytes.length); // grew while we looked
+    return { bytes };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'file vanished or its name is not valid UTF-8' : code === 'EISDIR' ? 'is a folder' : (e as Error).message;
+    return { error: `cannot read the file: ${why}` };
+  } finally {
+    await fh?.close();
+  }
+}
+
+function isValidEntry(e: CacheEntry): boolean {
+  if (e.error) return typeof e.error.reason === 'string' && typeof e.error.file === 'string';
+  const a = e.built?.article;
+  return !!a && typeof a.title === 'string' && Array.isArray(a.paragraphs) && Array.isArray(a.people) && Array.isArray(e.built!.warnings);
+}
+
+/** One build at a time per output folder: a second one would interleave writes. A lock left by a killed run is taken over. */
+async function takeLock(outDir: string): Promise<() => Promise<void>> {
+  const lock = join(outDir, STATE_DIR, 'lock');
+  await mkdir(join(outDir, STATE_DIR), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      return () => rm(lock, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(await readFile(lock, 'utf8').catch(() => ''));
+      let alive = false;
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
+        try {
+          process.kill(pid, 0);
+          alive = true;
+        } catch (err) {
+          alive = (err as NodeJS.ErrnoException).code === 'EPERM';
+        }
+      }
+      if (alive) throw new Error(`another dateline run (process ${pid}) is writing to ${outDir}; wait for it to finish (or delete ${lock} if it is gone)`);
+      await rm(lock, { force: true });
+    }
+  }
+  throw new Error(`cannot take the lock ${lock}`);
+}
+
+/** Hash of the extraction code, so that a cache written by other code is never reused. */
+function codeHash(): string {
+  const h = createHash('sha256');
+  const srcDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+  try {
+    const walk = (d: string) => {
+      for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const p = join(d, e.name);
+        if (e.isDirectory()) {
+          if (e.name !== 'site') walk(p);
+        } else if (/\.(ts|json)$/.test(e.name)) h.update(p.slice(srcDir.length)).update(readFileSync(p));
+      }
+    };
+    walk(srcDir);
+  } catch {
+    // packaged without sources: the extractor version alone decides
+  }
+  return h.digest('hex').slice(0, 12);
 }
 
 /** Decode and build one raw article; never throws for bad input. */
