@@ -383,6 +383,10 @@ function resolveSubject(pieces: string[], at: number, ctx: Ctx, forward: boolean
   const pm = findMentions(p, people).filter((m) => !/^['’]s?\b/.test(p.slice(m.end)));
   if (pm.length) {
     const best = forward ? pm[0] : pm[pm.length - 1];
+    // "Prebon Yamane economist Lena Komileva": a full name after a role word is the speaker.
+    const rest = p.slice(best.end);
+    const tailName = properName(rest);
+    if (tailName && /\s/.test(tailName) && /\p{Ll}/u.test(rest)) return { name: tailName, attribution: p };
     return { ref: best.form.ref, attribution: p };
   }
   // (b) an appositive after a name: "Darchiyev, head of …, said".
