@@ -161,7 +161,7 @@ function main(): void {
         decode(model, f, (i, guess, all) => {
           model.tick();
           n++;
-          if (guess !== truth[i]) { err++; model.update(truth[i], guess, all); }
+          if (guess !== truth[i]) { err++; if (all) model.update(truth[i], guess, all); }
           return guess;
         });
       });

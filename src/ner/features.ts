@@ -96,13 +96,19 @@ function wordInfo(form: string, w: string, gaz: Gazetteer): WordInfo {
 }
 
 export interface SeqFeatures {
-  /** Features of token i: data[off[i]] .. data[off[i + 1]] */
-  data: Int32Array;
-  off: Int32Array;
+  n: number;
+  /** Token i can only be O when the previous tag is O (lower-case word or punctuation in running text). */
+  skippable: Uint8Array;
+  /** Writes the features of token i into buf (grown as needed); returns [buf, count]. */
+  at(i: number): [Int32Array, number];
   /** word hashes and shape hashes, for the decoder's history features */
   hw: number[];
   hsh: number[];
 }
+
+const LOWER_START = /^[\p{Ll}]/u;
+const NO_ALNUM = /^[^\p{L}\p{N}]+$/u;
+let BUF = new Int32Array(256);
 
 const GZ_HASH = new Map<string, number>();
 function gzh(g: string): number {
@@ -126,18 +132,18 @@ export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): SeqFeature
   const gz = gaz.tag(low, infos.map((x) => x.capd));
   const W = (i: number) => (i < 0 ? BOS : i >= n ? EOS : hw[i]);
   const S = (i: number) => (i < 0 ? BOS : i >= n ? EOS : hsh[i]);
-  let data = new Int32Array(Math.max(64, n * 64));
-  const off = new Int32Array(n + 1);
   let len = 0;
   const push = (x: number): void => {
-    if (len === data.length) { const d = new Int32Array(data.length * 2); d.set(data); data = d; }
-    data[len++] = x;
+    if (len === BUF.length) { const d = new Int32Array(BUF.length * 2); d.set(BUF); BUF = d; }
+    BUF[len++] = x;
   };
+  const skippable = new Uint8Array(n);
+  if (!s.caps) for (let i = 0; i < n; i++) { const t = s.tokens[i].text; if (LOWER_START.test(t) || NO_ALNUM.test(t)) skippable[i] = 1; }
   const kind = s.kind === 'body' ? 0 : s.kind === 'headline' ? 1 : 2;
-  for (let i = 0; i < n; i++) {
+  const at = (i: number): [Int32Array, number] => {
+    len = 0;
     const info = infos[i];
     const w = low[i];
-    off[i] = len;
     for (const x of info.feats) push(x);
     push(mix(P.p1, W(i - 1)));
     push(mix(P.n1, W(i + 1)));
@@ -164,8 +170,7 @@ export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): SeqFeature
     if (i + 1 < n) for (const g of gz[i + 1]) push(mix(P.ngz, gzh(g)));
     if (i > 0 && infos[i - 1].ttl) push(mix(P.pttl, 0));
     if (i > 0 && infos[i - 1].dem) push(mix(P.pdem, 0));
-
-  }
-  off[n] = len;
-  return { data, off, hw, hsh };
+    return [BUF, len];
+  };
+  return { n, skippable, at, hw, hsh };
 }

@@ -74,24 +74,28 @@ export class FlatWeights implements WeightLookup {
 export function decode(
   model: WeightLookup,
   feats: SeqFeatures,
-  onStep?: (i: number, guess: number, allFeats: number[]) => number,
+  onStep?: (i: number, guess: number, allFeats: number[] | null) => number,
 ): number[] {
-  const { data, off, hw, hsh } = feats;
-  const n = off.length - 1;
+  const { n, hw, hsh, skippable } = feats;
   const tags: number[] = [];
   const scores = new Float64Array(NT);
   for (let i = 0; i < n; i++) {
     const prev = i > 0 ? tags[i - 1] : 0;
     const prev2 = i > 1 ? tags[i - 2] : 0;
+    if (prev === 0 && skippable[i]) {
+      tags.push(onStep ? onStep(i, 0, null) : 0);
+      continue;
+    }
+    const [data, cnt] = feats.at(i);
     const hist = historyFeatures(prev, prev2, hw[i], hsh[i]);
     scores.fill(0);
-    for (let k = off[i]; k < off[i + 1]; k++) model.addTo(data[k], scores);
+    for (let k = 0; k < cnt; k++) model.addTo(data[k], scores);
     for (let k = 0; k < hist.length; k++) model.addTo(hist[k], scores);
     let best = 0;
     let bs = -Infinity;
     const allowed = ALLOWED[prev];
     for (let t = 0; t < NT; t++) if (allowed[t] && scores[t] > bs) { bs = scores[t]; best = t; }
-    tags.push(onStep ? onStep(i, best, [...data.subarray(off[i], off[i + 1]), ...hist]) : best);
+    tags.push(onStep ? onStep(i, best, [...data.subarray(0, cnt), ...hist]) : best);
   }
   return tags;
 }
