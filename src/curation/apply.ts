@@ -2,9 +2,26 @@
 import type { Article, EntityKind, EntityRef, Entities } from '../types.ts';
 import { ENTITY_KINDS } from '../types.ts';
 import type { Curation, CuratedEntity } from './curation.ts';
+import { createHash } from 'node:crypto';
 import { slugify } from '../slug.ts';
 
-const key = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.’']/g, '').replace(/\s+/g, ' ').trim();
+/** Latin letters that do not decompose into a base letter and a mark. */
+const LATIN_FOLD: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ħ: 'h', ŧ: 't', ŋ: 'n' };
+
+/**
+ * Identity of a name across the archive: case, diacritics, Turkish/Nordic/Polish letters, apostrophes,
+ * dots and hyphens do not matter ("Erdoğan" = "ERDOGAN", "Işık" = "Isik"); scripts do ("李伟" ≠ "李薇").
+ */
+export const nameKey = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[ıłøđßæœþðħŧŋ]/g, (c) => LATIN_FOLD[c])
+    .replace(/[.’'`ʼ‘]/g, '')
+    .replace(/[\s\-‐-―_]+/g, ' ')
+    .trim();
+const key = nameKey;
 
 /**
  * Apply the curation file and archive-wide name resolution to every article's entities.
@@ -45,17 +62,61 @@ export function canonicalizeArchive<A extends Pick<Article, EntityKind>>(article
     }
   }
   const curatedNames = new Set(curation.entities.map((c) => c.name));
-  return articles.map((a, i) => {
+  const stage2 = articles.map((a, i) => {
     const ents = stage1[i];
     ents.people = ents.people.map((p) => {
       if (p.name.includes(' ') || curatedNames.has(p.name)) return p;
       const full = bySurname.get(key(p.name));
       return full && full.size === 1 ? rename(p, [...full][0]) : p;
     });
+    return ents;
+  });
+
+  // Pass 3: different entities whose slugs collide get distinct slugs; then one entry per slug per article.
+  const slugs = distinctSlugs(stage2);
+  return articles.map((a, i) => {
     const merged = {} as Entities;
-    for (const kind of ENTITY_KINDS) merged[kind] = mergeSameSlug(ents[kind]);
+    for (const kind of ENTITY_KINDS) merged[kind] = mergeSameSlug(stage2[i][kind].map((e) => slugs(kind, e)));
     return { ...a, ...merged };
   });
+}
+
+/**
+ * Names are different entities when their `nameKey`s differ. Where such names share a slug ("李伟" and "李薇"
+ * both transliterate to li-wei; two long names cut at the same 80 characters; "C++" and "C"), the name that
+ * reads exactly as the slug keeps it ("Li Wei" keeps li-wei) and every other one gets a suffix from its own
+ * name (li-wei-3f9a1c): stable, never dependent on file names or order, and no page overwrites another.
+ */
+function distinctSlugs(all: Entities[]): (kind: EntityKind, e: EntityRef) => EntityRef {
+  const remap: Record<EntityKind, Map<string, string>> = { people: new Map(), organisations: new Map(), places: new Map() };
+  for (const kind of ENTITY_KINDS) {
+    const groups = new Map<string, Set<string>>();
+    for (const ents of all) {
+      for (const e of ents[kind]) {
+        if (!groups.has(e.slug)) groups.set(e.slug, new Set());
+        groups.get(e.slug)!.add(key(e.name));
+      }
+    }
+    const taken = new Set(groups.keys());
+    for (const slug of [...groups.keys()].sort()) {
+      const keys = groups.get(slug)!;
+      if (keys.size < 2) continue;
+      for (const k of [...keys].sort()) {
+        if (/^[a-z0-9 ]+$/.test(k) && k.replace(/ /g, '-') === slug) continue; // the natural owner
+        let s = '';
+        for (let n = 6; n <= 64; n += 2) {
+          s = `${slug}-${createHash('sha256').update(k).digest('hex').slice(0, n)}`;
+          if (!taken.has(s)) break;
+        }
+        taken.add(s);
+        remap[kind].set(`${slug}\u0000${k}`, s);
+      }
+    }
+  }
+  return (kind, e) => {
+    const s = remap[kind].get(`${e.slug}\u0000${key(e.name)}`);
+    return s ? { ...e, slug: s } : e;
+  };
 }
 
 function rename(e: EntityRef, name: string): EntityRef {

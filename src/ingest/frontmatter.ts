@@ -68,10 +68,12 @@ export function splitFrontmatter(text: string): RawFrontmatter {
   try {
     doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, version: '1.2', strict: true });
   } catch (e) {
+    if (e instanceof RangeError) throw new FrontmatterError(`frontmatter is nested too deeply (more than ${MAX_FRONTMATTER_DEPTH} levels)`, 2);
     throw new FrontmatterError(`invalid YAML frontmatter: ${(e as Error).message.split('\n')[0]}`, 2);
   }
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
+    if (/call stack/i.test(e.message)) throw new FrontmatterError(`frontmatter is nested too deeply (more than ${MAX_FRONTMATTER_DEPTH} levels)`, 2);
     // An error found at the end of the block (an unclosed bracket) belongs to its last line, not the closing ---.
     throw new FrontmatterError(`invalid YAML frontmatter: ${e.message.split('\n')[0]}`, fileLine(Math.min(e.pos[0], yamlText.replace(/\n$/, '').length)));
   }
