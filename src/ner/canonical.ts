@@ -68,7 +68,9 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
   for (const [k, v] of votes) {
     let best: MentionType = 'MISC';
     let bc = -1;
-    for (const t of TYPE_PRIORITY) { const c = v.get(t) ?? 0; if (c > bc) { best = t; bc = c; } }
+    // a country's name leans to place ("US" in "US delegation")
+    const placeBonus = gaz.countryCanon.has(k) || gaz.sets.region.has(k) ? 0.5 : 0;
+    for (const t of TYPE_PRIORITY) { const c = (v.get(t) ?? 0) + (t === 'LOC' && v.has('LOC') ? placeBonus : 0); if (c > bc) { best = t; bc = c; } }
     typeOf.set(k, best);
   }
   // 2. surname-only mentions typed as something else join the person

@@ -70,11 +70,27 @@ export function findRoles(ents: Entity[], seqs: Seq[]): Map<Entity, Role> {
       for (let k = m.start; k < m.end; k++) set.add(k);
     }
   }
+  // the organisation named first in the role phrase
   const orgFor = (seq: number, a: number, b: number, phrase: string): string | undefined => {
-    for (const o of orgs) for (const m of o.mentions) if (m.seq === seq && m.start >= a && m.end <= b) return o.name;
+    let best: string | undefined;
+    let bestPos = Infinity;
+    const s = seqs[seq];
+    const base = s.tokens[a].start;
     const lp = phrase.toLowerCase();
-    for (const o of orgs) for (const f of o.forms.keys()) if (f.length > 3 && lp.includes(f.toLowerCase())) return o.name;
-    return undefined;
+    for (const o of orgs) {
+      for (const m of o.mentions) {
+        if (m.seq === seq && m.start >= a && m.end <= b) {
+          const pos = s.tokens[m.start].start - base;
+          if (pos < bestPos) { bestPos = pos; best = o.name; }
+        }
+      }
+      for (const f of o.forms.keys()) {
+        if (f.length <= 3) continue;
+        const pos = lp.indexOf(f.toLowerCase());
+        if (pos >= 0 && pos < bestPos) { bestPos = pos; best = o.name; }
+      }
+    }
+    return best;
   };
   for (const e of ents) {
     if (e.type !== 'PER') continue;
