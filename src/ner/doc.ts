@@ -68,6 +68,9 @@ export function prepareDoc(input: NerInput, caseMap: Map<string, string>, lex: C
     const initial = tokens.map((_, i) => i === 0 || SENT_BREAK.has(tokens[i - 1].text));
     return { kind, text, tokens, caps: isCapsLine(text), forms: [], lower: tokens.map((t) => t.text.toLowerCase()), src: [], initial };
   });
+  // Words of caps lines: the only ones whose usual case is needed.
+  const capsWords = new Set<string>();
+  for (const s of seqs) if (s.caps) for (const l of s.lower) capsWords.add(l);
   // Document case statistics from normal-case text.
   const formCounts = new Map<string, Map<string, number>>();
   const stats: DocStats = { capSeen: new Set(), lowSeen: new Set(), afterFirst: new Set() };
@@ -81,6 +84,10 @@ export function prepareDoc(input: NerInput, caseMap: Map<string, string>, lex: C
       if (!upper) stats.lowSeen.add(l);
       if (s.initial[i]) continue;
       if (upper) stats.capSeen.add(l);
+      if (!capsWords.has(l)) {
+        if (i > 0 && upper && HAS_UPPER.test(s.tokens[i - 1].text.charAt(0)) && lex.isFirstName(s.lower[i - 1])) stats.afterFirst.add(l);
+        continue;
+      }
       let m = formCounts.get(l);
       if (!m) formCounts.set(l, (m = new Map()));
       m.set(w, (m.get(w) ?? 0) + 1);

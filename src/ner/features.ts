@@ -3,7 +3,7 @@
 // features combine precomputed word hashes (no string building per token).
 // The tag-history features are added by the decoder.
 import type { DocStats, Seq } from './doc.ts';
-import type { Gazetteer } from './gazetteer.ts';
+import { GAZ_BIT_NAMES, type Gazetteer } from './gazetteer.ts';
 import { TITLE_WORDS, DEMONYMS } from './lexicon.ts';
 
 const HAS_UPPER_START = /^\p{Lu}/u;
@@ -110,12 +110,7 @@ const LOWER_START = /^[\p{Ll}]/u;
 const NO_ALNUM = /^[^\p{L}\p{N}]+$/u;
 let BUF = new Int32Array(256);
 
-const GZ_HASH = new Map<string, number>();
-function gzh(g: string): number {
-  let h = GZ_HASH.get(g);
-  if (h === undefined) GZ_HASH.set(g, (h = hs(g)));
-  return h;
-}
+const GZ_H = GAZ_BIT_NAMES.map(hs);
 const SRC_HASH = new Map<string, number>();
 function srch(s: string): number {
   let h = SRC_HASH.get(s);
@@ -138,7 +133,14 @@ export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): SeqFeature
     BUF[len++] = x;
   };
   const skippable = new Uint8Array(n);
-  if (!s.caps) for (let i = 0; i < n; i++) { const t = s.tokens[i].text; if (LOWER_START.test(t) || NO_ALNUM.test(t)) skippable[i] = 1; }
+  if (!s.caps) {
+    for (let i = 0; i < n; i++) {
+      const t = s.tokens[i].text;
+      const c = t.charCodeAt(0);
+      if (c >= 97 && c <= 122) skippable[i] = 1;
+      else if (c < 128 ? !((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) && NO_ALNUM.test(t) : LOWER_START.test(t) || NO_ALNUM.test(t)) skippable[i] = 1;
+    }
+  }
   const kind = s.kind === 'body' ? 0 : s.kind === 'headline' ? 1 : 2;
   const at = (i: number): [Int32Array, number] => {
     len = 0;
@@ -165,9 +167,9 @@ export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): SeqFeature
       if (stats.afterFirst.has(w)) push(mix(P.dafn, 0));
       if (!cs && !ls) push(mix(P.dnone, 0));
     }
-    for (const g of gz[i]) push(mix(P.gz, gzh(g)));
-    if (i > 0) for (const g of gz[i - 1]) push(mix(P.pgz, gzh(g)));
-    if (i + 1 < n) for (const g of gz[i + 1]) push(mix(P.ngz, gzh(g)));
+    if (gz[i]) for (let b = 0; b < GZ_H.length; b++) if (gz[i] & (1 << b)) push(mix(P.gz, GZ_H[b]));
+    if (i > 0 && gz[i - 1]) for (let b = 0; b < GZ_H.length; b++) if (gz[i - 1] & (1 << b)) push(mix(P.pgz, GZ_H[b]));
+    if (i + 1 < n && gz[i + 1]) for (let b = 0; b < GZ_H.length; b++) if (gz[i + 1] & (1 << b)) push(mix(P.ngz, GZ_H[b]));
     if (i > 0 && infos[i - 1].ttl) push(mix(P.pttl, 0));
     if (i > 0 && infos[i - 1].dem) push(mix(P.pdem, 0));
     return [BUF, len];

@@ -22,8 +22,8 @@ const JOINERS = new Set(['of', 'and', 'de', 'la', 'del', 'du', 'the', 'upon', 'o
 
 const PREFIX_BIT = 1 << 30;
 const FIRST = 4; // index of 'firstname' in GAZ_TYPES
-const TAG_B = ['country:B', 'region:B', 'city:B', 'bigcity:B', 'firstname:B'];
-const TAG_I = ['country:I', 'region:I', 'city:I', 'bigcity:I', 'firstname:I'];
+/** Names of the gazetteer tag bits (bit 2t = B, 2t+1 = I of GAZ_TYPES[t]). */
+export const GAZ_BIT_NAMES = ['country:B', 'country:I', 'region:B', 'region:I', 'city:B', 'city:I', 'bigcity:B', 'bigcity:I', 'firstname:B', 'firstname:I'];
 
 export class Gazetteer {
   readonly sets: Record<GazType, Set<string>>;
@@ -107,7 +107,7 @@ export class Gazetteer {
    * capitalised match of each type (greedy, left to right).
    * words = lower-case word forms.
    */
-  tag(words: string[], capitalised: boolean[]): string[][] {
+  tag(words: string[], capitalised: boolean[]): Uint16Array {
     const n = words.length;
     const masks = this.maskMap();
     const T = GAZ_TYPES.length;
@@ -126,16 +126,15 @@ export class Gazetteer {
         if (!(m & PREFIX_BIT)) break;
       }
     }
-    const out: string[][] = Array.from({ length: n }, () => []);
+    // bit 2t: B of type t, bit 2t+1: I of type t
+    const out = new Uint16Array(n);
     for (let t = 0; t < T; t++) {
-      const type = GAZ_TYPES[t];
       let i = 0;
       while (i < n) {
         const L = longest[t * n + i];
         if (!L) { i++; continue; }
-        out[i].push(TAG_B[t]);
-        for (let k = 1; k < L; k++) out[i + k].push(TAG_I[t]);
-        void type;
+        out[i] |= 1 << (2 * t);
+        for (let k = 1; k < L; k++) out[i + k] |= 1 << (2 * t + 1);
         i += L;
       }
     }

@@ -42,9 +42,16 @@ const UPPER_RE = /\p{Lu}/u;
 export function isCapsLine(text: string): boolean {
   let lower = 0;
   let upper = 0;
-  for (const ch of text) {
-    if (LOWER_RE.test(ch)) lower++;
-    else if (UPPER_RE.test(ch)) upper++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower++;
+    else if (c >= 65 && c <= 90) upper++;
+    else if (c >= 128) {
+      const ch = text[i];
+      if (LOWER_RE.test(ch)) lower++;
+      else if (UPPER_RE.test(ch)) upper++;
+    }
+    if (lower > 3 && lower > upper * 0.08) return false;
   }
   return upper >= 3 && lower <= upper * 0.08;
 }
