@@ -102,15 +102,37 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
   // 4. short forms join the one longer name that contains them
   ents.sort((a, b) => b.toks.length - a.toks.length || b.mentions.length - a.mentions.length);
   const merged = new Set<Entity>();
+  // candidate longer names, indexed by their tokens
+  const byTok = new Map<string, Entity[]>();
+  for (const l of ents) {
+    if (l.toks.length < 2) continue;
+    for (const t of new Set(l.toks)) {
+      let a = byTok.get(t);
+      if (!a) byTok.set(t, (a = []));
+      a.push(l);
+    }
+  }
+  const acronymOf = new Map<string, Entity[]>();
+  for (const l of ents) {
+    if (l.type !== 'ORG' || l.toks.length < 2) continue;
+    const k = initials(l.toks);
+    let a = acronymOf.get(k);
+    if (!a) acronymOf.set(k, (a = []));
+    a.push(l);
+  }
   for (const s of [...ents].reverse()) {
     if (s.type === 'MISC') continue;
     if (s.type === 'LOC' && (gaz.countryCanon.has(s.key) || gaz.sets.region.has(s.key))) continue;
     const acro = s.toks.length === 1 && s.key.length >= 2 && s.key.length <= 6;
-    const cands = ents.filter(
+    const pool = new Set<Entity>(byTok.get(s.toks[0]) ?? []);
+    if (acro && s.type === 'ORG') for (const l of acronymOf.get(s.key) ?? []) pool.add(l);
+    const cands = [...pool].filter(
       (l) => l !== s && !merged.has(l) && l.type === s.type &&
         (isSubseq(s.toks, l.toks) || (acro && s.type === 'ORG' && l.toks.length >= 2 && initials(l.toks) === s.key)),
     );
     if (!cands.length) continue;
+    // keep the original (length, mentions) order among candidates
+    cands.sort((a, b) => ents.indexOf(a) - ents.indexOf(b));
     let target = cands[0];
     if (cands.length > 1) {
       if (s.type !== 'PER') continue; // "United" in two club names: leave it

@@ -12,6 +12,7 @@ const INST_LAST = new Set(['ministry', 'department', 'office', 'secretariat']);
 /** Buildings that stand for the body that sits in them. */
 const SEATS = new Map([['kremlin', 1], ['pentagon', 1], ['white house', 2], ['downing street', 2]]);
 
+const SEAT_FIRST = new Set([...SEATS.keys()].map((k) => k.split(' ')[0]));
 const CAP = /^\p{Lu}/u;
 
 function setSpan(tags: string[], a: number, b: number, type: string): void {
@@ -40,13 +41,14 @@ export function applyRules(s: Seq, tags: string[], gaz: Gazetteer): string[] {
   const capd = s.forms.map((f) => CAP.test(f));
   const n = t.length;
   for (let i = 0; i + 1 < n; i++) {
-    if (capd[i] && capd[i + 1] && INST_FIRST.has(low[i]) && INST_LAST.has(low[i + 1]) && isFree(t, i, i + 2)) setSpan(t, i, i + 2, 'ORG');
+    if (capd[i] && capd[i + 1] && INST_LAST.has(low[i + 1]) && INST_FIRST.has(low[i]) && INST_LAST.has(low[i + 1]) && isFree(t, i, i + 2)) setSpan(t, i, i + 2, 'ORG');
   }
   for (const [a, b] of gaz.matches(low, capd, ['country', 'region'])) {
     if (s.caps && s.src[a] === 'u') continue;
     if (isFree(t, a, b, 'MISC') && (a === 0 || !t[a - 1].startsWith('B-') || t[a - 1] === 'O') && (b >= n || !capd[b])) setSpan(t, a, b, 'LOC');
   }
   for (let i = 0; i < n; i++) {
+    if (!SEAT_FIRST.has(low[i])) continue;
     const one = SEATS.get(low[i]);
     const two = i + 1 < n ? SEATS.get(low[i] + ' ' + low[i + 1]) : undefined;
     const len = two === 2 ? 2 : one === 1 ? 1 : 0;
