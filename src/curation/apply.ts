@@ -87,6 +87,9 @@ export function canonicalizeArchive<A extends Pick<Article, EntityKind>>(article
  * reads exactly as the slug keeps it ("Li Wei" keeps li-wei) and every other one gets a suffix from its own
  * name (li-wei-3f9a1c): stable, never dependent on file names or order, and no page overwrites another.
  */
+/** Slugs the site uses for its own pages beside entity pages (`/people/by-mentions/`, `/people/page/2/`). */
+const RESERVED_SLUGS = new Set(['by-mentions', 'page', 'index', 'feed', 'feed-xml', 'assets', 'search', 'pagefind', 'untitled']);
+
 function distinctSlugs(all: Entities[]): (kind: EntityKind, e: EntityRef) => EntityRef {
   const remap: Record<EntityKind, Map<string, string>> = { people: new Map(), organisations: new Map(), places: new Map() };
   for (const kind of ENTITY_KINDS) {
@@ -97,12 +100,13 @@ function distinctSlugs(all: Entities[]): (kind: EntityKind, e: EntityRef) => Ent
         groups.get(e.slug)!.add(key(e.name));
       }
     }
-    const taken = new Set(groups.keys());
+    const taken = new Set([...groups.keys(), ...RESERVED_SLUGS]);
     for (const slug of [...groups.keys()].sort()) {
       const keys = groups.get(slug)!;
-      if (keys.size < 2) continue;
+      const reserved = RESERVED_SLUGS.has(slug);
+      if (keys.size < 2 && !reserved) continue;
       for (const k of [...keys].sort()) {
-        if (/^[a-z0-9 ]+$/.test(k) && k.replace(/ /g, '-') === slug) continue; // the natural owner
+        if (!reserved && /^[a-z0-9 ]+$/.test(k) && k.replace(/ /g, '-') === slug) continue; // the natural owner
         let s = '';
         for (let n = 6; n <= 64; n += 2) {
           s = `${slug}-${createHash('sha256').update(k).digest('hex').slice(0, n)}`;

@@ -9,6 +9,7 @@ import { extractEvents } from './events.ts';
 import { extractEntities } from '../ner/index.ts';
 import { extractQuotes } from './quotes.ts';
 import { slugify } from '../slug.ts';
+import { nameKey } from '../curation/apply.ts';
 
 /** Frontmatter keys the tool reads; any other key is kept under `extra`. */
 const KNOWN_KEYS = new Set(['title', 'date', 'location', 'byline', 'slug', 'people', 'organisations', 'places', 'ignore']);
@@ -76,13 +77,19 @@ export function buildArticle(source: string, text: string): BuiltArticle {
     else if (ELEVENTY_KEYS.has(k)) warnings.push({ file: source, line: keyLine(k), message: `frontmatter key \`${k}\` is not used by dateline (URLs and layouts are its own): kept under extra` });
   }
   const title = layout.title.trim() || 'Untitled';
+  let titleOriginal = layout.titleOriginal;
+  if (layout.titleSource === 'frontmatter' && layout.headline && layout.headline.trim() !== title) {
+    // The frontmatter title replaces the headline line; keep that line (nothing is lost) and say so.
+    titleOriginal = layout.headline;
+    warnings.push({ file: source, line: keyLine('title'), message: `frontmatter \`title\` replaces the first line of the text, read as its headline: ${JSON.stringify(layout.headline.length > 80 ? `${layout.headline.slice(0, 77)}…` : layout.headline)} (kept as titleOriginal)` });
+  }
   const fmSlug = str('slug');
   if (fmSlug && slugify(fmSlug) !== fmSlug) {
     warnings.push({ file: source, line: keyLine('slug'), message: `frontmatter \`slug\` ${JSON.stringify(fmSlug)} is not a plain URL slug; used ${JSON.stringify(slugify(fmSlug))}` });
   }
   const article: Omit<Article, 'id'> = {
     title,
-    ...(layout.titleOriginal ? { titleOriginal: layout.titleOriginal } : {}),
+    ...(titleOriginal ? { titleOriginal } : {}),
     titleSource: layout.titleSource,
     ...(pub.date ? { date: pub.date, dateSource: pub.dateSource } : {}),
     ...(layout.dateline ? { dateline: layout.dateline } : {}),
@@ -108,7 +115,9 @@ function applyArticleOverrides(found: Entities, data: Record<string, unknown>, s
     const list = found[kind].filter((e) => !ignore.has(e.name.toLowerCase()) && !e.aliases?.some((a) => ignore.has(a.toLowerCase())));
     for (const item of toList(data[kind], kind, source, keyLine)) {
       const ref: EntityRef = typeof item === 'string' ? { name: item, slug: slugify(item) } : { ...item, slug: slugify(item.name) };
-      const existing = list.find((e) => e.slug === ref.slug || e.aliases?.includes(ref.name));
+      // Same entity when the names match (ignoring case and diacritics), not merely the slugs: 李伟 and 李薇 share one.
+      const k = nameKey(ref.name);
+      const existing = list.find((e) => nameKey(e.name) === k || e.aliases?.some((a) => nameKey(a) === k));
       if (existing) Object.assign(existing, ref.role ? { role: ref.role } : {});
       else list.push({ mentions: 1, ...ref });
     }

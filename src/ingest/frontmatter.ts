@@ -89,6 +89,7 @@ export function splitFrontmatter(text: string): RawFrontmatter {
   if (isMap(contents)) {
     for (const pair of contents.items) {
       const k = keyString(pair.key, ctx);
+      checkKey(k, pair.key, ctx);
       const kNode = pair.key as YamlNode | null;
       lines.set(k, fileLine(kNode?.range?.[0] ?? 0));
       const v = pair.value as YamlNode | null;
@@ -120,9 +121,19 @@ interface Ctx {
   doc: Document;
 }
 
-/** Own, enumerable property even for `__proto__`/`constructor`: no prototype pollution, nothing lost. */
+/** Keys that JavaScript object merging (Eleventy's data cascade among others) turns into prototype pollution. */
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Own, enumerable property; never an inherited one. */
 function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function checkKey(key: string, node: unknown, ctx: Ctx): void {
+  if (FORBIDDEN_KEYS.has(key)) {
+    const at = (node as YamlNode | null)?.range?.[0] ?? 0;
+    throw new FrontmatterError(`frontmatter key \`${key}\` is not allowed (it could corrupt the build's data): rename it`, ctx.fileLine(at));
+  }
 }
 
 function keyString(node: unknown, ctx: Ctx): string {
@@ -171,7 +182,9 @@ function toPlain(node: YamlNode | null | undefined, ctx: Ctx, depth: number): un
     const out: Record<string, unknown> = {};
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
-      setKey(out, keyString(pair.key, ctx), toPlain(pair.value as YamlNode, ctx, depth + 1));
+      const k = keyString(pair.key, ctx);
+      checkKey(k, pair.key, ctx);
+      setKey(out, k, toPlain(pair.value as YamlNode, ctx, depth + 1));
     }
     return out;
   }

@@ -26,9 +26,26 @@ export function articleToMarkdown(article: Article): string {
     if (v === undefined) continue;
     fm[k] = v;
   }
-  const yaml = stringify(fm, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  const yaml = stringify(withoutForbiddenKeys(fm), { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
   const body = article.paragraphs.map(escapeMarkdown).filter(Boolean).join('\n\n');
   return `---\n${GENERATED_NOTICE}\n${yaml}---\n\n${body}\n`;
+}
+
+/**
+ * Defence in depth: `__proto__`, `constructor` and `prototype` keys would pollute Object.prototype when Eleventy
+ * deep-merges page data (ingest already rejects them; a hand-edited cache must not bring them back).
+ */
+function withoutForbiddenKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutForbiddenKeys);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue;
+      out[k] = withoutForbiddenKeys(x);
+    }
+    return out;
+  }
+  return v;
 }
 
 /** URL path of an article page, from its id. */
