@@ -56,6 +56,7 @@ function buildGazetteer(): GazetteerFile {
     if (flags.includes('G')) { common.add(w + 'ing'); common.add(w.replace(/e$/, '') + 'ing'); }
     if (flags.includes('R')) { common.add(w + 'er'); common.add(w + 'r'); }
     if (flags.includes('M')) common.add(w + "'s");
+    if (flags.includes('Y')) common.add(w + 'ly');
   }
   return {
     common: [...common].sort(),

@@ -33,7 +33,7 @@ export function extractEntities(input: NerInput): Entities {
   let mentions: Mention[] = [];
   seqs.forEach((s, i) => {
     if (!s.tokens.length) return;
-    mentions.push(...spansFromTags(s, i, applyRules(s, tagger.tagSeq(s, stats), tagger.gaz)));
+    mentions.push(...spansFromTags(s, i, applyRules(s, tagger.tagSeq(s, stats), tagger.gaz), tagger.gaz));
   });
   mentions = extendOrgs(mentions, seqs, tagger.gaz);
   const ents = groupEntities(mentions, tagger.gaz);

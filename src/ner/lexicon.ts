@@ -3,7 +3,7 @@
 
 /** Titles and role words that may precede a name but are never part of it. */
 export const TITLE_WORDS = new Set(
-  `mr mrs ms miss dr prof professor sir dame lord lady rev reverend father sister brother sheikh
+  `mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother sheikh shadow
   president vice-president vice prime premier minister ministers chancellor secretary deputy assistant under undersecretary
   spokesman spokeswoman spokesperson spokespeople ambassador envoy consul general governor senator sen rep representative congressman
   congresswoman mayor judge justice king queen prince princess emperor pope cardinal bishop archbishop ayatollah imam rabbi
@@ -97,3 +97,6 @@ export const NON_NAMES = new Set(
   mr mrs ms dr no yes not all some one two three also however meanwhile but despite although last next new
   chapter section page table note update updated editing reporting additional source sources photo reuters-`.split(/\s+/).filter(Boolean),
 );
+
+/** Courtesy titles: never a role by themselves. */
+export const COURTESY = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'mr.', 'mrs.', 'ms.', 'dr.']);

@@ -36,7 +36,12 @@ export function spanText(s: Seq, a: number, b: number, restore: boolean): string
   return out;
 }
 
-export function spansFromTags(s: Seq, seqIndex: number, tags: string[]): Mention[] {
+export interface WordLexicon {
+  common: Set<string>;
+  proper: Set<string>;
+}
+
+export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: WordLexicon): Mention[] {
   const out: Mention[] = [];
   let i = 0;
   while (i < tags.length) {
@@ -55,11 +60,15 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[]): Mention
     } else out.push(cleanSpan(s, seqIndex, type, i, j));
     i = j;
   }
-  return out.filter((m) => m.end > m.start && isPlausible(m));
+  return out.filter((m) => m.end > m.start && isPlausible(m) && !(lex && isCapitalisedCommonWord(s, m, lex)));
 }
 
 function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number): Mention {
   const low = s.lower;
+  // a sentence stop inside a span ends it ("Hutton Inquiry. The")
+  for (let k = a + 1; k < b - 1; k++) {
+    if (/^[.!?]$/.test(s.tokens[k].text) && s.tokens[k - 1].text.length > 3 && /\p{Ll}/u.test(s.tokens[k - 1].text)) { b = k; break; }
+  }
   // strip possessives and punctuation at the edges, leading articles
   while (b > a && (isPossessive(s.tokens[b - 1].text) || PUNCT_ONLY.test(s.tokens[b - 1].text) || (b - a > 1 && /^[\p{N}.,:/-]+$/u.test(s.tokens[b - 1].text)))) b--;
   while (a < b && (PUNCT_ONLY.test(s.tokens[a].text) || LEAD_DROP.has(low[a]))) a++;
@@ -84,4 +93,14 @@ function isPlausible(m: Mention): boolean {
     if (m.end - m.start === 1 && (DEMONYMS[l] !== undefined || DEMONYMS[l.replace(/s$/, '')] !== undefined) && m.type === 'LOC') return false;
   }
   return true;
+}
+
+/** "Unfortunately, ..." : a sentence-initial common word, not a name. */
+function isCapitalisedCommonWord(s: Seq, m: Mention, lex: WordLexicon): boolean {
+  if (m.end - m.start !== 1 || !s.initial[m.start] || s.caps) return false;
+  const l = s.lower[m.start];
+  if (lex.proper.has(l)) return false;
+  // only discourse words: "Unfortunately," "Meanwhile," (tables start rows with team names)
+  if (s.tokens[m.end]?.text !== ',' && !l.endsWith('ly')) return false;
+  return lex.common.has(l) || (l.endsWith('ly') && (lex.common.has(l.slice(0, -2)) || lex.common.has(l.slice(0, -3) + 'e')));
 }

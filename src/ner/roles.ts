@@ -4,7 +4,7 @@
 import type { Seq } from './doc.ts';
 import type { Entity } from './canonical.ts';
 import { isPossessive } from './tokenize.ts';
-import { ROLE_HEADS, TITLE_WORDS } from './lexicon.ts';
+import { COURTESY, ROLE_HEADS, TITLE_WORDS } from './lexicon.ts';
 
 export interface Role {
   role: string;
@@ -102,6 +102,7 @@ export function findRoles(ents: Entity[], seqs: Seq[]): Map<Entity, Role> {
       for (const span of [before(s, m.start, personTokens.get(m.seq) ?? new Set()), after(s, m.end)]) {
         if (!span) continue;
         const role = text(s, span[0], span[1]).replace(/[’']s$/, '');
+        if (role.split(/\s+/).every((w) => COURTESY.has(w.toLowerCase()))) continue;
         const roleOrg = orgFor(m.seq, span[0], span[1], role);
         found.push(roleOrg ? { role, roleOrg } : { role });
       }
