@@ -143,6 +143,8 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
     merged.add(s);
   }
   ents = ents.filter((e) => !merged.has(e));
+  // a lone common word left as a place or body is a fragment ("Republic", "Court")
+  ents = ents.filter((e) => !(e.type === 'LOC' && e.toks.length === 1 && gaz.common.has(e.key) && !gaz.proper.has(e.key) && !gaz.isPlace(e.key) && !e.mentions.some((m) => m.text === m.text.toUpperCase() && m.text === m.raw)));
   // a lone first name that joined no full name is a fragment ("Donald")
   ents = ents.filter((e) => !(e.type === 'PER' && e.toks.length === 1 && gaz.sets.firstname.has(e.key)));
   // 5. canonical name: the longest full form (body text preferred over caps lines)

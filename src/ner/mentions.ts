@@ -17,6 +17,7 @@ export interface Mention {
   raw: string;
 }
 
+const EVENT_LAST = new Set(['open', 'cup', 'championship', 'championships', 'classic', 'games', 'olympics', 'prix', 'trophy', 'tournament', 'masters', 'marathon', 'rally', 'derby', 'series', 'invitational', 'festival', 'awards', 'expo', 'summit', 'war']);
 const PUNCT_ONLY = /^[^\p{L}\p{N}]*$/u;
 const LEAD_DROP = new Set(['the', 'a', 'an']);
 
@@ -78,6 +79,8 @@ function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number)
     // titles are not part of a person's name ("President Vladimir Putin")
     while (b - a > 1 && (TITLE_WORDS.has(low[a]) || TITLE_WORDS.has(low[a].replace(/\.$/, '')) || low[a] === '.')) a++;
   }
+  // events are neither bodies nor places ("Hong Kong Open", "Fed Cup")
+  if ((type === 'ORG' || type === 'LOC') && b - a > 1 && EVENT_LAST.has(low[b - 1])) type = 'MISC';
   return { type, seq, start: a, end: b, text: spanText(s, a, b, true), raw: spanText(s, a, b, false) };
 }
 
