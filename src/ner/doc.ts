@@ -51,6 +51,11 @@ export function sequencesOf(input: NerInput): { kind: SeqKind; text: string }[] 
   return out;
 }
 
+/** Typographic quotes and dashes as the plain ones the model was trained on. */
+export function plain(w: string): string {
+  return /[‘’“”–—]/.test(w) ? w.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-') : w;
+}
+
 function titleCase(w: string): string {
   return w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
 }
@@ -66,7 +71,7 @@ export function prepareDoc(input: NerInput, caseMap: Map<string, string>, lex: C
   const seqs: Seq[] = raw.map(({ kind, text }) => {
     const tokens = tokenize(text);
     const initial = tokens.map((_, i) => i === 0 || SENT_BREAK.has(tokens[i - 1].text));
-    return { kind, text, tokens, caps: isCapsLine(text), forms: [], lower: tokens.map((t) => t.text.toLowerCase()), src: [], initial };
+    return { kind, text, tokens, caps: isCapsLine(text), forms: [], lower: tokens.map((t) => plain(t.text).toLowerCase()), src: [], initial };
   });
   // Words of caps lines: the only ones whose usual case is needed.
   const capsWords = new Set<string>();
@@ -104,7 +109,7 @@ export function prepareDoc(input: NerInput, caseMap: Map<string, string>, lex: C
   for (const s of seqs) {
     for (let i = 0; i < s.tokens.length; i++) {
       const w = s.tokens[i].text;
-      if (!s.caps || !HAS_LETTER.test(w)) { s.forms.push(w); s.src.push('n'); continue; }
+      if (!s.caps || !HAS_LETTER.test(w)) { s.forms.push(plain(w)); s.src.push('n'); continue; }
       const l = s.lower[i];
       const d = docForm.get(l);
       if (d) { s.forms.push(d); s.src.push('d'); continue; }
