@@ -49,3 +49,48 @@ describe('dateline CLI', () => {
     await tmp.cleanup();
   });
 });
+
+describe('dateline build: hostile input end to end', () => {
+  it('refuses a 5 MB article at the default limit, naming the limit and the flag, and builds it once raised', async () => {
+    const tmp = await tempDir();
+    const sentence = 'On Tuesday the minister said the talks in Geneva would continue next week. ';
+    const big = `PARIS - ${sentence.repeat(Math.ceil((5 * 1048576) / sentence.length))}`;
+    await writeFiles(tmp.path, { 'raw/big.txt': big, 'raw/small.txt': 'PARIS - The mayor opened a bridge.' });
+    const r = await run(['build', `${tmp.path}/raw`, '--out', `${tmp.path}/site`]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^rejected: big\.txt: file is 5\.0 MB, over the 4\.0 MB limit per article \(raise it with --max-article-size <MB>\)$/m);
+    expect(r.out).toMatch(/^1 article built/m);
+    // Raised: accepted (the size check is what changed; a smaller file keeps the test fast).
+    await writeFiles(tmp.path, { 'raw/big.txt': `PARIS - ${sentence.repeat(Math.ceil(150_000 / sentence.length))}` });
+    const low = await run(['build', `${tmp.path}/raw`, '--out', `${tmp.path}/site`, '--max-article-size', '0.1']);
+    expect(low.err).toMatch(/rejected: big\.txt: file is 0\.14 MB, over the 0\.10 MB limit per article/);
+    const ok = await run(['build', `${tmp.path}/raw`, '--out', `${tmp.path}/site`, '--max-article-size', '0.2']);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^2 articles built/m);
+    expect((await run(['build', `${tmp.path}/raw`, '--out', `${tmp.path}/site`, '--max-article-size', 'lots'])).code).toBe(2);
+    await tmp.cleanup();
+  }, 120_000);
+
+  it('ends with a summary, then one line per rejected file; control characters in names are shown escaped', async () => {
+    const tmp = await tempDir();
+    await writeFiles(tmp.path, {
+      'raw/good.txt': 'PARIS - The mayor opened a bridge.',
+      'raw/bad\u001b[2Jname\nx.txt': '---\ndate: 2024-13-45\n---\nText',
+      'raw/empty.txt': '',
+      'raw/latin1.txt': Buffer.from('PARIS - Caf\xe9 au lait.', 'latin1'),
+    });
+    const r = await run(['build', `${tmp.path}/raw`, '--out', `${tmp.path}/site`]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^2 articles built \(.*\), 1 warning\(s\), 2 rejected$/m);
+    expect(r.out).toMatch(/^site: \d+ file\(s\) in /m);
+    const lines = r.err.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('rejected: '))).toEqual([
+      'rejected: bad\\u001b[2Jname\\nx.txt:2: frontmatter `date` is not a calendar date (YYYY-MM-DD): "2024-13-45"',
+      'rejected: empty.txt:1: empty file',
+    ]);
+    expect(lines.slice(-2).every((l) => l.startsWith('rejected: '))).toBe(true);
+    expect(r.err).toMatch(/^warning: latin1\.txt: not valid UTF-8; decoded as Windows-1252/m);
+    expect(r.err).not.toContain('\u001b');
+    await tmp.cleanup();
+  }, 60_000);
+});

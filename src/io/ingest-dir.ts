@@ -182,9 +182,11 @@ function checkFolders(rawDir: string, outDir: string): void {
 
 /** Read a raw file, refusing it (without reading it all) when it is over the limit; never throws. */
 async function readLimited(file: string, maxBytes: number): Promise<{ bytes: Buffer } | { error: string }> {
-  const over = (size: number) => ({
-    error: `file is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit per article (raise it with --max-article-size <MB>)`,
-  });
+  const mb = (n: number) => (n >= 1048576 ? (n / 1048576).toFixed(1) : (n / 1048576).toFixed(2));
+  const over = (size: number) => {
+    const [a, b] = mb(size) === mb(maxBytes) ? [`${size} bytes`, `${maxBytes}-byte`] : [`${mb(size)} MB`, `${mb(maxBytes)} MB`];
+    return { error: `file is ${a}, over the ${b} limit per article (raise it with --max-article-size <MB>)` };
+  };
   let fh;
   try {
     fh = await open(file, 'r');
