@@ -123,7 +123,8 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
   for (const s of [...ents].reverse()) {
     if (s.type === 'MISC') continue;
     if (s.type === 'LOC' && (gaz.countryCanon.has(s.key) || gaz.sets.region.has(s.key))) continue;
-    const acro = s.toks.length === 1 && s.key.length >= 2 && s.key.length <= 6;
+    // an acronym of a longer name (not a country's: "US" is not "UBS Securities")
+    const acro = s.toks.length === 1 && s.key.length >= 2 && s.key.length <= 6 && !gaz.countryCanon.has(s.key);
     const pool = new Set<Entity>(byTok.get(s.toks[0]) ?? []);
     if (acro && s.type === 'ORG') for (const l of acronymOf.get(s.key) ?? []) pool.add(l);
     const cands = [...pool].filter(

@@ -100,3 +100,8 @@ export const NON_NAMES = new Set(
 
 /** Courtesy titles: never a role by themselves. */
 export const COURTESY = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'mr.', 'mrs.', 'ms.', 'dr.']);
+
+/** Faith and group adjectives: never places. */
+export const GROUP_WORDS = new Set(
+  'muslim muslims christian christians jewish jew jews islamic islamist catholic catholics protestant protestants hindu hindus sikh sikhs buddhist buddhists arab arabs sunni shia shiite kurd kurds latino hispanic'.split(' '),
+);

@@ -1,7 +1,7 @@
 // Tag sequences -> cleaned entity mentions.
 import type { Seq } from './doc.ts';
 import { isPossessive } from './tokenize.ts';
-import { DEMONYMS, NON_NAMES, ROLE_HEADS, TITLE_WORDS } from './lexicon.ts';
+import { DEMONYMS, GROUP_WORDS, NON_NAMES, ROLE_HEADS, TITLE_WORDS } from './lexicon.ts';
 
 export type MentionType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -93,7 +93,7 @@ function isPlausible(m: Mention): boolean {
   if (m.type === 'PER' && m.text.split(/\s+/).every((w) => TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, '')))) return false;
   if (m.type === 'LOC' || m.type === 'ORG') {
     // nationality words are MISC, not places
-    if (m.end - m.start === 1 && (DEMONYMS[l] !== undefined || DEMONYMS[l.replace(/s$/, '')] !== undefined) && m.type === 'LOC') return false;
+    if (m.end - m.start === 1 && (DEMONYMS[l] !== undefined || DEMONYMS[l.replace(/s$/, '')] !== undefined || GROUP_WORDS.has(l)) && m.type === 'LOC') return false;
   }
   return true;
 }

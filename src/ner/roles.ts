@@ -4,7 +4,7 @@
 import type { Seq } from './doc.ts';
 import type { Entity } from './canonical.ts';
 import { isPossessive } from './tokenize.ts';
-import { COURTESY, ROLE_HEADS, TITLE_WORDS } from './lexicon.ts';
+import { COURTESY, NON_NAMES, ROLE_HEADS, TITLE_WORDS } from './lexicon.ts';
 
 export interface Role {
   role: string;
@@ -33,8 +33,13 @@ function before(s: Seq, start: number, personTokens: Set<number>): [number, numb
     break;
   }
   if (a === start) return undefined;
-  // the phrase must hold a role word; drop leading function words
-  while (a < start && !CAP.test(s.tokens[a].text) && !isRoleWord(s.lower[a])) a++;
+  // the phrase must hold a role word; drop leading function words ("But",
+  // "And") and trailing courtesy titles ("spokesman Mr Kemp")
+  while (a < start && ((!CAP.test(s.tokens[a].text) && !isRoleWord(s.lower[a])) || NON_NAMES.has(s.lower[a]))) a++;
+  let z = start;
+  while (z > a && COURTESY.has(s.lower[z - 1])) z--;
+  start = z;
+  if (a >= start) return undefined;
   let hasHead = false;
   for (let k = a; k < start; k++) if (isRoleWord(s.lower[k])) hasHead = true;
   return hasHead ? [a, start] : undefined;

@@ -41,7 +41,11 @@ export function applyRules(s: Seq, tags: string[], gaz: Gazetteer): string[] {
   const capd = s.forms.map((f) => CAP.test(f));
   const n = t.length;
   for (let i = 0; i + 1 < n; i++) {
-    if (capd[i] && capd[i + 1] && INST_LAST.has(low[i + 1]) && INST_FIRST.has(low[i]) && INST_LAST.has(low[i + 1]) && isFree(t, i, i + 2)) setSpan(t, i, i + 2, 'ORG');
+    if (capd[i] && capd[i + 1] && INST_LAST.has(low[i + 1]) && INST_FIRST.has(low[i])) {
+      // leave it inside a longer organisation name ("Russian Foreign Ministry")
+      if (t[i + 1] === 'I-ORG' && (t[i] === 'B-ORG' || t[i] === 'I-ORG')) continue;
+      setSpan(t, i, i + 2, 'ORG');
+    }
   }
   for (const [a, b] of gaz.matches(low, capd, ['country', 'region'])) {
     if (s.caps && s.src[a] === 'u') continue;
