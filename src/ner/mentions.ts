@@ -1,7 +1,7 @@
 // Tag sequences -> cleaned entity mentions.
 import type { Seq } from './doc.ts';
 import { isPossessive } from './tokenize.ts';
-import { DEMONYMS, GROUP_WORDS, NON_NAMES, ROLE_HEADS, TITLE_WORDS } from './lexicon.ts';
+import { DEMONYMS, GROUP_WORDS, NON_NAMES, ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS } from './lexicon.ts';
 
 export type MentionType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -18,6 +18,7 @@ export interface Mention {
 }
 
 const EVENT_LAST = new Set(['open', 'cup', 'championship', 'championships', 'classic', 'games', 'olympics', 'prix', 'trophy', 'tournament', 'masters', 'marathon', 'rally', 'derby', 'series', 'invitational', 'festival', 'awards', 'expo', 'summit', 'war']);
+const COMPANY_SUFFIXES = new Set(['inc', 'corp', 'corporation', 'co', 'ltd', 'limited', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'group', 'holdings', 'airlines', 'airways']);
 const PUNCT_ONLY = /^[^\p{L}\p{N}]*$/u;
 const LEAD_DROP = new Set(['the', 'a', 'an']);
 
@@ -79,6 +80,8 @@ function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number)
     // titles are not part of a person's name ("President Vladimir Putin")
     while (b - a > 1 && (TITLE_WORDS.has(low[a]) || TITLE_WORDS.has(low[a].replace(/\.$/, '')) || low[a] === '.')) a++;
   }
+  // "Liggett Group", "South Africa Ltd": a company word ends the name of a body
+  if (b - a > 1 && ((type === 'PER' && ORG_SUFFIXES.has(low[b - 1])) || (type === 'LOC' && COMPANY_SUFFIXES.has(low[b - 1])))) type = 'ORG';
   // events are neither bodies nor places ("Hong Kong Open", "Fed Cup")
   if ((type === 'ORG' || type === 'LOC') && b - a > 1 && EVENT_LAST.has(low[b - 1])) type = 'MISC';
   return { type, seq, start: a, end: b, text: spanText(s, a, b, true), raw: spanText(s, a, b, false) };
