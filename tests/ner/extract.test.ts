@@ -78,9 +78,39 @@ describe('extractEntities: clean names', () => {
   });
 });
 
+describe('extractEntities: kinds', () => {
+  const cases: [string, keyof Entities, string, (keyof Entities)[]][] = [
+    // [text, kind the name must be in, name, kinds it must not be in]
+    ['But a Foreign Office spokesman said he could not comment on the case.', 'organisations', 'Foreign Office', ['people', 'places']],
+    ['The court cleared Liggett Group of the charges, lawyers for the tobacco firm said.', 'organisations', 'Liggett Group', ['people']],
+    ['Muslim leaders in London condemned the attack on Friday.', 'places', 'London', []],
+    ['Leeds beat Chelsea 2-1 at Elland Road on Saturday.', 'organisations', 'Leeds', ['places']],
+  ];
+  for (const [text, kind, name, not] of cases) {
+    it(`${name} is in ${kind}`, () => {
+      const e = run(text);
+      expect(names(e[kind])).toContain(name);
+      for (const k of not) expect(names(e[k])).not.toContain(name);
+    });
+  }
+  it('events are not organisations or places', () => {
+    const e = run('Tiger Woods shot 67 at the Greater Milwaukee Open on Thursday. He won the Hong Kong Open last year.');
+    for (const n of [...names(e.organisations), ...names(e.places)]) expect(n).not.toMatch(/Open$/);
+  });
+  it('faith words are not places', () => {
+    expect(names(run('Muslim leaders in London condemned the attack on Friday.').places)).toEqual(['London']);
+  });
+  it('a country code is not read as an acronym of a company', () => {
+    const e = run('"Growth will slow," said Hiromichi Shirakawa, chief economist at UBS Securities in Tokyo. The US economy grew.');
+    const ubs = find(e.organisations, 'UBS Securities');
+    expect(ubs?.aliases ?? []).not.toContain('US');
+  });
+});
+
 describe('extractEntities: roles', () => {
   const cases: [string, string, string, string | undefined][] = [
     ['"No one expects solutions to come easily," Kremlin spokesperson Dmitry Peskov told reporters today.', 'Dmitry Peskov', 'Kremlin spokesperson', 'Kremlin'],
+    ['But Labour spokesman Mr Fraser Kemp said the claims were false.', 'Fraser Kemp', 'Labour spokesman', 'Labour'],
     ['Russian Foreign Minister Sergei Lavrov said the outcome of the meeting will show how quickly we can move.', 'Sergei Lavrov', 'Russian Foreign Minister', undefined],
     ['The Russian team was led by Alexander Darchiyev, head of the foreign ministry\'s North America department. The Russian Foreign Ministry said the talks went well.', 'Alexander Darchiyev', "head of the foreign ministry's North America department", 'Russian Foreign Ministry'],
   ];
