@@ -26,7 +26,8 @@ export function articleToMarkdown(article: Article): string {
     if (v === undefined) continue;
     fm[k] = v;
   }
-  const yaml = stringify(withoutForbiddenKeys(fm), { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  // No block scalars: their trailing new lines do not survive the closing `---` in every parser (gray-matter keeps one fewer).
+  const yaml = stringify(withoutForbiddenKeys(fm), { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN', blockQuote: false });
   const body = article.paragraphs.map(escapeMarkdown).filter(Boolean).join('\n\n');
   return `---\n${GENERATED_NOTICE}\n${yaml}---\n\n${body}\n`;
 }

@@ -3,23 +3,13 @@
 // articles disappear while files the tool did not write stay.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, readdir, rm, writeFile, access, mkdir } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { build, type BuildResult } from '../../src/build.ts';
 import { SITE_MANIFEST } from '../../src/io/site-manifest.ts';
 import { tempDir, writeFiles, htmlText } from '../helpers.ts';
+import { hashTree } from './tree.ts';
 
 const exists = (p: string) => access(p).then(() => true, () => false);
-
-/** sha256 of every file under `dir` (dot-files included), by relative path. */
-export async function hashTree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const rel of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
-    const full = join(rel.parentPath, rel.name);
-    out[full.slice(dir.length + 1)] = createHash('sha256').update(await readFile(full)).digest('hex');
-  }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
 
 const HOSTILE_TITLE = '<script>alert(1)</script> {{ 7 * 7 }} ${process.env.HOME} <%= x %>';
 const HOSTILE_FILES: Record<string, string> = {
