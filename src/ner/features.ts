@@ -4,7 +4,9 @@
 // The tag-history features are added by the decoder.
 import type { DocStats, Seq } from './doc.ts';
 import { GAZ_BIT_NAMES, type Gazetteer } from './gazetteer.ts';
-import { TITLE_WORDS, DEMONYMS } from './lexicon.ts';
+import { TITLE_WORDS, DEMONYMS, ORG_SUFFIXES } from './lexicon.ts';
+
+const RUN_JOINERS = new Set(['of', 'and', '&', 'de', 'van', 'von', 'der', 'du', 'la', 'del', 'for', 'the']);
 
 const HAS_UPPER_START = /^\p{Lu}/u;
 
@@ -47,7 +49,7 @@ export function mix3(a: number, b: number, c: number): number {
 }
 
 const P = Object.fromEntries(
-  'b w W sh p1 n1 p2 n2 pw wn psh nsh sh3 s2 s3 s4 pf2 pf3 pf4 init caps k ki dcap dlow dafn dnone gz pgz ngz ttl pttl dem pdem pt pt2 ptw pts dict'
+  'b w W sh p1 n1 p2 n2 pw wn psh nsh sh3 s2 s3 s4 pf2 pf3 pf4 init caps k ki dcap dlow dafn dnone gz pgz ngz ttl pttl dem pdem pt pt2 ptw pts dict orun frun rlen'
     .split(' ')
     .map((k) => [k, hs('#' + k)]),
 ) as Record<string, number>;
@@ -132,6 +134,18 @@ export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): SeqFeature
     if (len === BUF.length) { const d = new Int32Array(BUF.length * 2); d.set(BUF); BUF = d; }
     BUF[len++] = x;
   };
+  // capitalised runs ("Lorillard Tobacco Co", "Franz van der Pas"): phrase-level cues
+  const runInfo = new Int32Array(n); // bit 0: ends in a company/body word, bit 1: starts with a first name, bits 2+: length (max 5)
+  for (let i = 0; i < n; ) {
+    if (!infos[i].capd) { i++; continue; }
+    let j = i + 1;
+    while (j < n && (infos[j].capd || (RUN_JOINERS.has(low[j]) && j + 1 < n && infos[j + 1].capd))) j++;
+    let bits = Math.min(j - i, 5) << 2;
+    if (j - i > 1 && ORG_SUFFIXES.has(low[j - 1])) bits |= 1;
+    if (j - i > 1 && gaz.sets.firstname.has(low[i])) bits |= 2;
+    for (let k = i; k < j; k++) runInfo[k] = bits;
+    i = j;
+  }
   const skippable = new Uint8Array(n);
   if (!s.caps) {
     for (let i = 0; i < n; i++) {
@@ -172,6 +186,12 @@ export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): SeqFeature
     if (i + 1 < n && gz[i + 1]) for (let b = 0; b < GZ_H.length; b++) if (gz[i + 1] & (1 << b)) push(mix(P.ngz, GZ_H[b]));
     if (i > 0 && infos[i - 1].ttl) push(mix(P.pttl, 0));
     if (i > 0 && infos[i - 1].dem) push(mix(P.pdem, 0));
+    const r = runInfo[i];
+    if (r) {
+      push(mix(P.rlen, r >> 2));
+      if (r & 1) push(mix(P.orun, 0));
+      if (r & 2) push(mix(P.frun, 0));
+    }
     return [BUF, len];
   };
   return { n, skippable, at, hw, hsh };
