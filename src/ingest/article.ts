@@ -61,7 +61,13 @@ export function buildArticle(source: string, text: string): BuiltArticle {
   for (const k of ['title', 'location', 'byline', 'slug']) str(k); // type-check every text key up front, with its line
   const layout = analyzeLayout(fm.body, { title: str('title') });
   if (layout.paragraphs.length === 0 && !layout.headline) throw new InputError(source, 'no article text', fm.bodyLine);
-  const pub = resolvePubDate(fmDate, layout.datelineDate, source.split('/').pop() ?? source);
+  if (fm.controlChars > 0) warnings.push({ file: source, line: 2, message: `removed ${fm.controlChars} control character(s) written as escapes in the frontmatter` });
+  const fileName = source.split('/').pop() ?? source;
+  const pub = resolvePubDate(fmDate, layout.datelineDate, fileName);
+  const nameDate = /^(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(fileName);
+  if (nameDate && !fmDate && !toIsoDate(nameDate[0])) {
+    warnings.push({ file: source, message: `file name starts with ${nameDate[0]}, which is not a calendar date: not used as the publication date` });
+  }
   const found = extractEntities({ headline: layout.headline, dateline: layout.dateline, paragraphs: layout.paragraphs });
   const location = str('location') ?? layout.location;
   const entities = applyArticleOverrides(found, data, source, keyLine);

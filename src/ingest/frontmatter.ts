@@ -11,6 +11,8 @@ export interface RawFrontmatter {
   keyLine(key: string): number | undefined;
   /** The value of a top-level scalar key exactly as written in the file (`1.50`, not 1.5), when it is a scalar. */
   source(key: string): string | undefined;
+  /** Control characters (written as YAML escapes such as "\u001b") removed from keys and values. */
+  controlChars: number;
 }
 
 export class FrontmatterError extends Error {
@@ -29,7 +31,11 @@ export const MAX_FRONTMATTER_NODES = 10_000;
 /** Deepest nesting of lists and mappings accepted. */
 export const MAX_FRONTMATTER_DEPTH = 32;
 
-const NO_FRONTMATTER = { keyLine: () => undefined, source: () => undefined };
+const NO_FRONTMATTER = { keyLine: () => undefined, source: () => undefined, controlChars: 0 };
+
+/** Control characters a YAML escape can produce; tab and newline are kept. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\uFEFF]/g;
+
 
 /**
  * Split `---` YAML frontmatter from the text. Throws FrontmatterError (with a file line) when it is not valid YAML,
@@ -82,7 +88,7 @@ export function splitFrontmatter(text: string): RawFrontmatter {
     const isNullScalar = isScalar(contents) && contents.value == null;
     if (!isNullScalar) throw new FrontmatterError('frontmatter must be a mapping of keys to values (key: value lines)', fileLine(contents.range?.[0] ?? 0));
   }
-  const ctx: Ctx = { src: yamlText, nodes: 0, fileLine, doc };
+  const ctx: Ctx = { src: yamlText, nodes: 0, fileLine, doc, removed: 0 };
   const data: Record<string, unknown> = {};
   const lines = new Map<string, number>();
   const sources = new Map<string, string>();
@@ -104,6 +110,7 @@ export function splitFrontmatter(text: string): RawFrontmatter {
     bodyLine,
     keyLine: (key) => lines.get(key),
     source: (key) => sources.get(key),
+    controlChars: ctx.removed,
   };
 }
 
@@ -119,6 +126,13 @@ interface Ctx {
   nodes: number;
   fileLine: (offset: number) => number;
   doc: Document;
+  removed: number;
+}
+
+function stripControls(s: string, ctx: Ctx): string {
+  const out = s.replace(/\r\n?/g, '\n').replace(CONTROL, '');
+  ctx.removed += s.length - out.length;
+  return out;
 }
 
 /** Keys that JavaScript object merging (Eleventy's data cascade among others) turns into prototype pollution. */
@@ -140,7 +154,7 @@ function keyString(node: unknown, ctx: Ctx): string {
   const { src } = ctx;
   if (node == null) return '';
   if (isScalar(node)) {
-    if (typeof node.value === 'string') return node.value;
+    if (typeof node.value === 'string') return stripControls(node.value, ctx);
     // A number or boolean key: as written, so `1.50:` stays "1.50".
     return node.range ? src.slice(node.range[0], node.range[1]).trim() : String(node.value);
   }
@@ -174,7 +188,8 @@ function toPlain(node: YamlNode | null | undefined, ctx: Ctx, depth: number): un
       return Number.isFinite(v) && String(v) === written ? v : written;
     }
     if (typeof v === 'bigint') return String(v);
-    if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+    if (typeof v === 'string') return stripControls(v, ctx);
+    if (v === null || typeof v === 'boolean') return v;
     return String(v);
   }
   if (isSeq(node)) return node.items.map((x) => toPlain(x as YamlNode, ctx, depth + 1));

@@ -75,6 +75,13 @@ export function decodeArticle(bytes: Uint8Array): Decoded {
       try {
         text = utf8.decode(bytes);
       } catch {
+        const mixed = decodeMixed(bytes);
+        if (mixed.utf8Sequences > 0 && mixed.strayBytes <= Math.max(8, mixed.utf8Sequences)) {
+          // Mostly UTF-8 with a few stray Latin-1 bytes (files pasted together): read each part as what it is.
+          text = mixed.text;
+          warnings.push(`mixed encodings: ${mixed.strayBytes} byte(s) that are not UTF-8 read as Windows-1252 (Latin-1); save the file as UTF-8 to silence this`);
+          return clean(text, warnings);
+        }
         if (!looksLikeWindows1252(bytes)) {
           return {
             error: 'not valid UTF-8, and not Western European text (Windows-1252/Latin-1) either: perhaps another legacy encoding; save the file as UTF-8',
@@ -220,4 +227,47 @@ function looksLikeWindows1252(bytes: Uint8Array): boolean {
   if (high === 0) return true;
   // Western text: accented letters are a minority of letters, and rarely three in a row.
   return high <= (letters + high) * 0.3 && longRuns <= Math.max(1, high / 20);
+}
+
+/** Decode valid UTF-8 sequences as UTF-8 and every other byte as Windows-1252. */
+function decodeMixed(bytes: Uint8Array): { text: string; utf8Sequences: number; strayBytes: number } {
+  let out = '';
+  let utf8Sequences = 0;
+  let strayBytes = 0;
+  let i = 0;
+  let asciiStart = 0;
+  const flush = (end: number) => {
+    if (end > asciiStart) out += Buffer.from(bytes.subarray(asciiStart, end)).toString('latin1');
+  };
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k] & 0xc0) === 0x80;
+    let seq = '';
+    if (ok) {
+      try {
+        seq = utf8.decode(bytes.subarray(i, i + len)); // rejects overlongs and surrogates
+      } catch {
+        ok = false;
+      }
+    }
+    flush(i);
+    if (ok) {
+      out += seq;
+      utf8Sequences++;
+      i += len;
+    } else {
+      out += iconv.decode(Buffer.from([b]), 'windows-1252');
+      strayBytes++;
+      i++;
+    }
+    asciiStart = i;
+  }
+  flush(i);
+  return { text: out, utf8Sequences, strayBytes };
 }

@@ -276,7 +276,9 @@ async function loadCuration(rawDir: string, file?: string): Promise<{ curation: 
   for (const path of candidates) {
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
+      const d = decodeArticle(await readFile(path));
+      if (d.text === undefined) return { curation: EMPTY_CURATION, rejection: { file: path, reason: `${d.error} (curation ignored for this build)` } };
+      text = d.text;
     } catch {
       if (file) return { curation: EMPTY_CURATION, rejection: { file: path, reason: 'curation file not found' } };
       continue;
@@ -303,7 +305,12 @@ async function loadSettings(rawDir: string, rejected: Rejection[]): Promise<Site
   const path = join(rawDir, SETTINGS_FILE);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    const d = decodeArticle(await readFile(path));
+    if (d.text === undefined) {
+      rejected.push({ file: path, reason: `${d.error} (default settings used)` });
+      return DEFAULT_SETTINGS;
+    }
+    text = d.text;
   } catch {
     return DEFAULT_SETTINGS;
   }

@@ -37,6 +37,11 @@ const CASES: Array<[string, Uint8Array, Expect]> = [
     Buffer.from('LONDON - Caf\xe9 owners said \x93fine\x94 \x96 na\xefve.', 'latin1'),
     { built: true, warning: /Windows-1252/, check: (b) => expect(b.article.paragraphs[0]).toBe('Café owners said “fine” – naïve.') },
   ],
+  [
+    'mixed-utf8-latin1.txt',
+    Buffer.concat([Buffer.from('LONDON - Zürich and '), Buffer.from([0x43, 0x61, 0x66, 0xe9]), Buffer.from(' met in Genève.')]),
+    { built: true, warning: /mixed encodings: 1 byte/, check: (b) => expect(b.article.paragraphs[0]).toBe('Zürich and Café met in Genève.') },
+  ],
   ['cyrillic-cp1251.txt', Buffer.from([0xcc, 0xee, 0xf1, 0xea, 0xe2, 0xe0, 0x20, 0x2d, 0x20, 0xcf, 0xf3, 0xf2, 0xe8, 0xed, 0x20, 0xf1, 0xea, 0xe0, 0xe7, 0xe0, 0xeb, 0x2e]), { rejected: /not valid UTF-8.*save the file as UTF-8/ }],
   ['bad-utf8-bom.txt', Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0xff, 0x42]), { rejected: /byte-order mark but is not valid UTF-8/ }],
   ['crlf.txt', Buffer.from(BODY.replace(/\n/g, '\r\n')), { built: true, check: (b) => expect(b.article.paragraphs).toEqual(['Café owners in Zürich said the naïve plan was “fine”.', 'Second paragraph.']) }],
@@ -73,6 +78,12 @@ const CASES: Array<[string, Uint8Array, Expect]> = [
     Buffer.from('---\ntitle: Given title\n---\nMOSCOW - {{ x }} spoke today.\n\nSecond para.'),
     { built: true, warning: /replaces the first line/, check: (b) => expect(b.article.titleOriginal).toBe('MOSCOW - {{ x }} spoke today.') },
   ],
+  [
+    'frontmatter-escapes.txt',
+    Buffer.from('---\ntitle: "a\\u0000b\\u001b[2J\\x07c"\n---\nBody text.'),
+    { built: true, warning: /removed 3 control character\(s\) written as escapes/, check: (b) => expect(b.article.title).toBe('ab[2Jc') },
+  ],
+  ['2024-13-45-bad-name-date.txt', Buffer.from('PARIS - The mayor opened a bridge.'), { built: true, warning: /file name starts with 2024-13-45, which is not a calendar date/, check: (b) => expect(b.article.date).toBeUndefined() }],
   ['wrong-case-key.txt', Buffer.from('---\nTitle: Wrong case\n---\nBody text.'), { built: true, warning: /`Title` is not `title`/, check: (b) => expect(b.article.extra).toEqual({ Title: 'Wrong case' }) }],
   [
     'unknown-keys.txt',
@@ -160,6 +171,22 @@ describe('all hostile inputs in one folder', () => {
     const ids = r.articles.map((a) => a.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^(\d{4}\/\d{2}|undated)\/[a-z0-9][a-z0-9-]*$/);
+    await raw.cleanup();
+    await out.cleanup();
+  });
+
+  it('reads a curation file and site settings in any encoding the articles accept, and names a binary one', async () => {
+    const raw = await tempDir();
+    const out = await tempDir();
+    await writeFiles(raw.path, {
+      'a.txt': 'PARIS - The mayor opened a bridge.',
+      'curation.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('ignore:\r\n  - Paris\r\n', 'utf16le')]),
+      'site.yaml': Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(32)]),
+    });
+    const r = await ingestDir(raw.path, out.path);
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0].places.map((p) => p.name)).not.toContain('Paris');
+    expect(r.rejected).toEqual([{ file: join(raw.path, 'site.yaml'), reason: expect.stringMatching(/PNG image \(default settings used\)/) }]);
     await raw.cleanup();
     await out.cleanup();
   });
