@@ -83,7 +83,7 @@ function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number)
   // "Liggett Group", "South Africa Ltd": a company word ends the name of a body
   if (b - a > 1 && ((type === 'PER' && ORG_SUFFIXES.has(low[b - 1])) || (type === 'LOC' && COMPANY_SUFFIXES.has(low[b - 1])))) type = 'ORG';
   // events are neither bodies nor places ("Hong Kong Open", "Fed Cup")
-  if ((type === 'ORG' || type === 'LOC') && b - a > 1 && EVENT_LAST.has(low[b - 1])) type = 'MISC';
+  if (b - a > 1 && EVENT_LAST.has(low[b - 1])) type = 'MISC';
   return { type, seq, start: a, end: b, text: spanText(s, a, b, true), raw: spanText(s, a, b, false) };
 }
 
