@@ -58,19 +58,28 @@ const TYPE_PRIORITY: MentionType[] = ['PER', 'ORG', 'LOC', 'MISC'];
 export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
   // 1. one type per surface key in the document (majority vote)
   const votes = new Map<string, Map<MentionType, number>>();
+  // countries vote under one key ("US" and "United States")
+  const voteKey = (text: string): string => {
+    const k = normKey(text);
+    const c = gaz.countryCanon.get(k);
+    return c ? normKey(c) : k;
+  };
   for (const m of mentions) {
-    const k = normKey(m.text);
+    const k = voteKey(m.text);
     let v = votes.get(k);
     if (!v) votes.set(k, (v = new Map()));
     v.set(m.type, (v.get(m.type) ?? 0) + 1);
   }
   const typeOf = new Map<string, MentionType>();
+  const countryKeys = new Set([...gaz.countryCanon.values()].map(normKey));
   for (const [k, v] of votes) {
     let best: MentionType = 'MISC';
     let bc = -1;
     // a country's name leans to place ("US" in "US delegation")
-    const placeBonus = gaz.countryCanon.has(k) || gaz.sets.region.has(k) ? 0.5 : 0;
+    const placeBonus = countryKeys.has(k) || gaz.countryCanon.has(k) || gaz.sets.region.has(k) ? 0.5 : 0;
     for (const t of TYPE_PRIORITY) { const c = (v.get(t) ?? 0) + (t === 'LOC' && v.has('LOC') ? placeBonus : 0); if (c > bc) { best = t; bc = c; } }
+    // a country named on its own is a place (CoNLL: national teams too)
+    if (countryKeys.has(k)) best = 'LOC';
     typeOf.set(k, best);
   }
   // 2. surname-only mentions typed as something else join the person
@@ -88,7 +97,8 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
     const k0 = normKey(m.text);
     if (!k0) continue;
     // caps-line mentions keep their own type (tables name a team and a city alike)
-    const type = m.text !== m.raw ? m.type : typeOf.get(k0)!;
+    const vk = voteKey(m.text);
+    const type = m.text !== m.raw && !countryKeys.has(vk) ? m.type : typeOf.get(vk)!;
     m.type = type;
     let k = k0;
     if (type === 'LOC') { const c = gaz.countryCanon.get(k0) ?? gaz.countryCanon.get(m.text.toLowerCase()); if (c) k = normKey(c); }

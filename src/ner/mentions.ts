@@ -17,7 +17,7 @@ export interface Mention {
   raw: string;
 }
 
-const EVENT_LAST = new Set(['open', 'cup', 'championship', 'championships', 'classic', 'games', 'olympics', 'prix', 'trophy', 'tournament', 'masters', 'marathon', 'rally', 'derby', 'series', 'invitational', 'festival', 'awards', 'expo', 'summit', 'war']);
+const EVENT_LAST = new Set(['open', 'cup', 'championship', 'championships', 'classic', 'games', 'olympics', 'prix', 'trophy', 'tournament', 'masters', 'marathon', 'rally', 'derby', 'series', 'invitational', 'festival', 'award', 'awards', 'prize', 'expo', 'summit', 'war', 'act', 'treaty', 'accord', 'accords', 'convention', 'protocol']);
 const COMPANY_SUFFIXES = new Set(['inc', 'corp', 'corporation', 'co', 'ltd', 'limited', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'group', 'holdings', 'airlines', 'airways']);
 const PUNCT_ONLY = /^[^\p{L}\p{N}]*$/u;
 const LEAD_DROP = new Set(['the', 'a', 'an']);

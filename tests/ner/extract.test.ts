@@ -97,6 +97,16 @@ describe('extractEntities: kinds', () => {
     const e = run('Tiger Woods shot 67 at the Greater Milwaukee Open on Thursday. He won the Hong Kong Open last year.');
     for (const n of [...names(e.organisations), ...names(e.places)]) expect(n).not.toMatch(/Open$/);
   });
+  it('a country is one place whatever the tagger called each mention', () => {
+    const e = run('US officials said the United States would respond. The US embassy in London was closed, US authorities said.');
+    expect(names(e.places)).toContain('United States');
+    expect(forms(e.organisations)).not.toContain('us');
+    expect(forms(e.organisations)).not.toContain('united states');
+  });
+  it('laws and prizes are not places or bodies', () => {
+    const e = run('Firms listed in New York must comply with the Sarbanes-Oxley Act, the SEC said. She won the Booker Prize in London.');
+    for (const n of [...names(e.organisations), ...names(e.places)]) expect(n).not.toMatch(/Act$|Prize$/);
+  });
   it('faith words are not places', () => {
     expect(names(run('Muslim leaders in London condemned the attack on Friday.').places)).toEqual(['London']);
   });
