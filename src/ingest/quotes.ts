@@ -279,12 +279,14 @@ const formCache = new Map<string, { re: RegExp; byText: Map<string, Form> }>();
 
 function findMentions(text: string, forms: Form[], ci = false): Mention[] {
   if (!forms.length) return [];
-  const source = `(?<![\\p{L}\\p{N}])(?:${forms.map((f) => escRe(f.text)).join('|')})(?![\\p{L}\\p{N}])`;
   const cacheKey = `${ci ? 'i' : 's'}${forms.map((f) => `${f.kind}:${f.ref.slug}:${f.text}`).join('\u0001')}`;
   let cached = formCache.get(cacheKey);
   if (!cached) {
     if (formCache.size > 200) formCache.clear();
-    cached = { re: new RegExp(source, ci ? 'giu' : 'gu'), byText: new Map(forms.map((f) => [ci ? f.text.toLowerCase() : f.text, f])) };
+    // Longest forms first, so the alternation prefers "Vladimir Putin" over "Vladimir". No lookbehind and no
+    // `u` flag: word boundaries are checked by hand below, which is many times faster in V8.
+    const alts = [...new Set(forms.map((f) => f.text))].sort((a, b) => b.length - a.length).map(escRe);
+    cached = { re: new RegExp(`(?:${alts.join('|')})`, ci ? 'gi' : 'g'), byText: new Map(forms.map((f) => [ci ? f.text.toLowerCase() : f.text, f])) };
     formCache.set(cacheKey, cached);
   }
   const { byText } = cached;
@@ -293,10 +295,25 @@ function findMentions(text: string, forms: Form[], ci = false): Mention[] {
   const out: Mention[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
+    const end = m.index + m[0].length;
+    if (isWordChar(text, m.index - 1) || isWordChar(text, end)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
     const form = byText.get(ci ? m[0].toLowerCase() : m[0]);
-    if (form) out.push({ start: m.index, end: m.index + m[0].length, form });
+    if (form) out.push({ start: m.index, end, form });
   }
   return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Is the character at `i` (a whole code point, surrogates included) a letter or digit? */
+function isWordChar(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  const cp = text.codePointAt(c >= 0xdc00 && c <= 0xdfff && i > 0 ? i - 1 : i)!;
+  return WORD_CHAR.test(String.fromCodePoint(cp));
 }
 
 /** `"…," X said` / `"…," said X` right after the closing mark. */
