@@ -115,7 +115,7 @@ export function makeSiteContext(data: SiteData, pathPrefix?: string): SiteContex
     byMentions,
     entityPages,
     months,
-    undatedPages: undated.length ? paginate(undated, PAGE_SIZE * 2) : [],
+    undatedPages: undated.length ? paginate(undated) : [],
     newestDate: index.articles.find((a) => a.date)?.date,
     url: (path) => prefix + path.replace(/^\//, ''),
     absoluteUrl: (path) => new URL(path.replace(/^\//, ''), base).href,

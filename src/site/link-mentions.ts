@@ -36,11 +36,15 @@ export function findWord(hay: string, needle: string, from = 0): number {
   return -1;
 }
 
-export function linkMentionsPlugin(md: MarkdownIt, opts: { href: (kind: EntityKind, slug: string) => string }): void {
+/**
+ * `href(kind, slug, env)` gets the render environment (Eleventy's page data) too, so a link can depend on the
+ * build being rendered (its path prefix) even when Eleventy reuses a compiled template from an earlier build in the same process.
+ */
+export function linkMentionsPlugin(md: MarkdownIt, opts: { href: (kind: EntityKind, slug: string, env: Record<string, unknown>) => string }): void {
   md.core.ruler.push('dateline_link_mentions', (state) => {
-    const env = state.env as Partial<Record<EntityKind, EntityRef[]>> | undefined;
+    const env = state.env as (Partial<Record<EntityKind, EntityRef[]>> & Record<string, unknown>) | undefined;
     if (!env || !ENTITY_KINDS.some((k) => Array.isArray(env[k]) && env[k]!.length)) return false;
-    const targets = mentionTargets(env, opts.href);
+    const targets = mentionTargets(env, (kind, slug) => opts.href(kind, slug, env));
     const linked = new Set<string>();
     for (const block of state.tokens) {
       if (block.type !== 'inline' || !block.children) continue;

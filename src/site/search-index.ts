@@ -1,11 +1,14 @@
 // Full-text search: Pagefind indexes the written article pages (those marked data-pagefind-body),
 // with people, organisations and places as filters, into `<site>/pagefind/`. Runs offline.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
 export interface SearchIndexResult {
-  /** Pages indexed. */
+  /** Pages in the search index (article pages). */
   pages: number;
+  /** HTML files Pagefind read. */
+  scanned: number;
 }
 
 /** Index `siteDir`; the language comes from each page's `<html lang>`. */
@@ -17,7 +20,9 @@ export async function indexSearch(siteDir: string): Promise<SearchIndexResult> {
     if (added.errors.length) throw new Error(`search index: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
     if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
-    return { pages: added.page_count };
+    const entry = JSON.parse(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    return { pages, scanned: added.page_count };
   } finally {
     await pagefind.close();
   }
