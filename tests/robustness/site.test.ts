@@ -51,6 +51,13 @@ const HOSTILE_FILES: Record<string, string> = {
   'same 2 ünïcode.txt': '---\ntitle: Storm hits coast\ndate: 2024-01-05\n---\nSecond report.\n',
   '<img src=x onerror=alert(9)>.txt': 'PARIS - The mayor opened a bridge.\n',
   'bad.txt': '---\ndate: 2024-13-45\n---\nText.\n',
+  'curation.yaml': [
+    'entities:',
+    '  - name: "<i onmouseover=alert(10)>Evil</i> Org"',
+    '    type: organisation',
+    '    aliases: ["<svg onload=alert(3)> Corp"]',
+    '    description: "<script>alert(11)</script> {{ 7 * 7 }} [x](javascript:alert(12))"',
+  ].join('\n'),
 };
 
 let tmp: Awaited<ReturnType<typeof tempDir>>;
@@ -82,7 +89,7 @@ async function allHtml(): Promise<Array<[string, string]>> {
 describe('hostile input through build()', () => {
   it('builds every article but the bad one, which is named with its line', () => {
     expect(r.ingest.rejected).toEqual([{ file: 'bad.txt', line: 2, reason: expect.stringMatching(/not a calendar date/) }]);
-    expect(r.ingest.articles).toHaveLength(Object.keys(HOSTILE_FILES).length - 1);
+    expect(r.ingest.articles).toHaveLength(Object.keys(HOSTILE_FILES).length - 2);
   });
 
   it('shows article text, title, names, roles and file names literally, never as markup or template code', async () => {
@@ -95,9 +102,16 @@ describe('hostile input through build()', () => {
       expect(text).toContain(line);
     }
     expect(text).toContain('<b onclick="x()">Evil</b> Person');
-    expect(text).toContain('<svg onload=alert(3)> Corp');
     expect(text).toContain('<img src=x onerror=alert(2)>');
     expect(text).not.toMatch(/\b49\b/);
+    const org = article('injection.txt').organisations.find((o) => o.name.startsWith('<i'))!;
+    expect(org.aliases).toContain('<svg onload=alert(3)> Corp');
+    const orgPage = htmlText(await readFile(join(site, 'organisations', org.slug, 'index.html'), 'utf8'));
+    expect(orgPage).toContain('<i onmouseover=alert(10)>Evil</i> Org');
+    expect(orgPage).toContain('<svg onload=alert(3)> Corp'); // the alias, as written
+    expect(orgPage).toContain('<script>alert(11)</script> {{ 7 * 7 }} [x](javascript:alert(12))');
+    const role = htmlText(await readFile(join(site, 'people', article('injection.txt').people.find((p) => p.name.startsWith('<b'))!.slug, 'index.html'), 'utf8'));
+    expect(role).toContain('<b onclick="x()">Evil</b> Person');
     const src = htmlText(await pageOf('<img src=x onerror=alert(9)>.txt'));
     expect(src).toContain('<img src=x onerror=alert(9)>.txt');
   });
@@ -105,7 +119,7 @@ describe('hostile input through build()', () => {
   it('has no markup from the input anywhere in the site: no handlers, no javascript: links, no injected elements', async () => {
     for (const [file, html] of await allHtml()) {
       expect(html, file).not.toMatch(/<(script|img|svg|b|i|a)\b[^>]*\s(onerror|onclick|onload|onmouseover)\s*=/i);
-      expect(html, file).not.toMatch(/<script>alert|<svg onload|<img src=x/i);
+      expect(html, file).not.toMatch(/<script>alert|<svg onload|<img src=x|<i onmouseover/i);
       expect(html, file).not.toMatch(/href\s*=\s*["']?\s*javascript:/i);
       expect(html, file).not.toContain('>49<');
     }
