@@ -13,6 +13,19 @@
     resetStyles: false,
     translations: { placeholder: 'Search articles' },
   });
+  // Pagefind's input has only a placeholder: give it a real label.
+  var labelInput = function () {
+    var input = el.querySelector('input.pagefind-ui__search-input');
+    if (!input || input.id) return !!input;
+    input.id = 'search-input';
+    var label = document.createElement('label');
+    label.htmlFor = 'search-input';
+    label.className = 'visually-hidden';
+    label.textContent = 'Search articles';
+    input.parentNode.insertBefore(label, input);
+    return true;
+  };
+  if (!labelInput()) new MutationObserver(function (_, obs) { if (labelInput()) obs.disconnect(); }).observe(el, { childList: true, subtree: true });
   var q = new URLSearchParams(window.location.search).get('q');
   if (q) ui.triggerSearch(q);
 })();
