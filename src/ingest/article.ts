@@ -68,12 +68,12 @@ export function buildArticle(source: string, text: string): BuiltArticle {
   if (nameDate && !fmDate && !toIsoDate(nameDate[0])) {
     warnings.push({ file: source, message: `file name starts with ${nameDate[0]}, which is not a calendar date: not used as the publication date` });
   }
-  const found = extractEntities({ headline: layout.headline, dateline: layout.dateline, paragraphs: layout.paragraphs });
+  // The byline names a person too: the extractor reads it as a line of its own.
+  const nerParagraphs = layout.byline ? [layout.byline, ...layout.paragraphs] : layout.paragraphs;
+  const found = extractEntities({ headline: layout.headline, dateline: layout.dateline, paragraphs: nerParagraphs });
   const location = str('location') ?? layout.location;
   const entities = applyArticleOverrides(found, data, source, keyLine);
-  if (location && !entities.places.some((p) => p.name.toLowerCase() === location.toLowerCase() || p.aliases?.some((a) => a.toLowerCase() === location.toLowerCase()))) {
-    entities.places.unshift({ name: location, slug: slugify(location), mentions: 1 });
-  }
+  if (location) addLocationPlaces(entities, location);
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data)) {
     if (KNOWN_KEYS.has(k)) continue;
@@ -157,3 +157,18 @@ export function hasVisibleText(s: string): boolean {
 }
 
 export type { EntityKind };
+
+/**
+ * The dateline place is one of the article's places. "Milwaukee, Wisconsin" is two places, never one fused name;
+ * a part the extractor already found (under any kind: "Leeds" the club) is not added again.
+ */
+function addLocationPlaces(entities: Entities, location: string): void {
+  const known = (name: string) => {
+    const k = name.toLowerCase();
+    return ENTITY_KINDS.some((kind) => entities[kind].some((e) => e.name.toLowerCase() === k || e.aliases?.some((a) => a.toLowerCase() === k)));
+  };
+  const parts = location.split(',').map((p) => p.trim().replace(/\.$/, '')).filter((p) => p.length > 1);
+  for (const part of parts.reverse()) {
+    if (!known(part)) entities.places.unshift({ name: part, slug: slugify(part), mentions: 1 });
+  }
+}
