@@ -44,7 +44,7 @@ export function mentionChart(name: string, timeline: Array<[string, number]>): s
   const max = Math.max(...bs.map((b) => b.count));
   const peak = bs.find((b) => b.count === max)!;
   const step = W / bs.length;
-  const bw = Math.max(1, step * 0.8);
+  const bw = Math.max(1, Math.min(step * 0.8, 28));
   const label = (k: string) => (k.length === 4 ? k : readableDate(k));
   const total = bs.reduce((n, b) => n + b.count, 0);
   const bars = bs
