@@ -41,6 +41,12 @@ describe('dateline CLI', () => {
     await tmp.cleanup();
   });
 
+  it('says so when the raw folder does not exist', async () => {
+    const r = await run(['build', '/nonexistent/raw', '--out', '/tmp/dateline-never/site']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^error: raw folder not found: \/nonexistent\/raw$/m);
+  });
+
   it('exits 0 when every article was built', async () => {
     const tmp = await tempDir();
     await writeFiles(tmp.path, { 'raw/good.txt': 'PARIS - The mayor opened a bridge.' });

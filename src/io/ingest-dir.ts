@@ -1,5 +1,5 @@
 // Ingest a folder of raw articles into a folder of generated markdown (the I/O edge of ingest).
-import { readFile, rm, open, rmdir, mkdir, writeFile } from 'node:fs/promises';
+import { readFile, rm, open, rmdir, mkdir, writeFile, stat } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve, sep, dirname } from 'node:path';
@@ -15,6 +15,7 @@ import { canonicalizeArchive } from '../curation/apply.ts';
 import { parseCuration, EMPTY_CURATION, type Curation } from '../curation/curation.ts';
 import { articleToMarkdown } from '../markdown/serialize.ts';
 import { EXTRACTOR_VERSION } from '../ner/index.ts';
+import { buildInWorkers, workerCount } from '../parallel/pool.ts';
 import { buildArchiveIndex } from '../site/archive-index.ts';
 import { SITE_DATA_FILE, type SiteData } from '../site/context.ts';
 import { DEFAULT_SETTINGS, parseSettings, type SiteSettings } from '../site/settings.ts';
@@ -52,6 +53,13 @@ export interface IngestResult {
 export const DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
 const CACHE_VERSION = `2:${EXTRACTOR_VERSION}:${codeHash()}`;
 const STATE_DIR = '.dateline';
+/** Fewer uncached articles than this are extracted in-process: starting workers (loading the model) costs more. */
+const PARALLEL_THRESHOLD = 48;
+
+/** Set an own property even for names like `__proto__` (file names are data). */
+function setEntry(entries: Record<string, CacheEntry>, source: string, entry: CacheEntry): void {
+  Object.defineProperty(entries, source, { value: entry, enumerable: true, writable: true, configurable: true });
+}
 
 interface CacheEntry {
   hash: string;
@@ -76,6 +84,9 @@ export async function ingestDir(rawDir: string, outDir: string, opts: IngestOpti
   rawDir = resolve(rawDir);
   outDir = resolve(outDir);
   checkFolders(rawDir, outDir);
+  const rawStat = await stat(rawDir).catch(() => undefined);
+  if (!rawStat) throw new Error(`raw folder not found: ${rawDir}`);
+  if (!rawStat.isDirectory()) throw new Error(`not a folder: ${rawDir} (give the folder that holds the raw articles)`);
   const warnings: Warning[] = [];
   const rejected: Rejection[] = [];
   const release = await takeLock(outDir);
@@ -93,35 +104,55 @@ export async function ingestDir(rawDir: string, outDir: string, opts: IngestOpti
   const entries: Record<string, CacheEntry> = {};
   let cached = 0;
   let done = 0;
+  // Pass 1: read and hash every file; reuse cached extractions.
+  const todo: Array<{ source: string; hash: string; bytes: Buffer }> = [];
   for (const source of files) {
     const full = join(rawDir, source);
-    let entry: CacheEntry;
     const read = await readLimited(full, maxBytes);
     if ('error' in read) {
-      entry = { hash: 'unread', error: { file: source, reason: read.error } };
-    } else {
-      const bytes = read.bytes;
-      const hash = createHash('sha256').update(bytes).digest('hex');
-      const old = Object.hasOwn(oldEntries, source) ? oldEntries[source] : undefined;
-      if (old && old.hash === hash && isValidEntry(old)) {
-        entry = old;
-        cached++;
-      } else {
-        entry = { hash, ...buildOne(source, bytes) };
-      }
+      setEntry(entries, source, { hash: 'unread', error: { file: source, reason: read.error } });
+      opts.onProgress?.(++done, files.length);
+      continue;
     }
-    if (/[\u0000-\u001f\u007f\ufffd]/.test(source) && entry.built) {
+    const hash = createHash('sha256').update(read.bytes).digest('hex');
+    const old = Object.hasOwn(oldEntries, source) ? oldEntries[source] : undefined;
+    if (old && old.hash === hash && isValidEntry(old)) {
+      setEntry(entries, source, old);
+      cached++;
+      opts.onProgress?.(++done, files.length);
+    } else {
+      todo.push({ source, hash, bytes: read.bytes });
+    }
+  }
+  // Pass 2: extract the rest, on every core when there are enough of them to pay for starting workers.
+  const workers = workerCount();
+  const results =
+    todo.length >= PARALLEL_THRESHOLD && workers > 1
+      ? await buildInWorkers(todo, () => opts.onProgress?.(++done, files.length), workers)
+      : todo.map((t) => {
+          const r = buildOne(t.source, t.bytes);
+          opts.onProgress?.(++done, files.length);
+          return r;
+        });
+  todo.forEach((t, i) => setEntry(entries, t.source, { hash: t.hash, ...results[i] }));
+  for (const source of files) {
+    const entry = entries[source];
+    if (/[\u0000-\u001f\u007f\ufffd]/.test(source) && entry.built && !entry.built.warnings.some((w) => w.message.startsWith('file name has'))) {
       entry.built.warnings.push({ file: source, message: 'file name has control characters or bytes that are not UTF-8: rename it' });
     }
-    Object.defineProperty(entries, source, { value: entry, enumerable: true, writable: true, configurable: true });
     if (entry.error) rejected.push(entry.error);
     if (entry.built) warnings.push(...entry.built.warnings);
-    opts.onProgress?.(++done, files.length);
   }
 
   const built = Object.values(entries).flatMap((e) => (e.built ? [e.built] : []));
   const ids = assignIds(built.map((b) => ({ source: b.article.source, slug: b.slug, date: b.article.date })));
   const withIds: Article[] = built.map((b) => ({ id: ids.get(b.article.source)!, ...b.article }));
+  const slugOf = new Map(built.map((b) => [b.article.source, b.slug]));
+  for (const a of withIds) {
+    if (!a.id.endsWith(`/${slugOf.get(a.source)}`)) {
+      warnings.push({ file: a.source, message: `another article has the same title and date: this one is at /${a.id}/ (the suffix comes from its file name)` });
+    }
+  }
   const articles = canonicalizeArchive(withIds, curation);
 
   const written: string[] = [];
