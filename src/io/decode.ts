@@ -51,7 +51,12 @@ export function decodeArticle(bytes: Uint8Array): Decoded {
   for (const [name, sig] of MAGIC) {
     if (startsWith(bytes, sig)) return { error: `binary data, not text: looks like a ${name}`, warnings };
   }
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
+    const le = bytes[0] === 0xff;
+    if (bytes.length % 4 !== 0) return { error: `UTF-32 ${le ? 'LE' : 'BE'} text with a byte count that is not a multiple of 4 (truncated?): save the file as UTF-8`, warnings };
+    text = iconv.decode(Buffer.from(bytes.subarray(4)), le ? 'utf32le' : 'utf32be');
+    warnings.push(`decoded as UTF-32 ${le ? 'LE' : 'BE'}: save the file as UTF-8 to silence this`);
+  } else if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     const le = bytes[0] === 0xff;
     const r = decodeUtf16(bytes.subarray(2), le);
     if (r.error) return { error: r.error, warnings };

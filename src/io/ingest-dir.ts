@@ -1,6 +1,6 @@
 // Ingest a folder of raw articles into a folder of generated markdown (the I/O edge of ingest).
 import { readFile, rm, open, rmdir, mkdir, writeFile, stat } from 'node:fs/promises';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,8 @@ interface CacheEntry {
 interface CacheFile {
   version: string;
   entries: Record<string, CacheEntry>;
+  /** Generated file → hash of the article it was written from. */
+  outputs?: Record<string, string>;
 }
 interface Manifest {
   files: string[];
@@ -80,6 +82,22 @@ interface Manifest {
  * outputs of deleted inputs are removed; nothing the tool did not generate is touched.
  */
 export async function ingestDir(rawDir: string, outDir: string, opts: IngestOptions = {}): Promise<IngestResult> {
+  // Runs in this process on the same output folder queue up (serve's watcher can fire while one runs);
+  // other processes are kept out by the lock file.
+  const key = resolve(outDir);
+  const previous = running.get(key) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => ingestDirNow(rawDir, outDir, opts));
+  const tail = run.catch(() => undefined);
+  running.set(key, tail);
+  void tail.then(() => {
+    if (running.get(key) === tail) running.delete(key);
+  });
+  return run;
+}
+
+const running = new Map<string, Promise<unknown>>();
+
+async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions): Promise<IngestResult> {
   const maxBytes = opts.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
   rawDir = resolve(rawDir);
   outDir = resolve(outDir);
@@ -162,8 +180,15 @@ export async function ingestDir(rawDir: string, outDir: string, opts: IngestOpti
   const oldList = Array.isArray(oldFiles) ? oldFiles.filter((f): f is string => typeof f === 'string' && isOwnedArticlePath(f)) : [];
   // Record the new files before writing them, so a run killed halfway still knows every file it may have written.
   await writeIfChanged(manifestPath, JSON.stringify({ files: [...new Set([...oldList, ...outFiles])].sort() }, null, 1));
+  // An article whose structured form is unchanged since the last run keeps its file as it is (no serialising,
+  // no reading it back), as long as the file is still there.
+  const oldOutputs = cache?.version === CACHE_VERSION && cache.outputs && typeof cache.outputs === 'object' ? cache.outputs : {};
+  const outputs: Record<string, string> = {};
   for (const a of articles) {
     const rel = `articles/${a.id}.md`;
+    const key = createHash('sha1').update(JSON.stringify(a)).digest('hex');
+    outputs[rel] = key;
+    if (Object.hasOwn(oldOutputs, rel) && oldOutputs[rel] === key && existsSync(join(outDir, rel))) continue;
     if (await writeIfChanged(join(outDir, rel), articleToMarkdown(a))) written.push(rel);
   }
   const keep = new Set(outFiles);
@@ -179,7 +204,7 @@ export async function ingestDir(rawDir: string, outDir: string, opts: IngestOpti
   const descriptions = new Map(curation.entities.flatMap((c) => (c.description ? [[`${c.kind}:${c.name}`, c.description] as [string, string]] : [])));
   const siteData: SiteData = { settings, index: buildArchiveIndex(articles, descriptions) };
   await writeIfChanged(join(outDir, SITE_DATA_FILE), JSON.stringify(siteData));
-  await writeAtomic(join(outDir, STATE_DIR, 'cache.json'), JSON.stringify({ version: CACHE_VERSION, entries }));
+  await writeAtomic(join(outDir, STATE_DIR, 'cache.json'), JSON.stringify({ version: CACHE_VERSION, entries, outputs }));
   return { articles, written, deleted, cached, warnings, rejected };
   } finally {
     await release();

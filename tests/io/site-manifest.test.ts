@@ -69,4 +69,14 @@ describe('one ingest at a time', () => {
     await raw.cleanup();
     await out.cleanup();
   });
+
+  it('queues runs in the same process on the same folder instead of interleaving them', async () => {
+    const raw = await tempDir();
+    const out = await tempDir();
+    await writeFiles(raw.path, { 'a.txt': 'PARIS - The mayor opened a bridge.' });
+    const rs = await Promise.all([1, 2, 3].map(() => ingestDir(raw.path, out.path)));
+    expect(rs.map((r) => [r.articles.length, r.cached])).toEqual([[1, 0], [1, 1], [1, 1]]);
+    await raw.cleanup();
+    await out.cleanup();
+  });
 });

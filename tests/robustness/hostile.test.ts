@@ -30,6 +30,11 @@ const CASES: Array<[string, Uint8Array, Expect]> = [
   ['utf16be-bom.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(BODY)]), { built: true, check: (b) => expect(b.article.paragraphs[0]).toContain('naïve') }],
   ['utf16le-no-bom.txt', Buffer.from(BODY, 'utf16le'), { built: true, warning: /UTF-16 LE without a byte-order mark/ }],
   ['utf16be-no-bom.txt', utf16be(BODY), { built: true, warning: /UTF-16 BE without a byte-order mark/ }],
+  [
+    'utf32le-bom.txt',
+    Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), ...[...BODY].map((c) => { const b = Buffer.alloc(4); b.writeUInt32LE(c.codePointAt(0)!); return b; })]),
+    { built: true, warning: /UTF-32 LE/, check: (b) => expect(b.article.paragraphs[0]).toContain('Zürich') },
+  ],
   ['utf16-odd-bytes.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(BODY, 'utf16le'), Buffer.from([0x41])]), { rejected: /odd number of bytes/ }],
   ['utf16-broken-surrogate.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('LONDON - x ', 'utf16le'), Buffer.from([0x00, 0xd8, 0x41, 0x00])]), { rejected: /surrogate/ }],
   [
