@@ -268,8 +268,13 @@ function isValidEntry(e: CacheEntry): boolean {
 
 /** One build at a time per output folder: a second one would interleave writes. A lock left by a killed run is taken over. */
 async function takeLock(outDir: string): Promise<() => Promise<void>> {
-  const lock = join(outDir, STATE_DIR, 'lock');
-  await mkdir(join(outDir, STATE_DIR), { recursive: true });
+  return takeLockFile(join(outDir, STATE_DIR, 'lock'), outDir);
+}
+
+/** Take the lock file `lock` for writing to `dir`; resolves to its release. Throws when a live process holds it. */
+export async function takeLockFile(lock: string, dir: string): Promise<() => Promise<void>> {
+  const outDir = dir;
+  await mkdir(dirname(lock), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await writeFile(lock, String(process.pid), { flag: 'wx' });

@@ -26,9 +26,9 @@ export interface NerInput {
 /** Bump when extraction output changes: it invalidates the ingest cache. */
 export const EXTRACTOR_VERSION = '1.0.0';
 
-const tagger = defaultTagger();
-
 export function extractEntities(input: NerInput): Entities {
+  // The model loads on first use (once per process), so a fully cached ingest never pays for it.
+  const tagger = defaultTagger();
   const { seqs, stats } = tagger.prepare(input);
   let mentions: Mention[] = [];
   seqs.forEach((s, i) => {
