@@ -1,7 +1,7 @@
 // `build`: ingest raw articles, then render the site. The library entry point the CLI calls.
 import { join, resolve, sep } from 'node:path';
 import { rm } from 'node:fs/promises';
-import { ingestDir, type IngestOptions, type IngestResult } from './io/ingest-dir.ts';
+import { ingestDir, takeLockFile, type IngestOptions, type IngestResult } from './io/ingest-dir.ts';
 import { renderSite, type RenderOptions, type RenderResult } from './site/build-site.ts';
 import { publishStaged, SITE_STAGING } from './io/site-manifest.ts';
 
@@ -39,10 +39,29 @@ export async function build(rawDir: string, siteDir: string, opts: BuildOptions 
   if (inside(resolve(rawDir), site)) {
     throw new Error(`the raw folder ${resolve(rawDir)} is inside the site folder ${site}; choose another --out`);
   }
-  const ingest = await ingestDir(rawDir, markdownDir, { ...opts, excludeDirs: [...(opts.excludeDirs ?? []), site] });
-  const staging = join(site, SITE_STAGING);
-  await rm(staging, { recursive: true, force: true }); // debris of a killed build
-  const render = await renderSite(markdownDir, staging, opts);
-  const { written, deleted } = await publishStaged(staging, site);
-  return { ingest, render, markdownDir, written, removed: deleted };
+  // One build per site folder at a time: in this process (queued) and across processes (lock file).
+  const previous = building.get(site) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(async () => {
+    const release = await takeLockFile(join(site, SITE_LOCK), site);
+    try {
+      const ingest = await ingestDir(rawDir, markdownDir, { ...opts, excludeDirs: [...(opts.excludeDirs ?? []), site] });
+      const staging = join(site, SITE_STAGING);
+      await rm(staging, { recursive: true, force: true }); // debris of a killed build
+      const render = await renderSite(markdownDir, staging, opts);
+      const { written, deleted } = await publishStaged(staging, site);
+      return { ingest, render, markdownDir, written, removed: deleted };
+    } finally {
+      await release();
+    }
+  });
+  const tail = run.catch(() => undefined);
+  building.set(site, tail);
+  void tail.then(() => {
+    if (building.get(site) === tail) building.delete(site);
+  });
+  return run;
 }
+
+/** Lock file inside the site folder while a build writes to it. */
+const SITE_LOCK = '.dateline-lock';
+const building = new Map<string, Promise<unknown>>();

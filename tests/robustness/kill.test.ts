@@ -97,6 +97,7 @@ describe('a build killed halfway', () => {
     expect(Object.keys(mdNow).filter((f) => f.startsWith('articles/'))).toEqual(Object.keys(refMd).filter((f) => f.startsWith('articles/')));
     expect(await exists(lock)).toBe(false);
     expect(await exists(staging)).toBe(false);
+    expect(await exists(join(site, '.dateline-lock'))).toBe(false);
     const all = await readdir(tmp.path, { recursive: true });
     expect(all.filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
     expect(JSON.parse(await readFile(manifest, 'utf8')).files.length).toBe(Object.keys(refSite).length - 1);
