@@ -78,8 +78,9 @@ export function buildArticle(source: string, text: string): BuiltArticle {
   for (const [k, v] of Object.entries(data)) {
     if (KNOWN_KEYS.has(k)) continue;
     Object.defineProperty(extra, k, { value: v, enumerable: true, writable: true, configurable: true });
-    const near = [...KNOWN_KEYS].find((known) => known === k.trim().toLowerCase() || known === k.trim().toLowerCase().replace(/s$/, '') + 's');
-    if (near) warnings.push({ file: source, line: keyLine(k), message: `frontmatter key \`${k}\` is not \`${near}\`: kept under extra, not used (keys are lower case)` });
+    const lower = k.trim().toLowerCase();
+    const near = [...KNOWN_KEYS].find((known) => known === lower || known === lower.replace(/s$/, '') + 's') ?? NEAR_KEYS[lower];
+    if (near) warnings.push({ file: source, line: keyLine(k), message: `frontmatter key \`${k}\` is not \`${near}\`: kept under extra and not used (did you mean \`${near}\`?)` });
     else if (ELEVENTY_KEYS.has(k)) warnings.push({ file: source, line: keyLine(k), message: `frontmatter key \`${k}\` is not used by dateline (URLs and layouts are its own): kept under extra` });
   }
   const title = layout.title.trim() || 'Untitled';
@@ -147,6 +148,12 @@ function toList(v: unknown, key: string, source: string, keyLine: KeyLine): Arra
     throw new InputError(source, `frontmatter \`${key}\` must be a list of names (text, or {name: …, role: …})`, keyLine(key));
   });
 }
+
+/** Common other names for the keys dateline reads. */
+const NEAR_KEYS: Record<string, string> = {
+  organizations: 'organisations', organization: 'organisations', orgs: 'organisations', person: 'people', persons: 'people',
+  author: 'byline', authors: 'byline', by: 'byline', headline: 'title', place: 'places', dateline: 'location', published: 'date', pubdate: 'date',
+};
 
 /** Frontmatter keys Eleventy would act on, were they at the top level of its data (they never are: see markdown/serialize.ts). */
 const ELEVENTY_KEYS = new Set(['permalink', 'layout', 'eleventyComputed', 'pagination', 'tags', 'eleventyExcludeFromCollections', 'eleventyNavigation', 'eleventyImport', 'eleventyDataSchema', 'dynamicPermalink', 'permalinkBypassOutputDir', 'templateEngineOverride', 'renderData', 'collections', 'page', 'pkg', 'eleventy', 'content', 'id', 'source', 'extra']);

@@ -89,6 +89,7 @@ const CASES: Array<[string, Uint8Array, Expect]> = [
     { built: true, warning: /removed 3 control character\(s\) written as escapes/, check: (b) => expect(b.article.title).toBe('ab[2Jc') },
   ],
   ['2024-13-45-bad-name-date.txt', Buffer.from('PARIS - The mayor opened a bridge.'), { built: true, warning: /file name starts with 2024-13-45, which is not a calendar date/, check: (b) => expect(b.article.date).toBeUndefined() }],
+  ['us-spelling-key.txt', Buffer.from('---\norganizations: [Acme]\nauthor: Jane Roe\n---\nBody text.'), { built: true, warning: /`organizations` is not `organisations`[\s\S]*`author` is not `byline`/ }],
   ['wrong-case-key.txt', Buffer.from('---\nTitle: Wrong case\n---\nBody text.'), { built: true, warning: /`Title` is not `title`/, check: (b) => expect(b.article.extra).toEqual({ Title: 'Wrong case' }) }],
   [
     'unknown-keys.txt',
