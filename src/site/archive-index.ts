@@ -94,9 +94,19 @@ export const articleUrl = (id: string) => `/${id}/`;
 export const RELATED_COUNT = 5;
 /** How many co-mentioned entities each entity page lists. */
 export const WITH_COUNT = 12;
-/** Entities named in more articles than this do not make two articles related on their own (a "United States" in half the archive says little, and pairing its articles is quadratic). */
-export const RELATED_MAX_DF = 1000;
+/**
+ * Entities named in more than 2% of the archive (at least 50, at most 1,000 articles) do not make two articles related:
+ * a "United States" in half the archive says little, and pairing its articles is quadratic.
+ */
+export const relatedMaxDf = (n: number) => Math.max(50, Math.min(1000, Math.round(n / 50)));
 const QUOTES_PER_PERSON = 5;
+
+// One collator each, made once: `localeCompare(…, 'en')` builds a collator per call, which dominates large sorts.
+const TITLE_ORDER = new Intl.Collator('en');
+const NAME_ORDER = new Intl.Collator('en', { sensitivity: 'base' });
+
+/** Compare entity names for A–Z lists (case and accents folded). */
+export const compareNames = (x: string, y: string) => NAME_ORDER.compare(x, y);
 
 /** Newest first; undated after dated; ties by title then id, so the order is stable. */
 export function compareArticles(a: { date?: string; title: string; id: string }, b: { date?: string; title: string; id: string }): number {
@@ -105,7 +115,7 @@ export function compareArticles(a: { date?: string; title: string; id: string },
     if (!b.date) return -1;
     return a.date < b.date ? 1 : -1;
   }
-  return a.title.localeCompare(b.title, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return TITLE_ORDER.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**
@@ -163,7 +173,7 @@ export function buildArchiveIndex(articles: Article[], descriptions: Map<string,
   coMentions(entityList, entityArticles, articleEntities);
   const related = relatedArticles(sorted.length, entityArticles, articleEntities);
 
-  const byName = (x: EntityEntry, y: EntityEntry) => x.name.localeCompare(y.name, 'en', { sensitivity: 'base' }) || (x.slug < y.slug ? -1 : 1);
+  const byName = (x: EntityEntry, y: EntityEntry) => NAME_ORDER.compare(x.name, y.name) || (x.slug < y.slug ? -1 : 1);
   const dated = sorted.filter((a) => a.date).length;
   const summaries: ArticleSummary[] = sorted.map((a, i) => {
     // Neighbours within the same group: dated articles chain by date, undated ones by title.
@@ -218,10 +228,7 @@ function coMentions(entities: EntityEntry[], entityArticles: number[][], article
         if (counts[f]++ === 0) touched.push(f);
       }
     }
-    const best = touched
-      .filter((f) => counts[f] > 0)
-      .sort((f, g) => counts[g] - counts[f] || entities[g].articles.length - entities[f].articles.length || (entities[f].name < entities[g].name ? -1 : 1))
-      .slice(0, WITH_COUNT);
+    const best = topK(touched, WITH_COUNT, (f, g) => counts[f] - counts[g] || entities[f].articles.length - entities[g].articles.length || (entities[f].name < entities[g].name ? 1 : entities[f].name > entities[g].name ? -1 : 0));
     entry.with = best.map((f) => ({ kind: entities[f].kind, slug: entities[f].slug, count: counts[f] }));
     for (const f of touched) counts[f] = 0;
     touched.length = 0;
@@ -236,7 +243,8 @@ function relatedArticles(n: number, entityArticles: number[][], articleEntities:
   const score = new Float64Array(n);
   const shared = new Int32Array(n);
   const touched: number[] = [];
-  const weight = entityArticles.map((list) => (list.length > RELATED_MAX_DF || list.length < 2 ? 0 : 1 + Math.log(n / list.length)));
+  const maxDf = relatedMaxDf(n);
+  const weight = entityArticles.map((list) => (list.length > maxDf || list.length < 2 ? 0 : 1 + Math.log(n / list.length)));
   const out: number[][] = [];
   for (let ai = 0; ai < n; ai++) {
     for (const ei of articleEntities[ai]) {
@@ -248,14 +256,11 @@ function relatedArticles(n: number, entityArticles: number[][], articleEntities:
         score[bj] += w;
       }
     }
-    // Two shared entities at least, unless the archive is small enough that one will do.
+    // Two shared entities at least, unless the archive is small enough that one will do. Top few by a linear scan, no sort.
     const min = n > 50 ? 2 : 1;
-    out.push(
-      touched
-        .filter((bj) => shared[bj] >= min)
-        .sort((x, y) => shared[y] - shared[x] || score[y] - score[x] || Math.abs(x - ai) - Math.abs(y - ai) || x - y)
-        .slice(0, RELATED_COUNT),
-    );
+    const better = (x: number, y: number) => shared[x] - shared[y] || score[x] - score[y] || Math.abs(y - ai) - Math.abs(x - ai) || y - x;
+    const best = topK(touched.filter((bj) => shared[bj] >= min), RELATED_COUNT, better);
+    out.push(best);
     for (const bj of touched) {
       score[bj] = 0;
       shared[bj] = 0;
@@ -263,6 +268,24 @@ function relatedArticles(n: number, entityArticles: number[][], articleEntities:
     touched.length = 0;
   }
   return out;
+}
+
+/**
+ * The `k` best items, best first, by one linear pass (no sort of the whole list). `better(x, y) > 0` when x beats y.
+ * @example topK([3, 1, 2], 2, (x, y) => x - y) //=> [3, 2]
+ */
+export function topK<T>(items: Iterable<T>, k: number, better: (x: T, y: T) => number): T[] {
+  const best: T[] = [];
+  for (const x of items) {
+    if (best.length === k && better(x, best[k - 1]) <= 0) continue;
+    let i = best.length < k ? best.length : k - 1;
+    while (i > 0 && better(x, best[i - 1]) > 0) {
+      best[i] = best[i - 1];
+      i--;
+    }
+    best[i] = x;
+  }
+  return best;
 }
 
 function yearCounts(sorted: Article[]): YearCount[] {
@@ -288,13 +311,13 @@ function yearCounts(sorted: Article[]): YearCount[] {
 /** Words in the body paragraphs. */
 export function wordCount(paragraphs: string[]): number {
   let n = 0;
-  for (const p of paragraphs) n += p.split(/\s+/).filter(Boolean).length;
+  for (const p of paragraphs) n += p.match(/\S+/g)?.length ?? 0;
   return n;
 }
 
 /** First sentence or ~200 characters of a paragraph, cut at a word. */
 export function lede(p: string): string {
-  const flat = p.replace(/\s+/g, ' ').trim();
+  const flat = p.slice(0, 400).replace(/\s+/g, ' ').trim();
   if (flat.length <= 220) return flat;
   const cut = flat.slice(0, 200);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))}…`;

@@ -2,7 +2,7 @@
 // Derived lookups (pages of entities, month lists, letters) are computed here once, so a page render is a lookup.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArchiveIndex, ArticleSummary, EntityEntry } from './archive-index.ts';
+import { compareNames, type ArchiveIndex, type ArticleSummary, type EntityEntry } from './archive-index.ts';
 import type { EntityKind } from '../types.ts';
 import { ENTITY_KINDS } from '../types.ts';
 import { DEFAULT_SETTINGS, normalizePrefix, type SiteSettings } from './settings.ts';
@@ -89,7 +89,7 @@ export function makeSiteContext(data: SiteData, pathPrefix?: string): SiteContex
   const byMentions = {} as Record<EntityKind, EntityEntry[]>;
   const entityPages = {} as Record<EntityKind, EntityPage[]>;
   for (const kind of ENTITY_KINDS) {
-    byMentions[kind] = [...index[kind]].sort((x, y) => y.articles.length - x.articles.length || y.mentions - x.mentions || x.name.localeCompare(y.name, 'en'));
+    byMentions[kind] = [...index[kind]].sort((x, y) => y.articles.length - x.articles.length || y.mentions - x.mentions || compareNames(x.name, y.name));
     entityPages[kind] = index[kind].flatMap((entity) => paginate(summaries(entity.articles)).map((p) => ({ ...p, entity })));
   }
 
