@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import type { Article, EntityKind } from '../types.ts';
 import { ENTITY_KINDS } from '../types.ts';
-import { loadSiteContext, type SiteContext } from './context.ts';
+import { loadSiteContext, SITE_DATA_FILE, type SiteContext } from './context.ts';
 import { isoDay } from './dates.ts';
 import { linkMentionsPlugin } from './link-mentions.ts';
 import { entityUrl, KIND_PATH } from './archive-index.ts';
@@ -27,6 +27,8 @@ interface EleventyConfig {
   pathPrefix?: string;
   setLibrary(name: string, lib: unknown): void;
   addGlobalData(name: string, data: unknown): void;
+  addWatchTarget?(path: string): void;
+  on?(event: string, listener: () => void): void;
   addTemplate(path: string, content: unknown, data?: Record<string, unknown>): void;
   addPassthroughCopy(map: Record<string, string>): void;
   setTemplateFormats(formats: string[]): void;
@@ -52,13 +54,22 @@ const BUILD_KEY = 'datelineBuild';
 let builds = 0;
 
 export default function datelinePlugin(eleventyConfig: EleventyConfig): void {
-  const built = loadSiteContext(eleventyConfig.directories.input, eleventyConfig.pathPrefix);
+  const input = eleventyConfig.directories.input;
+  let built = loadSiteContext(input, eleventyConfig.pathPrefix);
   const id = `${process.pid}-${++builds}-${Date.now()}`;
   CONTEXTS.set(id, built);
   for (const old of CONTEXTS.keys()) if (CONTEXTS.size > 4 && old !== id) CONTEXTS.delete(old);
   eleventyConfig.addGlobalData(BUILD_KEY, id);
   const ctxOf = (data: unknown): SiteContext => CONTEXTS.get((data as Record<string, string> | undefined)?.[BUILD_KEY] ?? '') ?? built;
-  const ctx = built;
+  // Watch mode (`dateline serve`): a new ingest rewrites the index; reload it before each rebuild after the first.
+  let runs = 0;
+  eleventyConfig.addWatchTarget?.(join(input, SITE_DATA_FILE));
+  eleventyConfig.on?.('eleventy.before', () => {
+    if (runs++ === 0) return;
+    built = loadSiteContext(input, eleventyConfig.pathPrefix);
+    CONTEXTS.set(id, built);
+  });
+  const ctx = new Proxy({} as SiteContext, { get: (_, k) => built[k as keyof SiteContext] });
 
   // Article text is data: no HTML passes through, no template engine ever reads it.
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -77,12 +88,12 @@ export default function datelinePlugin(eleventyConfig: EleventyConfig): void {
 
   const page = (name: string, url: string, render: (ctx: SiteContext) => string) =>
     eleventyConfig.addTemplate(`${name}.11ty.js`, { render: (data: unknown) => render(ctxOf(data)) }, { permalink: outPath(url), eleventyExcludeFromCollections: true });
-  /** One page per item of `items`; `url` and `render` get the item. */
-  const pages = <T>(name: string, items: T[], url: (item: T) => string, render: (item: T, ctx: SiteContext) => string) =>
+  /** One page per item of `items()` (read when Eleventy reads the template's data); `url` and `render` get the item. */
+  const pages = <T>(name: string, items: () => T[], url: (item: T) => string, render: (item: T, ctx: SiteContext) => string) =>
     eleventyConfig.addTemplate(`${name}.11ty.js`, {
       data: () => ({
         pagination: { data: 'items', size: 1, alias: 'item', addAllPagesToCollections: false },
-        items,
+        items: items(),
         permalink: (data: { item: T }) => outPath(url(data.item)),
         eleventyExcludeFromCollections: true,
       }),
@@ -93,24 +104,24 @@ export default function datelinePlugin(eleventyConfig: EleventyConfig): void {
   for (const kind of ENTITY_KINDS) {
     page(`${kind}-index`, `/${KIND_PATH[kind]}/`, (c) => entityIndexPage(c, kind));
     page(`${kind}-by-mentions`, `/${KIND_PATH[kind]}/by-mentions/`, (c) => entityByMentionsPage(c, kind));
-    pages(`${kind}-pages`, ctx.entityPages[kind], (p) => pageUrl(p.entity.url, p.page), (p, c) => entityPage(c, p));
-    pages(`${kind}-feeds`, ctx.index[kind], (e) => entityFeedUrl(e), (e, c) => entityFeed(c, e));
+    pages(`${kind}-pages`, () => ctx.entityPages[kind], (p) => pageUrl(p.entity.url, p.page), (p, c) => entityPage(c, p));
+    pages(`${kind}-feeds`, () => ctx.index[kind], (e) => entityFeedUrl(e), (e, c) => entityFeed(c, e));
   }
   registerArchive(ctx, page, pages);
   page('search', '/search/', (c) => searchPage(c));
   page('404', '/404.html', (c) => notFoundPage(c));
   page('feed', '/feed.xml', (c) => siteFeed(c));
-  pages('sitemap', sitemapFiles(ctx), (f) => f.path, (f) => f.content);
+  pages('sitemap', () => sitemapFiles(ctx), (f) => f.path, (f) => f.content);
   page('robots', '/robots.txt', (c) => robotsTxt(c));
 }
 
 function registerArchive(
   ctx: SiteContext,
   page: (name: string, url: string, render: (ctx: SiteContext) => string) => void,
-  pages: <T>(name: string, items: T[], url: (item: T) => string, render: (item: T, ctx: SiteContext) => string) => void,
+  pages: <T>(name: string, items: () => T[], url: (item: T) => string, render: (item: T, ctx: SiteContext) => string) => void,
 ): void {
   page('archive', '/archive/', (c) => archivePage(c));
-  pages('archive-years', ctx.index.years, (y) => yearUrl(y.year), (y, c) => yearPage(c, y));
-  pages('archive-months', ctx.months, (m) => monthUrl(m.month), (m, c) => monthPage(c, m));
-  pages('archive-undated', ctx.undatedPages, (p) => pageUrl(UNDATED_URL, p.page), (p, c) => undatedPage(c, p));
+  pages('archive-years', () => ctx.index.years, (y) => yearUrl(y.year), (y, c) => yearPage(c, y));
+  pages('archive-months', () => ctx.months, (m) => monthUrl(m.month), (m, c) => monthPage(c, m));
+  pages('archive-undated', () => ctx.undatedPages, (p) => pageUrl(UNDATED_URL, p.page), (p, c) => undatedPage(c, p));
 }

@@ -56,7 +56,6 @@ describe('pagination', () => {
     const html = await read(`${a.id}/index.html`);
     expect(html).toContain('rel="prev"');
     expect(html).toContain('rel="next"');
-    expect(html).toContain('Related articles');
   });
 
   it('has no broken link, under a prefix too', async () => {
