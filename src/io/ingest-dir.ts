@@ -168,7 +168,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   const slugOf = new Map(built.map((b) => [b.article.source, b.slug]));
   for (const a of withIds) {
     if (!a.id.endsWith(`/${slugOf.get(a.source)}`)) {
-      warnings.push({ file: a.source, message: `another article has the same title and date: this one is at /${a.id}/ (the suffix comes from its file name)` });
+      warnings.push({ file: a.source, message: `another article has the same URL slug in the same month (or undated): this one is at /${a.id}/ (the suffix comes from its file name)` });
     }
   }
   const articles = canonicalizeArchive(withIds, curation);

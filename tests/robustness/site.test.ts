@@ -158,7 +158,7 @@ describe('hostile input through build()', () => {
     const b = article('same 2 ünïcode.txt').id;
     expect(a).not.toBe(b);
     expect(a).toMatch(/^2024\/01\/storm-hits-coast-[0-9a-f]{6}$/);
-    expect(r.ingest.warnings).toContainEqual({ file: 'same-1.txt', message: expect.stringMatching(/another article has the same title and date/) });
+    expect(r.ingest.warnings).toContainEqual({ file: 'same-1.txt', message: expect.stringMatching(/another article has the same URL slug in the same month/) });
     const people = article('collide.txt').people;
     const slugs = people.map((p) => p.slug);
     expect(new Set(slugs).size).toBe(4);
