@@ -6,7 +6,6 @@ import { compareNames, type ArchiveIndex, type ArticleSummary, type EntityEntry 
 import type { EntityKind } from '../types.ts';
 import { ENTITY_KINDS } from '../types.ts';
 import { DEFAULT_SETTINGS, normalizePrefix, type SiteSettings } from './settings.ts';
-import { EMPTY_RESEARCH, type ResearchData } from './research-data.ts';
 
 /** Articles per page on entity pages and the undated list. */
 export const PAGE_SIZE = 50;
@@ -31,7 +30,6 @@ export interface MonthPage {
 
 export interface SiteContext {
   settings: SiteSettings;
-  research: ResearchData;
   /** "/" or "/sub/path/". */
   prefix: string;
   index: ArchiveIndex;
@@ -47,8 +45,6 @@ export interface SiteContext {
   undatedPages: Array<ListPage<ArticleSummary>>;
   /** Newest article date, for feeds' `updated`. */
   newestDate?: string;
-  /** `SiteData.research`, as written by ingest. */
-  research?: unknown;
   /** Root-relative path → URL under the prefix. */
   url(path: string): string;
   /** Root-relative path → absolute URL (feeds, canonical links). */
@@ -61,8 +57,6 @@ export const SITE_DATA_FILE = '.dateline/site.json';
 export interface SiteData {
   settings: SiteSettings;
   index: ArchiveIndex;
-  /** Quotes, timeline, connections and bio lines (src/site/research-data.ts). */
-  research?: ResearchData;
 }
 
 export const EMPTY_INDEX: ArchiveIndex = { articles: [], people: [], organisations: [], places: [], years: [], undated: 0 };
@@ -114,7 +108,6 @@ export function makeSiteContext(data: SiteData, pathPrefix?: string): SiteContex
 
   return {
     settings,
-    research: { ...EMPTY_RESEARCH, ...data.research },
     prefix,
     index,
     articleById,
@@ -124,7 +117,6 @@ export function makeSiteContext(data: SiteData, pathPrefix?: string): SiteContex
     months,
     undatedPages: undated.length ? paginate(undated) : [],
     newestDate: index.articles.find((a) => a.date)?.date,
-    ...(data.research !== undefined ? { research: data.research } : {}),
     url: (path) => prefix + path.replace(/^\//, ''),
     absoluteUrl: (path) => new URL(path.replace(/^\//, ''), base).href,
   };
