@@ -28,6 +28,8 @@ const NAV: Array<[string, string]> = [
   ['/organisations/', 'Organisations'],
   ['/places/', 'Places'],
   ['/archive/', 'Archive'],
+  ['/timeline/', 'Timeline'],
+  ['/connections/', 'Connections'],
   ['/search/', 'Search'],
 ];
 

@@ -6,6 +6,7 @@ import { KIND_LABEL, KIND_PATH, type EntityEntry } from '../src/site/archive-ind
 import { readableDate } from '../src/site/dates.ts';
 import { basePage } from './base.ts';
 import { mentionChart } from './chart.ts';
+import { bioLine, entityEventsSection, entityNetworkSection } from './research/index.ts';
 import { groupedByMonth, pager, pageUrl, plural, entityLinks } from './parts.ts';
 
 export const entityFeedUrl = (e: EntityEntry) => `${e.url}feed.xml`;
@@ -39,10 +40,14 @@ export function entityPage(ctx: SiteContext, p: EntityPage): string {
         .join('')}</section>`
     : '';
   const first = p.page === 1;
+  const key = `${e.kind}:${e.slug}`;
+  const network = ctx.research.network[key];
   const side = first
-    ? `${withList.length ? `<section aria-labelledby="with-h"><h2 id="with-h">Often mentioned with</h2>${entityLinks(ctx, withList, 'entity-list with-list')}<p class="note">Numbers: articles naming both.</p></section>` : ''}${quotes}`
+    ? `${withList.length ? `<section aria-labelledby="with-h"><h2 id="with-h">Often mentioned with</h2>${entityLinks(ctx, withList, 'entity-list with-list')}<p class="note">Numbers: articles naming both.</p></section>` : ''}${network ? entityNetworkSection(ctx, network.node, network.neighbours) : ''}${quotes}`
     : '';
-  const head = first ? `<div class="entity-facts">${facts}${mentionChart(e.name, e.timeline)}<p class="feed-link"><a href="${esc(ctx.url(entityFeedUrl(e)))}">Atom feed of articles mentioning ${esc(e.name)}</a></p></div>` : `<p class="summary">${plural(n, 'article')}; page ${p.page} of ${p.pages}.</p>`;
+  const events = first ? entityEventsSection(ctx, ctx.research.eventsByEntity.get(key) ?? []) : '';
+  const bio = !e.description ? bioLine(ctx.research.bios[key]) : '';
+  const head = first ? `<div class="entity-facts">${bio}${facts}${mentionChart(e.name, e.timeline)}<p class="feed-link"><a href="${esc(ctx.url(entityFeedUrl(e)))}">Atom feed of articles mentioning ${esc(e.name)}</a></p></div>` : `<p class="summary">${plural(n, 'article')}; page ${p.page} of ${p.pages}.</p>`;
   const body = `<div class="entity-layout${side ? '' : ' single'}">
 <div class="entity-main">
 <header class="entity-header"><p class="kind"><a href="${esc(ctx.url(`/${KIND_PATH[e.kind]}/`))}">${esc(label.many)}</a></p><h1>${esc(e.name)}${p.page > 1 ? ` <span class="page-of">page ${p.page}</span>` : ''}</h1></header>
@@ -50,6 +55,7 @@ ${head}
 <section class="entity-articles" aria-labelledby="articles-h"><h2 id="articles-h">Articles${p.pages > 1 ? ` <span class="count">${(p.page - 1) * 50 + 1}–${(p.page - 1) * 50 + p.items.length} of ${n.toLocaleString('en')}</span>` : ''}</h2>
 ${groupedByMonth(ctx, p.items, 3)}
 </section>
+${events}
 ${pager(ctx, e.url, p.page, p.pages, `Pages of articles mentioning ${e.name}`)}
 </div>
 ${side ? `<aside class="entity-side">${side}</aside>` : ''}

@@ -3,18 +3,28 @@ import { esc } from '../src/site/html.ts';
 import type { SiteContext } from '../src/site/context.ts';
 import { basePage } from './base.ts';
 
+/** Search bundles, one per year of articles (newest first) and one for undated articles: see src/site/build-site.ts. */
+export function searchShards(ctx: SiteContext): string[] {
+  const seen = new Set<string>();
+  for (const a of ctx.index.articles) seen.add(a.date ? a.date.slice(0, 4) : 'undated');
+  return [...seen];
+}
+
 export function searchPage(ctx: SiteContext): string {
+  const shards = searchShards(ctx);
+  const bundles = shards.map((s) => ctx.url(`/pagefind/${s}/`));
+  const primary = bundles[0] ?? ctx.url('/pagefind/');
   const body = `<h1>Search</h1>
 <p>Search the text of every article; narrow the results by person, organisation or place.</p>
-<div id="search" class="search" data-prefix="${esc(ctx.prefix)}"></div>
+<div id="search" class="search" data-prefix="${esc(ctx.prefix)}" data-bundles="${esc(JSON.stringify(bundles))}"></div>
 <noscript><p>Search needs JavaScript. Without it, browse <a href="${esc(ctx.url('/people/'))}">people</a>, <a href="${esc(ctx.url('/organisations/'))}">organisations</a>, <a href="${esc(ctx.url('/places/'))}">places</a> or the <a href="${esc(ctx.url('/archive/'))}">archive by date</a>.</p></noscript>`;
   return basePage(ctx, {
     title: 'Search',
     path: '/search/',
     body,
     noSearchBox: true,
-    head: `<link rel="stylesheet" href="${esc(ctx.url('/pagefind/pagefind-ui.css'))}">
-<script src="${esc(ctx.url('/pagefind/pagefind-ui.js'))}" defer></script>
+    head: `<link rel="stylesheet" href="${esc(`${primary}pagefind-ui.css`)}">
+<script src="${esc(`${primary}pagefind-ui.js`)}" defer></script>
 <script src="${esc(ctx.url('/assets/search.js'))}" defer></script>`,
   });
 }

@@ -1,9 +1,7 @@
 // `build`: ingest raw articles, then render the site. The library entry point the CLI calls.
 import { join, resolve, sep } from 'node:path';
-import { rm } from 'node:fs/promises';
 import { ingestDir, takeLockFile, type IngestOptions, type IngestResult } from './io/ingest-dir.ts';
 import { renderSite, type RenderOptions, type RenderResult } from './site/build-site.ts';
-import { publishStaged, SITE_STAGING } from './io/site-manifest.ts';
 
 export interface BuildOptions extends IngestOptions, RenderOptions {
   /** Where generated markdown goes; default `_markdown` beside the site folder. */
@@ -25,9 +23,9 @@ export function defaultMarkdownDir(siteDir: string): string {
 }
 
 /**
- * Ingest `rawDir`, then render the site into `siteDir`. The site is rendered into a staging folder inside
- * `siteDir` and moved into place file by file (atomic renames), so a killed build never leaves a half-written
- * page; pages of deleted articles and entities are removed; files the tool did not write are never touched.
+ * Ingest `rawDir`, then render the site into `siteDir` (see site/build-site.ts: only changed pages are rendered
+ * and written, through a staging folder and atomic renames; pages of deleted articles and entities are removed;
+ * files the tool did not write are never touched).
  */
 export async function build(rawDir: string, siteDir: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const site = resolve(siteDir);
@@ -45,11 +43,8 @@ export async function build(rawDir: string, siteDir: string, opts: BuildOptions 
     const release = await takeLockFile(join(site, SITE_LOCK), site);
     try {
       const ingest = await ingestDir(rawDir, markdownDir, { ...opts, excludeDirs: [...(opts.excludeDirs ?? []), site] });
-      const staging = join(site, SITE_STAGING);
-      await rm(staging, { recursive: true, force: true }); // debris of a killed build
-      const render = await renderSite(markdownDir, staging, opts);
-      const { written, deleted } = await publishStaged(staging, site);
-      return { ingest, render, markdownDir, written, removed: deleted };
+      const render = await renderSite(markdownDir, site, opts);
+      return { ingest, render, markdownDir, written: render.written, removed: render.removed };
     } finally {
       await release();
     }

@@ -2,6 +2,7 @@
 export { ingestDir, buildOne, type IngestOptions, type IngestResult, type Rejection } from './io/ingest-dir.ts';
 export { build, type BuildOptions, type BuildResult } from './build.ts';
 export { renderSite } from './site/build-site.ts';
+export { serve } from './serve.ts';
 export { buildArticle } from './ingest/article.ts';
 export { extractEntities, EXTRACTOR_VERSION } from './ner/index.ts';
 export { parseCuration } from './curation/curation.ts';

@@ -1,26 +1,37 @@
-// `serve`: build once, then Eleventy's dev server with live reload; raw changes re-ingest.
+// `serve`: build, serve the site with Eleventy's dev server (live reload), rebuild when raw articles change.
 import { watch } from 'node:fs';
-import { Eleventy } from '@11ty/eleventy';
 import { resolve } from 'node:path';
-import { defaultMarkdownDir } from './build.ts';
-import { ingestDir } from './io/ingest-dir.ts';
-import { CONFIG_PATH } from './site/build-site.ts';
+import EleventyDevServer from '@11ty/eleventy-dev-server';
+import { build, type BuildOptions } from './build.ts';
 
-export async function serve(rawDir: string, siteDir: string, opts: { port: number }): Promise<void> {
-  const markdownDir = defaultMarkdownDir(siteDir);
-  const first = await ingestDir(rawDir, markdownDir);
-  for (const x of first.rejected) process.stderr.write(`rejected: ${x.file}: ${x.reason}\n`);
-  const elev = new Eleventy(resolve(markdownDir), resolve(siteDir), { configPath: CONFIG_PATH, quietMode: false, runMode: 'serve' });
-  await elev.init();
-  await elev.watch();
-  await elev.serve(opts.port);
+export interface ServeOptions extends BuildOptions {
+  port: number;
+}
+
+/** Build `rawDir` into `siteDir`, serve it, and rebuild (only what changed) on every change under `rawDir`. */
+export async function serve(rawDir: string, siteDir: string, opts: ServeOptions): Promise<void> {
+  const site = resolve(siteDir);
+  const once = async () => {
+    const r = await build(rawDir, site, opts);
+    for (const x of r.ingest.rejected) process.stderr.write(`rejected: ${x.file}${x.line ? `:${x.line}` : ''}: ${x.reason}\n`);
+    process.stdout.write(`${r.ingest.articles.length} article(s); ${r.render.written.length} file(s) written, ${r.render.removed.length} removed\n`);
+    return r;
+  };
+  await once();
+  const server = EleventyDevServer.getServer('dateline', site, { pathPrefix: opts.pathPrefix ?? '/', liveReload: true, domDiff: false });
+  server.serve(opts.port);
   let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
   watch(rawDir, { recursive: true }, () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      ingestDir(rawDir, markdownDir).then(
-        (r) => r.rejected.forEach((x) => process.stderr.write(`rejected: ${x.file}: ${x.reason}\n`)),
-        (e: Error) => process.stderr.write(`error: ${e.message}\n`),
+      running = running.then(() =>
+        once().then(
+          () => server.reload({ subtype: undefined, files: [], build: {} }),
+          (e: Error) => {
+            process.stderr.write(`error: ${e.message}\n`);
+          },
+        ),
       );
     }, 200);
   });

@@ -4,9 +4,12 @@
   var el = document.getElementById('search');
   if (!el || typeof PagefindUI === 'undefined') return;
   var prefix = el.getAttribute('data-prefix') || '/';
+  // One search bundle per year of articles: the first is loaded, the others merged into it.
+  var bundles = JSON.parse(el.getAttribute('data-bundles') || '[]');
   var ui = new PagefindUI({
     element: '#search',
-    bundlePath: prefix + 'pagefind/',
+    bundlePath: bundles[0] || prefix + 'pagefind/',
+    mergeIndex: bundles.slice(1).map(function (b) { return { bundlePath: b }; }),
     baseUrl: prefix,
     showSubResults: false,
     showImages: false,

@@ -11,10 +11,10 @@ if (phase === 'ingest') {
   info = { articles: r.articles.length, written: r.written.length, cached: r.cached, rejected: r.rejected.length };
 } else if (phase === 'render') {
   const r = await renderSite(args[0], args[1], { quiet: true });
-  info = { ...r };
+  info = { pages: r.pages, articlesRendered: r.articlesRendered, siteWritten: r.written.length, timings: r.timings };
 } else if (phase === 'build') {
   const r = await build(args[0], args[2], { markdownDir: args[1], quiet: true });
-  info = { articles: r.ingest.articles.length, written: r.ingest.written.length, cached: r.ingest.cached, ...r.render };
+  info = { articles: r.ingest.articles.length, mdWritten: r.ingest.written.length, cached: r.ingest.cached, pages: r.render.pages, articlesRendered: r.render.articlesRendered, siteWritten: r.render.written.length, removed: r.render.removed.length, timings: r.render.timings };
 } else {
   throw new Error(`unknown phase ${phase}`);
 }

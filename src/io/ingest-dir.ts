@@ -18,6 +18,7 @@ import { EXTRACTOR_VERSION } from '../ner/index.ts';
 import { buildInWorkers, workerCount } from '../parallel/pool.ts';
 import { buildArchiveIndex } from '../site/archive-index.ts';
 import { SITE_DATA_FILE, type SiteData } from '../site/context.ts';
+import { buildResearch } from '../site/research-data.ts';
 import { DEFAULT_SETTINGS, parseSettings, type SiteSettings } from '../site/settings.ts';
 
 export const SETTINGS_FILE = 'site.yaml';
@@ -202,8 +203,10 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   await writeIfChanged(manifestPath, JSON.stringify({ files: outFiles }, null, 1));
   const settings = await loadSettings(rawDir, rejected);
   const descriptions = new Map(curation.entities.flatMap((c) => (c.description ? [[`${c.kind}:${c.name}`, c.description] as [string, string]] : [])));
-  const siteData: SiteData = { settings, index: buildArchiveIndex(articles, descriptions) };
+  const siteData: SiteData = { settings, index: buildArchiveIndex(articles, descriptions), research: buildResearch(articles, descriptions) };
   await writeIfChanged(join(outDir, SITE_DATA_FILE), JSON.stringify(siteData));
+  // What each generated file was made from: the site renderer re-renders an article page only when this changes.
+  await writeIfChanged(join(outDir, STATE_DIR, 'outputs.json'), JSON.stringify(outputs));
   await writeAtomic(join(outDir, STATE_DIR, 'cache.json'), JSON.stringify({ version: CACHE_VERSION, entries, outputs }));
   return { articles, written, deleted, cached, warnings, rejected };
   } finally {

@@ -1,17 +1,27 @@
-// The site folder's record of the files dateline wrote, so that pages of deleted articles and entities
-// disappear on the next build while files the tool did not write are never touched.
-import { readFile, readdir, rename, rm, rmdir, mkdir, stat } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
-import { writeIfChanged } from './atomic.ts';
+// The site folder's record of the files dateline wrote (with their hashes) and of what each article page was
+// made from, and the move of a build's staged files into place. Pages of deleted articles and entities
+// disappear on the next build; files the tool did not write are never touched.
+import { readFile, readdir, rename, rm, rmdir, mkdir } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
+import { writeAtomic } from './atomic.ts';
 
-/** Manifest file inside the site folder (a dot-file: static hosts and Eleventy skip it). */
+/** State file inside the site folder (a dot-file: static hosts and Eleventy skip it). */
 export const SITE_MANIFEST = '.dateline-site.json';
-/** Folder inside the site folder where a build renders before its files are moved into place. */
+/** Folder inside the site folder where a build writes before its files are moved into place. */
 export const SITE_STAGING = '.dateline-staging';
 
-interface SiteManifest {
-  files: string[];
+export interface SiteState {
+  /** Renderer version, path prefix and settings the files were made with. */
+  version: string;
+  /** Site-relative path → sha1 of its bytes. */
+  files: Record<string, string>;
+  /** Article id → signature of everything its page is made from. */
+  articles: Record<string, string>;
+  /** Search shard → signature of the articles in it. */
+  shards: Record<string, string>;
 }
+
+export const emptyState = (): SiteState => ({ version: '', files: {}, articles: {}, shards: {} });
 
 /** A site-relative path the manifest may name: forward slashes, no `..`, no dot-files, nothing absolute. */
 export function isSafeSitePath(rel: string): boolean {
@@ -19,58 +29,41 @@ export function isSafeSitePath(rel: string): boolean {
   return rel.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && !part.startsWith('.'));
 }
 
-export async function readSiteManifest(siteDir: string): Promise<string[]> {
+const strings = (o: unknown): Record<string, string> => {
+  const out: Record<string, string> = {};
+  if (o && typeof o === 'object' && !Array.isArray(o)) for (const [k, v] of Object.entries(o)) if (typeof v === 'string') out[k] = v;
+  return out;
+};
+
+/** Read the site state; a missing, unreadable or tampered record yields what can safely be trusted of it. */
+export async function readSiteState(siteDir: string): Promise<SiteState> {
+  let raw: Partial<SiteState> & { files?: unknown };
   try {
-    const m = JSON.parse(await readFile(join(siteDir, SITE_MANIFEST), 'utf8')) as SiteManifest;
-    return Array.isArray(m.files) ? m.files.filter(isSafeSitePath) : [];
+    raw = JSON.parse(await readFile(join(siteDir, SITE_MANIFEST), 'utf8')) as typeof raw;
   } catch {
-    return [];
+    return emptyState();
   }
-}
-
-async function writeSiteManifest(siteDir: string, files: Iterable<string>): Promise<void> {
-  await writeIfChanged(join(siteDir, SITE_MANIFEST), `${JSON.stringify({ files: [...new Set(files)].sort() }, null, 1)}\n`);
-}
-
-/**
- * Record that `written` (site-relative paths) are the files this build wrote, and delete the files earlier
- * builds wrote that this one did not. Only paths listed in the previous manifest are ever deleted; folders
- * are removed only when deleting left them empty. The manifest is written atomically. Returns the deleted paths.
- */
-export async function pruneSite(siteDir: string, written: string[]): Promise<string[]> {
-  const root = resolve(siteDir);
-  const keep = new Set(written.filter(isSafeSitePath));
-  const old = await readSiteManifest(root);
-  const deleted: string[] = [];
-  for (const rel of old) {
-    if (keep.has(rel)) continue;
-    const full = resolve(root, rel);
-    if (!full.startsWith(root + sep)) continue;
-    try {
-      const s = await stat(full);
-      if (!s.isFile()) continue; // replaced by a folder of someone else's: leave it
-      await rm(full, { force: true });
-      deleted.push(rel);
-    } catch {
-      continue; // already gone
-    }
-    for (let dir = dirname(full); dir.startsWith(root + sep); dir = dirname(dir)) {
-      try {
-        await rmdir(dir); // fails (and stops) unless empty
-      } catch {
-        break;
-      }
-    }
+  const files: Record<string, string> = {};
+  if (Array.isArray(raw.files)) {
+    // An older record listed paths only: their hashes are unknown, so they will all be rewritten.
+    for (const rel of raw.files) if (isSafeSitePath(rel as string)) files[rel as string] = '';
+  } else {
+    for (const [rel, h] of Object.entries(strings(raw.files))) if (isSafeSitePath(rel)) files[rel] = h;
   }
-  await writeSiteManifest(root, keep);
-  return deleted.sort();
+  return { version: typeof raw.version === 'string' ? raw.version : '', files, articles: strings(raw.articles), shards: strings(raw.shards) };
 }
 
 /** Files under `dir`, relative with forward slashes, sorted. */
 export async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   async function walk(d: string, prefix: string): Promise<void> {
-    for (const e of await readdir(d, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = await readdir(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
       const rel = prefix ? `${prefix}/${e.name}` : e.name;
       if (e.isDirectory()) await walk(join(d, e.name), rel);
       else if (e.isFile()) out.push(rel);
@@ -81,27 +74,32 @@ export async function listFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * Move a freshly rendered site from `stagingDir` into `siteDir`: each file replaces its old version by an
- * atomic rename (unchanged files are left alone, keeping their dates), then files of earlier builds that
- * this one did not produce are deleted (see `pruneSite`). A build killed at any point leaves every file
- * whole; the next build finishes the job. Returns the files written and deleted.
+ * Move the staged files of a build into `siteDir` (each by an atomic rename), delete the files the previous
+ * build wrote that this one does not produce (only files named in the previous record; folders only when that
+ * left them empty), and save the new record. The record is saved first with both builds' files, so a build
+ * killed at any point still knows every file it may have written; the next build finishes the job.
+ * Returns the deleted paths.
  */
-export async function publishStaged(stagingDir: string, siteDir: string): Promise<{ files: string[]; written: string[]; deleted: string[] }> {
-  const root = resolve(siteDir);
-  const files = (await listFiles(stagingDir)).filter(isSafeSitePath);
-  // Note every file before moving any, so a kill halfway still leaves them all on record.
-  await writeSiteManifest(root, [...(await readSiteManifest(root)), ...files]);
-  const written: string[] = [];
-  for (const rel of files) {
-    const from = join(stagingDir, rel);
-    const to = join(root, rel);
-    const [a, b] = await Promise.all([readFile(from), readFile(to).catch(() => undefined)]);
-    if (b && a.equals(b)) continue;
-    await mkdir(dirname(to), { recursive: true });
-    await rename(from, to);
-    written.push(rel);
+export async function publishSite(siteDir: string, stagingDir: string, old: SiteState, next: SiteState): Promise<string[]> {
+  await writeAtomic(join(siteDir, SITE_MANIFEST), JSON.stringify({ ...next, files: { ...old.files, ...next.files } }));
+  for (const rel of (await listFiles(stagingDir)).filter(isSafeSitePath)) {
+    await mkdir(dirname(join(siteDir, rel)), { recursive: true });
+    await rename(join(stagingDir, rel), join(siteDir, rel));
   }
-  const deleted = await pruneSite(root, files);
+  const removed: string[] = [];
+  for (const rel of Object.keys(old.files)) {
+    if (Object.hasOwn(next.files, rel) || !isSafeSitePath(rel)) continue;
+    await rm(join(siteDir, rel), { force: true });
+    removed.push(rel);
+    for (let dir = dirname(join(siteDir, rel)); dir.startsWith(siteDir + sep); dir = dirname(dir)) {
+      try {
+        await rmdir(dir); // fails (and stops) unless empty
+      } catch {
+        break;
+      }
+    }
+  }
+  await writeAtomic(join(siteDir, SITE_MANIFEST), JSON.stringify(next));
   await rm(stagingDir, { recursive: true, force: true });
-  return { files, written, deleted };
+  return removed.sort();
 }

@@ -1,11 +1,28 @@
-// Render the generated markdown into the static site with Eleventy's programmatic API, then index it for search.
+// Render the site from the generated markdown, rewriting only what changed.
+//
+// Article pages are rendered by Eleventy (article-plugin.ts); every other page is a plain function of the
+// archive index (pages.ts) and is rendered directly. The site folder holds a record of every file written
+// (with its hash) and of each article page's inputs, so a rebuild renders only the articles whose page
+// would change and writes only files whose bytes changed. Files are rendered into a staging folder and then
+// moved into place one atomic rename at a time; a killed build leaves every file whole, and the next build
+// finishes the job. Files the tool did not write are never touched.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
 import { Eleventy } from '@11ty/eleventy';
+import * as pagefind from 'pagefind';
+import { loadSiteContext, type SiteContext } from './context.ts';
 import { normalizePrefix } from './settings.ts';
-import { indexSearch, type SearchIndexResult } from './search-index.ts';
+import { articleUrl } from './archive-index.ts';
+import { sitePages } from './pages.ts';
+import { setRenderPlan } from './article-plugin.ts';
+import { publishSite, readSiteState, SITE_STAGING, type SiteState } from '../io/site-manifest.ts';
 
-export const CONFIG_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../.eleventy.ts');
+const here = dirname(fileURLToPath(import.meta.url));
+export const CONFIG_PATH = join(here, '../../.eleventy.ts');
+export const ASSETS_DIR = join(here, '../../layouts/assets');
 
 export interface RenderOptions {
   pathPrefix?: string;
@@ -15,26 +32,181 @@ export interface RenderOptions {
 }
 
 export interface RenderResult {
-  /** Output files Eleventy wrote (pages and copied assets). */
+  /** Files the site holds after this build. */
   pages: number;
-  /** Article pages in the search index; undefined when search was not built. */
-  search?: SearchIndexResult;
-  /** Milliseconds: Eleventy, then Pagefind. */
-  timings: { eleventy: number; search: number };
+  /** Article pages Eleventy rendered in this build. */
+  articlesRendered: number;
+  /** Files whose bytes changed (or are new). */
+  written: string[];
+  /** Files of earlier builds removed because this build no longer produces them. */
+  removed: string[];
+  /** Article pages in the search index, its shards (one per year, plus undated) and how many were rebuilt. */
+  search?: { pages: number; shards: number; rebuilt: number };
+  timings: { eleventy: number; pages: number; search: number; publish: number };
 }
 
-/** Render `markdownDir` into `siteDir`, then write the Pagefind index into `siteDir/pagefind/`. */
+const hash = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex');
+
+/** Site-relative output path for a URL path ("/people/x/" → "people/x/index.html"). */
+export function outputPath(url: string): string {
+  const p = url.replace(/^\/+/, '');
+  return p === '' || p.endsWith('/') ? `${p}index.html` : p;
+}
+
+let versionCache: string | undefined;
+/** Hash of the code that shapes pages: a change to a layout re-renders every page. */
+export function renderVersion(): string {
+  if (versionCache) return versionCache;
+  const h = createHash('sha1');
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ts|js|css)$/.test(e.name)) h.update(e.name).update(readFileSync(p));
+    }
+  };
+  for (const d of [join(here, '../../layouts'), here, join(here, '../analysis')]) if (existsSync(d)) walk(d);
+  return (versionCache = h.digest('hex').slice(0, 16));
+}
+
+/** What an article page is made from, besides its own markdown: its neighbours' summaries, settings, prefix. */
+function articleSignature(ctx: SiteContext, id: string, mdHash: string, base: string): string {
+  const s = ctx.articleById.get(id);
+  const near = s ? [s, ...[s.prev, s.next, ...(s.related ?? [])].map((x) => (x ? ctx.articleById.get(x) : undefined))] : [];
+  return hash(`${base}\n${mdHash}\n${JSON.stringify(near)}`);
+}
+
+/** Render `markdownDir` into `siteDir`. */
 export async function renderSite(markdownDir: string, siteDir: string, opts: RenderOptions = {}): Promise<RenderResult> {
+  const site = resolve(siteDir);
+  const md = resolve(markdownDir);
+  const prefix = normalizePrefix(opts.pathPrefix);
+  const ctx = loadSiteContext(md, prefix);
+  const old = await readSiteState(site);
+  const version = `${renderVersion()}|${prefix}|${JSON.stringify(ctx.settings)}`;
+  const sameVersion = old.version === version;
+  const staging = join(site, SITE_STAGING);
+  await rm(staging, { recursive: true, force: true }); // debris of a killed build
+  await mkdir(staging, { recursive: true });
+  const next: SiteState = { version, files: {}, articles: {}, shards: {} };
+  const written: string[] = [];
+  const stage = async (rel: string, content: string | Uint8Array) => {
+    const h = hash(content);
+    next.files[rel] = h;
+    if (sameVersion && old.files[rel] === h) return;
+    if (!sameVersion && old.files[rel] === h && existsSync(join(site, rel))) return;
+    await mkdir(dirname(join(staging, rel)), { recursive: true });
+    await writeFile(join(staging, rel), content);
+    written.push(rel);
+  };
+
+  // 1. Article pages: Eleventy renders those whose inputs changed.
   const t0 = performance.now();
-  const elev = new Eleventy(resolve(markdownDir), resolve(siteDir), {
-    configPath: CONFIG_PATH,
-    pathPrefix: normalizePrefix(opts.pathPrefix),
-    quietMode: opts.quiet ?? true,
-  });
-  elev.setIsVerbose?.(false);
-  const results = (await elev.write()) as unknown;
-  const flat = Array.isArray(results) ? (results.flat(2) as unknown[]) : [];
+  const mdHashes = readMarkdownHashes(md);
+  const toRender: string[] = [];
+  for (const a of ctx.index.articles) {
+    const sig = articleSignature(ctx, a.id, mdHashes[`articles/${a.id}.md`] ?? 'missing', version);
+    next.articles[a.id] = sig;
+    const rel = outputPath(articleUrl(a.id));
+    if (sameVersion && old.articles[a.id] === sig && old.files[rel] && existsSync(join(site, rel))) next.files[rel] = old.files[rel];
+    else toRender.push(a.id);
+  }
+  if (toRender.length) {
+    setRenderPlan(toRender);
+    try {
+      const elev = new Eleventy(md, staging, { configPath: CONFIG_PATH, pathPrefix: prefix, quietMode: opts.quiet ?? true });
+      elev.setIsVerbose?.(false);
+      const results = ((await elev.write()) as unknown as Array<Array<{ outputPath?: string; content?: string }>>).flat(2);
+      for (const r of results) {
+        if (!r?.outputPath || typeof r.content !== 'string') continue;
+        const rel = resolve(r.outputPath).slice(staging.length + 1).split(sep).join('/');
+        next.files[rel] = hash(r.content);
+        written.push(rel);
+      }
+    } finally {
+      setRenderPlan(undefined);
+    }
+  }
   const t1 = performance.now();
-  const search = opts.search === false ? undefined : await indexSearch(resolve(siteDir));
-  return { pages: flat.length, ...(search ? { search } : {}), timings: { eleventy: Math.round(t1 - t0), search: Math.round(performance.now() - t1) } };
+
+  // 2. Every other page, rendered directly from the index; only changed bytes are written.
+  for (const p of sitePages(ctx)) await stage(outputPath(p.url), p.render());
+  for (const f of readdirSync(ASSETS_DIR)) await stage(`assets/${f}`, readFileSync(join(ASSETS_DIR, f)));
+  const t2 = performance.now();
+
+  // 3. Search: one Pagefind index per year (plus undated); only shards whose articles changed are rebuilt.
+  const search = opts.search === false ? undefined : await indexShards(ctx, site, staging, old, next, stage);
+  const t3 = performance.now();
+
+  // 4. Move staged files into place, then remove what this build no longer produces.
+  const removed = await publishSite(site, staging, old, next);
+  const t4 = performance.now();
+  return {
+    pages: Object.keys(next.files).length,
+    articlesRendered: toRender.length,
+    written: [...new Set(written)].sort(),
+    removed,
+    ...(search ? { search } : {}),
+    timings: { eleventy: Math.round(t1 - t0), pages: Math.round(t2 - t1), search: Math.round(t3 - t2), publish: Math.round(t4 - t3) },
+  };
+}
+
+/** The shard an article's search records go to: its year, or "undated". */
+export const shardOf = (date?: string) => (date ? date.slice(0, 4) : 'undated');
+
+async function indexShards(
+  ctx: SiteContext,
+  site: string,
+  staging: string,
+  old: SiteState,
+  next: SiteState,
+  stage: (rel: string, content: string | Uint8Array) => Promise<void>,
+): Promise<{ pages: number; shards: number; rebuilt: number }> {
+  const byShard = new Map<string, string[]>();
+  for (const a of ctx.index.articles) {
+    const s = shardOf(a.date);
+    const list = byShard.get(s);
+    if (list) list.push(a.id);
+    else byShard.set(s, [a.id]);
+  }
+  let rebuilt = 0;
+  for (const [shard, ids] of byShard) {
+    const sig = hash(`${next.version}\n${ids.map((id) => `${id}:${next.articles[id]}`).join('\n')}`);
+    next.shards[shard] = sig;
+    const dir = `pagefind/${shard}/`;
+    if (old.shards[shard] === sig) {
+      for (const [rel, h] of Object.entries(old.files)) if (rel.startsWith(dir)) next.files[rel] = h;
+      continue;
+    }
+    rebuilt++;
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`search index: ${errors.join('; ')}`);
+    for (const id of ids) {
+      const rel = outputPath(articleUrl(id));
+      const staged = join(staging, rel);
+      const content = await readFile(existsSync(staged) ? staged : join(site, rel), 'utf8');
+      const added = await index.addHTMLFile({ url: articleUrl(id), content });
+      if (added.errors.length) throw new Error(`search index (${id}): ${added.errors.join('; ')}`);
+    }
+    const out = join(staging, '.pagefind-tmp', shard);
+    const w = await index.writeFiles({ outputPath: out });
+    if (w.errors.length) throw new Error(`search index: ${w.errors.join('; ')}`);
+    for (const f of (await readdir(out, { recursive: true })) as string[]) {
+      const full = join(out, f);
+      const data = await readFile(full).catch(() => undefined);
+      if (data) await stage(`${dir}${f.split(sep).join('/')}`, data);
+    }
+    await rm(out, { recursive: true, force: true });
+  }
+  await pagefind.close();
+  return { pages: ctx.index.articles.length, shards: byShard.size, rebuilt };
+}
+
+/** Hashes of the generated markdown files, as ingest recorded them. */
+function readMarkdownHashes(md: string): Record<string, string> {
+  try {
+    return JSON.parse(readFileSync(join(md, '.dateline', 'outputs.json'), 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
 }

@@ -6,6 +6,8 @@ import { compareNames, type ArchiveIndex, type ArticleSummary, type EntityEntry 
 import type { EntityKind } from '../types.ts';
 import { ENTITY_KINDS } from '../types.ts';
 import { DEFAULT_SETTINGS, normalizePrefix, type SiteSettings } from './settings.ts';
+import { EMPTY_RESEARCH, timelineFrom, type ResearchData } from './research-data.ts';
+import type { TimelineEvent } from '../analysis/timeline.ts';
 
 /** Articles per page on entity pages and the undated list. */
 export const PAGE_SIZE = 50;
@@ -30,6 +32,7 @@ export interface MonthPage {
 
 export interface SiteContext {
   settings: SiteSettings;
+  research: ResearchData & { eventsByEntity: Map<string, TimelineEvent[]> };
   /** "/" or "/sub/path/". */
   prefix: string;
   index: ArchiveIndex;
@@ -57,6 +60,8 @@ export const SITE_DATA_FILE = '.dateline/site.json';
 export interface SiteData {
   settings: SiteSettings;
   index: ArchiveIndex;
+  /** Quotes, timeline, connections and bio lines (src/site/research-data.ts). */
+  research?: ResearchData;
 }
 
 export const EMPTY_INDEX: ArchiveIndex = { articles: [], people: [], organisations: [], places: [], years: [], undated: 0 };
@@ -108,6 +113,7 @@ export function makeSiteContext(data: SiteData, pathPrefix?: string): SiteContex
 
   return {
     settings,
+    research: { ...EMPTY_RESEARCH, ...data.research, eventsByEntity: timelineFrom(data.research?.timeline ?? []).byEntity },
     prefix,
     index,
     articleById,

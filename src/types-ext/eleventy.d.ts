@@ -10,3 +10,12 @@ declare module '@11ty/eleventy' {
     init(): Promise<void>;
   }
 }
+
+declare module '@11ty/eleventy-dev-server' {
+  export default class EleventyDevServer {
+    static getServer(name: string, dir: string, options?: Record<string, unknown>): EleventyDevServer;
+    serve(port: number): void;
+    reload(event?: Record<string, unknown>): void;
+    close(): Promise<void>;
+  }
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isSafeSitePath, pruneSite, publishStaged, readSiteManifest, SITE_MANIFEST } from '../../src/io/site-manifest.ts';
+import { emptyState, isSafeSitePath, publishSite, readSiteState, SITE_MANIFEST, SITE_STAGING } from '../../src/io/site-manifest.ts';
 import { ingestDir } from '../../src/io/ingest-dir.ts';
 import { tempDir, writeFiles } from '../helpers.ts';
 
@@ -15,42 +15,38 @@ describe('site manifest', () => {
 
   it('deletes only files an earlier build wrote and this one did not, and empty folders it left', async () => {
     const site = await tempDir();
-    await writeFiles(site.path, { 'a/index.html': 'a', 'b/index.html': 'b', 'b/mine.txt': 'user file', 'c/index.html': 'c', 'user.html': 'user' });
-    await pruneSite(site.path, ['a/index.html', 'b/index.html', 'c/index.html']);
-    const deleted = await pruneSite(site.path, ['a/index.html']);
+    const stage = join(site.path, SITE_STAGING);
+    await writeFiles(site.path, { 'b/mine.txt': 'user file', 'user.html': 'user' });
+    await writeFiles(stage, { 'a/index.html': 'a', 'b/index.html': 'b', 'c/index.html': 'c' });
+    const first = { ...emptyState(), files: { 'a/index.html': 'h', 'b/index.html': 'h', 'c/index.html': 'h' } };
+    expect(await publishSite(site.path, stage, emptyState(), first)).toEqual([]);
+    const deleted = await publishSite(site.path, stage, first, { ...emptyState(), files: { 'a/index.html': 'h' } });
     expect(deleted).toEqual(['b/index.html', 'c/index.html']);
     expect(await exists(join(site.path, 'c'))).toBe(false); // emptied: removed
+    expect(await readFile(join(site.path, 'a/index.html'), 'utf8')).toBe('a');
     expect(await readFile(join(site.path, 'b/mine.txt'), 'utf8')).toBe('user file'); // folder kept: not empty
     expect(await readFile(join(site.path, 'user.html'), 'utf8')).toBe('user');
-    expect(await readSiteManifest(site.path)).toEqual(['a/index.html']);
+    expect(Object.keys((await readSiteState(site.path)).files)).toEqual(['a/index.html']);
+    expect(await exists(stage)).toBe(false);
     await site.cleanup();
   });
 
-  it('ignores a tampered manifest that names files outside the site or dot-files', async () => {
+  it('ignores a tampered record that names files outside the site or dot-files', async () => {
     const root = await tempDir();
     const site = join(root.path, 'site');
     await writeFiles(root.path, { 'outside.txt': 'keep', 'site/.git/config': 'keep', 'site/x.html': 'x' });
-    await writeFile(join(site, SITE_MANIFEST), JSON.stringify({ files: ['../outside.txt', '/etc/hostname', '.git/config', 'x.html', 42, null] }));
-    expect(await pruneSite(site, [])).toEqual(['x.html']);
+    const files = { '../outside.txt': 'h', '/etc/hostname': 'h', '.git/config': 'h', 'x.html': 'h', 'y.html': 42 };
+    await writeFile(join(site, SITE_MANIFEST), JSON.stringify({ files }));
+    const old = await readSiteState(site);
+    expect(old.files).toEqual({ 'x.html': 'h' });
+    expect(await publishSite(site, join(site, SITE_STAGING), old, emptyState())).toEqual(['x.html']);
     expect(await readFile(join(root.path, 'outside.txt'), 'utf8')).toBe('keep');
     expect(await readFile(join(site, '.git/config'), 'utf8')).toBe('keep');
     await writeFile(join(site, SITE_MANIFEST), '{not json');
-    expect(await pruneSite(site, [])).toEqual([]);
-    await root.cleanup();
-  });
-
-  it('publishes a staged site: unchanged files are not rewritten, stale ones go, staging is removed', async () => {
-    const root = await tempDir();
-    const site = join(root.path, 'site');
-    const stage = join(site, '.dateline-staging');
-    await writeFiles(stage, { 'index.html': 'home', 'old/index.html': 'old' });
-    expect((await publishStaged(stage, site)).written).toEqual(['index.html', 'old/index.html']);
-    await writeFiles(stage, { 'index.html': 'home', 'new/index.html': 'new' });
-    const r = await publishStaged(stage, site);
-    expect(r.written).toEqual(['new/index.html']);
-    expect(r.deleted).toEqual(['old/index.html']);
-    expect(await exists(stage)).toBe(false);
-    expect(await exists(join(site, 'old'))).toBe(false);
+    expect(await readSiteState(site)).toEqual(emptyState());
+    // An older record (a list of paths) is still honoured for deletion.
+    await writeFile(join(site, SITE_MANIFEST), JSON.stringify({ files: ['x.html', '../outside.txt'] }));
+    expect(Object.keys((await readSiteState(site)).files)).toEqual(['x.html']);
     await root.cleanup();
   });
 });

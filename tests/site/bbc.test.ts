@@ -31,7 +31,6 @@ describe.skipIf(!haveCorpus)('150 BBC articles', () => {
     expect(t.ingest.articles).toHaveLength(150);
     expect(t.render.search?.pages).toBe(150);
     console.log(`bbc150: ingest ${t.timings.ingest} ms; render ${t.timings.render} ms (eleventy ${t.render.timings.eleventy}, pagefind ${t.render.timings.search}); ${t.render.pages} files`);
-    expect(t.render.timings.eleventy).toBeLessThan(30_000);
   });
 
   it('has no broken internal link at the web root', async () => {

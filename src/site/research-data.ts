@@ -1,0 +1,60 @@
+// Quotes, timeline, connections and bio lines for the whole archive, computed once at ingest (where every
+// article is in memory) and stored as plain JSON beside the archive index.
+import type { Article } from '../types.ts';
+import { buildTimeline, type Timeline, type TimelineEvent } from '../analysis/timeline.ts';
+import { buildConnections, topNeighbours, strongestPairs, type ConnectionNode, type Neighbour, type Pair } from '../analysis/connections.ts';
+import { buildBios, type Bio } from '../analysis/bio.ts';
+import { quotesBySpeaker, type SpeakerQuote } from '../analysis/quotes-index.ts';
+
+/** Neighbours kept per entity, quotations per speaker, pairs on the connections page. */
+const NEIGHBOURS = 12;
+const QUOTES_PER_SPEAKER = 50;
+const TOP_PAIRS = 100;
+
+export interface ResearchData {
+  /** Timeline groups (months, newest first) with their events. */
+  timeline: Timeline['groups'];
+  /** `kind:slug` → the entity as a network node and its strongest neighbours. */
+  network: Record<string, { node: ConnectionNode; neighbours: Neighbour[] }>;
+  pairs: Pair[];
+  bios: Record<string, Bio>;
+  quotes: Record<string, SpeakerQuote[]>;
+}
+
+export const EMPTY_RESEARCH: ResearchData = { timeline: [], network: {}, pairs: [], bios: {}, quotes: {} };
+
+/** Compute every research view of the archive (pure). `descriptions` are the curation file's, keyed `kind:name`. */
+export function buildResearch(articles: Article[], descriptions: Map<string, string>): ResearchData {
+  const timeline = buildTimeline(articles);
+  const conns = buildConnections(articles);
+  const network: ResearchData['network'] = {};
+  for (const [key, node] of conns.nodes) {
+    const neighbours = topNeighbours(conns, node.kind, node.slug, NEIGHBOURS);
+    if (neighbours.length) network[key] = { node, neighbours };
+  }
+  const quotes: ResearchData['quotes'] = {};
+  for (const [key, list] of quotesBySpeaker(articles)) quotes[key] = list.slice(0, QUOTES_PER_SPEAKER);
+  return {
+    timeline: timeline.groups,
+    network,
+    pairs: strongestPairs(conns, TOP_PAIRS, 2),
+    bios: Object.fromEntries(buildBios(articles, descriptions)),
+    quotes,
+  };
+}
+
+/** Rebuild the Timeline shape (with its per-entity lookup) from stored groups. */
+export function timelineFrom(groups: Timeline['groups']): Timeline {
+  const events = groups.flatMap((g) => g.events);
+  const byEntity = new Map<string, TimelineEvent[]>();
+  for (const e of events) {
+    for (const k of e.entities) {
+      const key = `${k.kind}:${k.slug}`;
+      const list = byEntity.get(key);
+      if (list) list.push(e);
+      else byEntity.set(key, [e]);
+    }
+  }
+  return { groups, events, byEntity };
+}
+
