@@ -81,8 +81,12 @@ export async function listFiles(dir: string): Promise<string[]> {
  * Returns the deleted paths.
  */
 export async function publishSite(siteDir: string, stagingDir: string, old: SiteState, next: SiteState): Promise<string[]> {
-  await writeAtomic(join(siteDir, SITE_MANIFEST), JSON.stringify({ ...next, files: { ...old.files, ...next.files } }));
-  for (const rel of (await listFiles(stagingDir)).filter(isSafeSitePath)) {
+  const staged = (await listFiles(stagingDir)).filter(isSafeSitePath);
+  // Until the move is done, a staged file's content on disk is unknown: record it with no hash (so the next
+  // build rewrites it) under the old build's inputs.
+  const pending = Object.fromEntries(staged.map((rel) => [rel, '']));
+  await writeAtomic(join(siteDir, SITE_MANIFEST), serializeState({ ...old, files: { ...old.files, ...pending } }));
+  for (const rel of staged) {
     await mkdir(dirname(join(siteDir, rel)), { recursive: true });
     await rename(join(stagingDir, rel), join(siteDir, rel));
   }
@@ -99,7 +103,13 @@ export async function publishSite(siteDir: string, stagingDir: string, old: Site
       }
     }
   }
-  await writeAtomic(join(siteDir, SITE_MANIFEST), JSON.stringify(next));
+  await writeAtomic(join(siteDir, SITE_MANIFEST), serializeState(next));
   await rm(stagingDir, { recursive: true, force: true });
   return removed.sort();
+}
+
+/** The record as JSON with sorted keys, so the same site gives the same bytes however its files were produced. */
+function serializeState(s: SiteState): string {
+  const sorted = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return JSON.stringify({ version: s.version, files: sorted(s.files), articles: sorted(s.articles), shards: sorted(s.shards) });
 }

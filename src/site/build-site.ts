@@ -93,8 +93,7 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   const stage = async (rel: string, content: string | Uint8Array) => {
     const h = hash(content);
     next.files[rel] = h;
-    if (sameVersion && old.files[rel] === h) return;
-    if (!sameVersion && old.files[rel] === h && existsSync(join(site, rel))) return;
+    if (old.files[rel] === h && existsSync(join(site, rel))) return; // unchanged and still there
     await mkdir(dirname(join(staging, rel)), { recursive: true });
     await writeFile(join(staging, rel), content);
     written.push(rel);
