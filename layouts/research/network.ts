@@ -3,7 +3,6 @@
 // text list describe it for screen readers.
 import { esc } from '../../src/site/html.ts';
 import type { SiteContext } from '../../src/site/context.ts';
-import { entityUrl } from '../../src/site/archive-index.ts';
 import type { ConnectionNode, Neighbour } from '../../src/analysis/connections.ts';
 import { radialLayout } from '../../src/analysis/connections.ts';
 
@@ -13,7 +12,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const short = (s: string) => (s.length > 22 ? `${s.slice(0, 21)}…` : s);
 
 /** The SVG picture alone. `idBase` makes the title/desc ids unique on the page. */
-export function networkSvg(ctx: SiteContext, center: ConnectionNode, neighbours: Neighbour[], idBase = 'network'): string {
+export function networkSvg(_ctx: SiteContext, center: ConnectionNode, neighbours: Neighbour[], idBase = 'network'): string {
   const { center: c, around, size } = radialLayout(center, neighbours);
   const titleId = `${idBase}-title`;
   const descId = `${idBase}-desc`;
@@ -29,7 +28,8 @@ export function networkSvg(ctx: SiteContext, center: ConnectionNode, neighbours:
       const dx = anchor === 'end' ? -10 : anchor === 'start' ? 10 : 0;
       const dy = anchor === 'middle' ? (p.y < c.y ? -12 : 20) : 4;
       const label = `${p.node.name}: ${plural(p.shared, 'shared article')}`;
-      return `<a href="${esc(ctx.url(entityUrl(p.node.kind, p.node.slug)))}" aria-label="${esc(label)}"><circle cx="${p.x}" cy="${p.y}" r="7" class="node node-${esc(p.node.kind)}"/><text x="${round(p.x + dx)}" y="${round(p.y + dy)}" text-anchor="${anchor}">${esc(short(p.node.name))}</text></a>`;
+      // The picture is one image (role="img"): its links live in the text list beside it, not inside it.
+      return `<g><title>${esc(label)}</title><circle cx="${p.x}" cy="${p.y}" r="7" class="node node-${esc(p.node.kind)}"/><text x="${round(p.x + dx)}" y="${round(p.y + dy)}" text-anchor="${anchor}">${esc(short(p.node.name))}</text></g>`;
     })
     .join('');
   return `<svg class="network" viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" role="img" aria-labelledby="${esc(titleId)} ${esc(descId)}" xmlns="http://www.w3.org/2000/svg"><title id="${esc(titleId)}">${esc(`Who appears with ${center.name}`)}</title><desc id="${esc(descId)}">${esc(desc)}</desc><g stroke="currentColor" stroke-opacity="0.45">${edges}</g><g font-size="12" fill="currentColor">${nodes}<circle cx="${c.x}" cy="${c.y}" r="11" class="node node-centre"/><text x="${c.x}" y="${c.y + 28}" text-anchor="middle" font-weight="bold">${esc(short(center.name))}</text></g></svg>`;
