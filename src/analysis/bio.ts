@@ -6,6 +6,7 @@
 import type { Article, EntityKind, EntityRef } from '../types.ts';
 import { compareArticles } from '../site/archive-index.ts';
 import { entityKey } from './match.ts';
+import { wholeWordFinder } from '../lexicon/words.ts';
 
 export interface BioRole {
   text: string;
@@ -30,7 +31,6 @@ export interface Bio {
 const ROLE_NOUNS =
   'spokesperson|spokesman|spokeswoman|minister|president|vice-president|premier|chancellor|secretary|head|chief|director|leader|chairman|chairwoman|chair|ambassador|envoy|governor|mayor|senator|congressman|congresswoman|MP|deputy|commander|general|official|adviser|advisor|aide|negotiator|economist|analyst|strategist|executive|CEO|founder|owner|manager|coach|captain|striker|midfielder|defender|goalkeeper|player|champion|candidate|judge|prosecutor|lawyer|attorney|professor|researcher|scientist|editor|correspondent|reporter|journalist|author|writer|singer|actor|actress|director-general|secretary-general|king|queen|prince|princess|pope|bishop|archbishop|cardinal|rabbi|imam|monarch|dictator|chairperson|treasurer|trader|dealer|broker|economist|governor-general|agency|newspaper|company|firm|group|party|bank|broadcaster|ministry|department|federation|association|union|organisation|organization|alliance|council|committee|court|club|team|carrier|airline|insurer|maker|manufacturer|producer|retailer|operator|regulator|watchdog|service';
 const ROLE_RE = new RegExp(`\\b(?:${ROLE_NOUNS})s?\\b`, 'i');
-const escRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Words allowed inside a title before a name, besides capitalised words and role nouns. */
 const TITLE_GLUE = new Set(['of', 'for', 'the', "'s", 'state', 'foreign', 'deputy', 'former', 'acting', 'senior', 'assistant', 'general', 'chief', 'executive', 'vice', 'prime', 'finance', 'defence', 'defense', 'interior', 'news', 'opposition', 'shadow', 'party', 'national', 'team', 'club', 'world', 'health', 'trade', 'economy', 'justice', 'education', 'home', 'security', 'press', 'managing', 'new', 'outgoing', 'incoming', 'interim', 'veteran', 'top', 'police', 'military', 'army', 'navy', 'union', 'labour', 'labor', 'government', 'agency', 'run']);
 const STOP_BEFORE = new Set(['the', 'a', 'an', 'by', 'with', 'and', 'to', 'from', 'as', 'that', 'said', 'says', 'told', 'when', 'while', 'but', 'after', 'before', 'of', 'for']);
@@ -54,20 +54,19 @@ export function rolesInArticle(paragraphs: string[], list: Array<{ ref: EntityRe
     for (const n of names) if (!forms.has(n)) forms.set(n, { key, names });
   }
   if (!forms.size) return out;
-  const alt = [...forms.keys()].sort((x, y) => y.length - x.length).map(escRe).join('|');
-  const nameRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'gu');
+  const findNames = wholeWordFinder(forms.keys());
   const add = (key: string, r: string) => {
     const l = out.get(key);
     if (l) l.push(r);
     else out.set(key, [r]);
   };
   for (const p of paragraphs) {
-    for (const m of p.matchAll(nameRe)) {
-      const f = forms.get(m[0]);
+    for (const m of findNames(p)) {
+      const f = forms.get(m.text);
       if (!f) continue;
-      const at = m.index ?? 0;
+      const at = m.index;
       // Appositive after the name: "Name, the Kremlin's spokesman," / "Name, head of …".
-      const after = p.slice(at + m[0].length, at + m[0].length + 160);
+      const after = p.slice(at + m.text.length, at + m.text.length + 160);
       const ap = /^,\s+((?:the|a|an)\s+)?([^,.;:()"“”]{3,90}?)(?=,|\.(?:\s|$)|;|\s+(?:said|says|told|who|which)\b|$)/u.exec(after);
       if (ap) {
         const phrase = (ap[1] ?? '') + ap[2];

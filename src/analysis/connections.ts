@@ -40,7 +40,7 @@ export interface Neighbour {
 
 export interface Connections {
   nodes: Map<string, ConnectionNode>;
-  /** Every pair with shared ≥ 1, strongest first; a–b with a's key < b's key. */
+  /** Every pair with shared ≥ 1, in no particular order (strongestPairs sorts); a–b with a's key < b's key. */
   pairs: Pair[];
   /** Neighbours of each entity, strongest first (symmetric: b is in a's list iff a is in b's). */
   neighbours: Map<string, Neighbour[]>;
@@ -109,8 +109,9 @@ export function buildConnections(articles: Article[], opts: ConnectionOptions = 
     push(keyOf[s.a], { node: b, shared: s.n, score });
     push(keyOf[s.b], { node: a, shared: s.n, score });
   }
-  pairs.sort((x, y) => y.score - x.score || y.shared - x.shared || collator.compare(x.a.name, y.a.name) || collator.compare(x.b.name, y.b.name) || (entityKey(x.a.kind, x.a.slug) + entityKey(x.b.kind, x.b.slug) < entityKey(y.a.kind, y.a.slug) + entityKey(y.b.kind, y.b.slug) ? -1 : 1));
-  for (const l of neighbours.values()) l.sort((x, y) => y.score - x.score || y.shared - x.shared || collator.compare(x.node.name, y.node.name) || (x.node.kind + x.node.slug < y.node.kind + y.node.slug ? -1 : 1));
+  // Ties broken by name, then key: names compared once through a rank, not with a collator per comparison.
+  const rank = nameRanks(nodes);
+  for (const l of neighbours.values()) l.sort((x, y) => y.score - x.score || y.shared - x.shared || rank.get(x.node)! - rank.get(y.node)!);
   return { nodes, pairs, neighbours };
 }
 
@@ -121,7 +122,17 @@ export function topNeighbours(c: Connections, kind: EntityKind, slug: string, li
 
 /** The archive's strongest pairs seen together in at least `minShared` articles. */
 export function strongestPairs(c: Connections, limit = 50, minShared = 2): Pair[] {
-  return c.pairs.filter((p) => p.shared >= minShared).slice(0, limit);
+  const rank = nameRanks(c.nodes);
+  return c.pairs
+    .filter((p) => p.shared >= minShared)
+    .sort((x, y) => y.score - x.score || y.shared - x.shared || rank.get(x.a)! - rank.get(y.a)! || rank.get(x.b)! - rank.get(y.b)!)
+    .slice(0, limit);
+}
+
+/** Each node's place in name order (then kind and slug), for cheap, stable tie-breaking. */
+function nameRanks(nodes: Map<string, ConnectionNode>): Map<ConnectionNode, number> {
+  const sorted = [...nodes.values()].sort((a, b) => collator.compare(a.name, b.name) || (a.kind + a.slug < b.kind + b.slug ? -1 : 1));
+  return new Map(sorted.map((n, i) => [n, i]));
 }
 
 export interface PlacedNode {

@@ -1,6 +1,7 @@
 // Finding an article's entities inside a piece of its text (pure).
 import type { Article, EntityKind, EntityRef } from '../types.ts';
 import { ENTITY_KINDS } from '../types.ts';
+import { wholeWordFinder } from '../lexicon/words.ts';
 
 export interface EntityKey {
   kind: EntityKind;
@@ -11,7 +12,6 @@ export interface EntityKey {
 /** "people:vladimir-putin": one key per entity across the archive. */
 export const entityKey = (kind: EntityKind, slug: string): string => `${kind}:${slug}`;
 
-const escRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface Matcher {
   /** Entities named in `text`, in order of first appearance, each once. */
@@ -44,16 +44,13 @@ export function articleMatcher(a: Pick<Article, EntityKind>): Matcher {
   }
   for (const [s, keys] of surnames) if (keys.length === 1 && !forms.has(s)) forms.set(s, keys[0]);
   if (!forms.size) return { find: () => [] };
-  const re = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${[...forms.keys()].sort((x, y) => y.length - x.length).map(escRe).join('|')})(?![\\p{L}\\p{N}])`,
-    'gu',
-  );
+  const findNames = wholeWordFinder(forms.keys());
   return {
     find(text: string): EntityKey[] {
       const out: EntityKey[] = [];
       const seen = new Set<string>();
-      for (const m of text.matchAll(re)) {
-        const k = forms.get(m[0]);
+      for (const m of findNames(text)) {
+        const k = forms.get(m.text);
         if (!k) continue;
         const id = entityKey(k.kind, k.slug);
         if (seen.has(id)) continue;

@@ -13,6 +13,7 @@
 //    speaker). Pronouns resolve to the last person named before the quote; an unnamed speaker
 //    ("a state department spokesperson") to the organisation named in the description, with
 //    unnamed: true.
+import { isWordChar } from '../lexicon/words.ts';
 import { createRequire } from 'node:module';
 import type { Entities, EntityRef, Quote } from '../types.ts';
 
@@ -306,15 +307,6 @@ function findMentions(text: string, forms: Form[], ci = false): Mention[] {
   return out;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-/** Is the character at `i` (a whole code point, surrogates included) a letter or digit? */
-function isWordChar(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  const cp = text.codePointAt(c >= 0xdc00 && c <= 0xdfff && i > 0 ? i - 1 : i)!;
-  return WORD_CHAR.test(String.fromCodePoint(cp));
-}
 
 /** `"…," X said` / `"…," said X` right after the closing mark. */
 function attributeAfter(after: string, quoteStart: number, ctx: Ctx): Attribution | undefined {
