@@ -1,6 +1,7 @@
 // Atomic file writes: write a temporary sibling, then rename over the target.
 // A process killed at any moment leaves either the old file or the new one, never half of one; the only
 // debris is a dot-named temporary file, which `removeStaleTemps` clears on the next run.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile, rm, readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -30,6 +31,26 @@ export async function writeAtomic(file: string, data: string | Uint8Array): Prom
     await rename(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Synchronous atomic write for many small files: `mkdir` only for folders not yet in `made`.
+ * Same temporary-file naming as writeAtomic, so removeStaleTemps clears what a killed run left.
+ */
+export function writeAtomicSync(file: string, data: string | Uint8Array, made: Set<string>): void {
+  const dir = dirname(file);
+  if (!made.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  }
+  const tmp = join(dir, `.${basename(file)}.${randomBytes(4).toString('hex')}.dateline.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
     throw e;
   }
 }

@@ -1,7 +1,8 @@
 // The site folder's record of the files dateline wrote (with their hashes) and of what each article page was
 // made from, and the move of a build's staged files into place. Pages of deleted articles and entities
 // disappear on the next build; files the tool did not write are never touched.
-import { readFile, readdir, rename, rm, rmdir, mkdir } from 'node:fs/promises';
+import { readFile, readdir, rm, rmdir } from 'node:fs/promises';
+import { mkdirSync, renameSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { writeAtomic } from './atomic.ts';
 
@@ -13,6 +14,8 @@ export const SITE_STAGING = '.dateline-staging';
 export interface SiteState {
   /** Renderer version, path prefix and settings the files were made with. */
   version: string;
+  /** Set while a build is writing: a build that finds it knows the last one was killed. */
+  pending?: boolean;
   /** Site-relative path → sha1 of its bytes. */
   files: Record<string, string>;
   /** Article id → signature of everything its page is made from. */
@@ -50,7 +53,7 @@ export async function readSiteState(siteDir: string): Promise<SiteState> {
   } else {
     for (const [rel, h] of Object.entries(strings(raw.files))) if (isSafeSitePath(rel)) files[rel] = h;
   }
-  return { version: typeof raw.version === 'string' ? raw.version : '', files, articles: strings(raw.articles), shards: strings(raw.shards) };
+  return { version: typeof raw.version === 'string' ? raw.version : '', ...(raw.pending === true ? { pending: true } : {}), files, articles: strings(raw.articles), shards: strings(raw.shards) };
 }
 
 /** Files under `dir`, relative with forward slashes, sorted. */
@@ -80,15 +83,28 @@ export async function listFiles(dir: string): Promise<string[]> {
  * killed at any point still knows every file it may have written; the next build finishes the job.
  * Returns the deleted paths.
  */
+/**
+ * Before a build writes anything into the site folder: record the files it may write with no hash (so a build
+ * killed halfway leaves them on record, and the next build rewrites them) under the old build's inputs.
+ */
+export async function markPending(siteDir: string, old: SiteState, files: Iterable<string>): Promise<SiteState> {
+  const pending: SiteState = { ...old, pending: true, files: { ...old.files } };
+  for (const rel of files) if (isSafeSitePath(rel)) pending.files[rel] = '';
+  await writeAtomic(join(siteDir, SITE_MANIFEST), serializeState(pending));
+  return pending;
+}
+
 export async function publishSite(siteDir: string, stagingDir: string, old: SiteState, next: SiteState): Promise<string[]> {
   const staged = (await listFiles(stagingDir)).filter(isSafeSitePath);
-  // Until the move is done, a staged file's content on disk is unknown: record it with no hash (so the next
-  // build rewrites it) under the old build's inputs.
-  const pending = Object.fromEntries(staged.map((rel) => [rel, '']));
-  await writeAtomic(join(siteDir, SITE_MANIFEST), serializeState({ ...old, files: { ...old.files, ...pending } }));
+  old = await markPending(siteDir, old, staged);
+  const made = new Set<string>();
   for (const rel of staged) {
-    await mkdir(dirname(join(siteDir, rel)), { recursive: true });
-    await rename(join(stagingDir, rel), join(siteDir, rel));
+    const dir = dirname(join(siteDir, rel));
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    renameSync(join(stagingDir, rel), join(siteDir, rel)); // synchronous: many small files, no await each
   }
   const removed: string[] = [];
   for (const rel of Object.keys(old.files)) {
@@ -111,5 +127,5 @@ export async function publishSite(siteDir: string, stagingDir: string, old: Site
 /** The record as JSON with sorted keys, so the same site gives the same bytes however its files were produced. */
 function serializeState(s: SiteState): string {
   const sorted = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return JSON.stringify({ version: s.version, files: sorted(s.files), articles: sorted(s.articles), shards: sorted(s.shards) });
+  return JSON.stringify({ version: s.version, ...(s.pending ? { pending: true } : {}), files: sorted(s.files), articles: sorted(s.articles), shards: sorted(s.shards) });
 }

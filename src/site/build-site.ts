@@ -7,8 +7,8 @@
 // moved into place one atomic rename at a time; a killed build leaves every file whole, and the next build
 // finishes the job. Files the tool did not write are never touched.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
+import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eleventy } from '@11ty/eleventy';
@@ -18,7 +18,8 @@ import { normalizePrefix } from './settings.ts';
 import { articleUrl } from './archive-index.ts';
 import { sitePages } from './pages.ts';
 import { setRenderPlan } from './article-plugin.ts';
-import { publishSite, readSiteState, SITE_STAGING, type SiteState } from '../io/site-manifest.ts';
+import { markPending, publishSite, readSiteState, SITE_STAGING, type SiteState } from '../io/site-manifest.ts';
+import { removeStaleTemps, writeAtomicSync } from '../io/atomic.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const CONFIG_PATH = join(here, '../../.eleventy.ts');
@@ -83,6 +84,7 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   const prefix = normalizePrefix(opts.pathPrefix);
   const ctx = loadSiteContext(md, prefix);
   const old = await readSiteState(site);
+  if (old.pending) await removeStaleTemps(site); // the last build was killed while writing
   const version = `${renderVersion()}|${prefix}|${JSON.stringify(ctx.settings)}`;
   const sameVersion = old.version === version;
   const staging = join(site, SITE_STAGING);
@@ -90,12 +92,15 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   await mkdir(staging, { recursive: true });
   const next: SiteState = { version, files: {}, articles: {}, shards: {} };
   const written: string[] = [];
-  const stage = async (rel: string, content: string | Uint8Array) => {
+  // Listing pages are written in place, each atomically (temporary file, then rename) and synchronously:
+  // tens of thousands of small files, each in its own folder, go far faster without a staging copy or an
+  // await per file. Every file this step may write is put on record first (see markPending).
+  const made = new Set<string>();
+  const place = (rel: string, content: string | Uint8Array) => {
     const h = hash(content);
     next.files[rel] = h;
     if (old.files[rel] === h && existsSync(join(site, rel))) return; // unchanged and still there
-    await mkdir(dirname(join(staging, rel)), { recursive: true });
-    await writeFile(join(staging, rel), content);
+    writeAtomicSync(join(site, rel), content, made);
     written.push(rel);
   };
 
@@ -129,16 +134,19 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   const t1 = performance.now();
 
   // 2. Every other page, rendered directly from the index; only changed bytes are written.
-  for (const p of sitePages(ctx)) await stage(outputPath(p.url), p.render());
-  for (const f of readdirSync(ASSETS_DIR)) await stage(`assets/${f}`, readFileSync(join(ASSETS_DIR, f)));
+  const pages = sitePages(ctx);
+  const assets = readdirSync(ASSETS_DIR);
+  const onRecord = await markPending(site, old, [...pages.map((p) => outputPath(p.url)), ...assets.map((f) => `assets/${f}`)]);
+  for (const p of pages) place(outputPath(p.url), p.render());
+  for (const f of assets) place(`assets/${f}`, readFileSync(join(ASSETS_DIR, f)));
   const t2 = performance.now();
 
   // 3. Search: one Pagefind index per year (plus undated); only shards whose articles changed are rebuilt.
-  const search = opts.search === false ? undefined : await indexShards(ctx, site, staging, old, next, stage);
+  const search = opts.search === false ? undefined : await indexShards(ctx, site, staging, old, next);
   const t3 = performance.now();
 
   // 4. Move staged files into place, then remove what this build no longer produces.
-  const removed = await publishSite(site, staging, old, next);
+  const removed = await publishSite(site, staging, onRecord, next);
   const t4 = performance.now();
   return {
     pages: Object.keys(next.files).length,
@@ -159,7 +167,6 @@ async function indexShards(
   staging: string,
   old: SiteState,
   next: SiteState,
-  stage: (rel: string, content: string | Uint8Array) => Promise<void>,
 ): Promise<{ pages: number; shards: number; rebuilt: number }> {
   const byShard = new Map<string, string[]>();
   for (const a of ctx.index.articles) {
@@ -183,19 +190,28 @@ async function indexShards(
     for (const id of ids) {
       const rel = outputPath(articleUrl(id));
       const staged = join(staging, rel);
-      const content = await readFile(existsSync(staged) ? staged : join(site, rel), 'utf8');
+      const content = readFileSync(existsSync(staged) ? staged : join(site, rel), 'utf8');
       const added = await index.addHTMLFile({ url: articleUrl(id), content });
       if (added.errors.length) throw new Error(`search index (${id}): ${added.errors.join('; ')}`);
     }
-    const out = join(staging, '.pagefind-tmp', shard);
+    // Pagefind writes the shard straight into the staging folder; its files are then recorded (and any that
+    // are byte-identical to the published ones dropped from staging, so they are not moved again).
+    const out = join(staging, 'pagefind', shard);
     const w = await index.writeFiles({ outputPath: out });
     if (w.errors.length) throw new Error(`search index: ${w.errors.join('; ')}`);
-    for (const f of (await readdir(out, { recursive: true })) as string[]) {
+    for (const f of readdirSync(out, { recursive: true }) as string[]) {
       const full = join(out, f);
-      const data = await readFile(full).catch(() => undefined);
-      if (data) await stage(`${dir}${f.split(sep).join('/')}`, data);
+      let data: Buffer;
+      try {
+        data = readFileSync(full);
+      } catch {
+        continue; // a folder
+      }
+      const rel = `${dir}${f.split(sep).join('/')}`;
+      const h = hash(data);
+      next.files[rel] = h;
+      if (old.files[rel] === h && existsSync(join(site, rel))) rmSync(full);
     }
-    await rm(out, { recursive: true, force: true });
   }
   await pagefind.close();
   return { pages: ctx.index.articles.length, shards: byShard.size, rebuilt };
