@@ -4,6 +4,24 @@ import { resolve } from 'node:path';
 import { ingestDir, type IngestResult } from './io/ingest-dir.ts';
 import { build, defaultMarkdownDir } from './build.ts';
 import { serve } from './serve.ts';
+import cliProgress from 'cli-progress';
+
+/** A progress bar for long ingests on a terminal; nothing when stderr is not a terminal (CI, pipes, tests). */
+function progressBar(err: NodeJS.WritableStream): ((done: number, total: number) => void) | undefined {
+  const tty = err as NodeJS.WriteStream;
+  if (!tty.isTTY) return undefined;
+  const bar = new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} articles', stream: tty, clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return (done, total) => {
+    if (total < 50) return; // not worth a bar
+    if (!started) {
+      bar.start(total, 0);
+      started = true;
+    }
+    bar.update(done);
+    if (done >= total) bar.stop();
+  };
+}
 
 const EXIT_OK = 0;
 const EXIT_REJECTED = 1;
@@ -53,7 +71,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .requiredOption('--out <markdownDir>', 'folder for the generated markdown')
     .addOption(sizeOption())
     .action(async (rawDir: string, o: { out: string; maxArticleSize: string }) => {
-      code = report(await ingestDir(resolve(rawDir), resolve(o.out), { maxArticleBytes: mb(o.maxArticleSize) }), io.out, io.err);
+      code = report(await ingestDir(resolve(rawDir), resolve(o.out), { maxArticleBytes: mb(o.maxArticleSize), onProgress: progressBar(io.err) }), io.out, io.err);
     });
 
   program
@@ -69,6 +87,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
         markdownDir: o.markdown ? resolve(o.markdown) : defaultMarkdownDir(o.out),
         pathPrefix: o.pathPrefix,
         maxArticleBytes: mb(o.maxArticleSize),
+        onProgress: progressBar(io.err),
       });
       const site = `site: ${r.render.pages} file(s) in ${resolve(o.out)}${r.removed?.length ? `, ${r.removed.length} stale file(s) removed` : ''}\n`;
       code = report(r.ingest, io.out, io.err, site);
