@@ -2,11 +2,12 @@
 import { esc } from '../src/site/html.ts';
 import type { SiteContext } from '../src/site/context.ts';
 import { basePage } from './base.ts';
+import { searchShardOf } from '../src/site/archive-index.ts';
 
 /** Search bundles, one per year of articles (newest first) and one for undated articles: see src/site/build-site.ts. */
 export function searchShards(ctx: SiteContext): string[] {
   const seen = new Set<string>();
-  for (const a of ctx.index.articles) seen.add(a.date ? a.date.slice(0, 4) : 'undated');
+  for (const a of ctx.index.articles) seen.add(searchShardOf(a.date));
   return [...seen];
 }
 

@@ -15,7 +15,7 @@ import { Eleventy } from '@11ty/eleventy';
 import * as pagefind from 'pagefind';
 import { loadSiteContext, type SiteContext } from './context.ts';
 import { normalizePrefix } from './settings.ts';
-import { articleUrl } from './archive-index.ts';
+import { articleUrl, searchShardOf } from './archive-index.ts';
 import { sitePages } from './pages.ts';
 import { setRenderPlan } from './article-plugin.ts';
 import { markPending, publishSite, readSiteState, SITE_STAGING, type SiteState } from '../io/site-manifest.ts';
@@ -158,8 +158,6 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   };
 }
 
-/** The shard an article's search records go to: its year, or "undated". */
-export const shardOf = (date?: string) => (date ? date.slice(0, 4) : 'undated');
 
 async function indexShards(
   ctx: SiteContext,
@@ -170,7 +168,7 @@ async function indexShards(
 ): Promise<{ pages: number; shards: number; rebuilt: number }> {
   const byShard = new Map<string, string[]>();
   for (const a of ctx.index.articles) {
-    const s = shardOf(a.date);
+    const s = searchShardOf(a.date);
     const list = byShard.get(s);
     if (list) list.push(a.id);
     else byShard.set(s, [a.id]);
