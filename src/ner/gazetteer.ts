@@ -86,20 +86,31 @@ export class Gazetteer {
     while (i < n) {
       let found = 0;
       if (capitalised[i]) {
-        let phrase = '';
-        for (let len = 1; len <= this.maxLen && i + len <= n; len++) {
-          const w = words[i + len - 1];
-          if (len > 1 && !capitalised[i + len - 1] && !JOINERS.has(w)) break;
-          phrase = len === 1 ? w : phrase + ' ' + w;
-          const m = masks.get(phrase);
-          if (m === undefined) break;
-          if (m & want && capitalised[i + len - 1]) found = len;
-          if (!(m & PREFIX_BIT)) break;
-        }
+        this.eachPhrase(masks, words, capitalised, i, (len, m) => {
+          if (m & want) found = len;
+        });
       }
       if (found) { out.push([i, i + found]); i += found; } else i++;
     }
     return out;
+  }
+
+  /**
+   * Walk the gazetteer phrases that start at word `i`: capitalised words (lower-case joiners allowed inside),
+   * as long as the phrase is an entry or a prefix of one. `visit(len, mask)` is called for each entry that
+   * ends on a capitalised word.
+   */
+  private eachPhrase(masks: Map<string, number>, words: string[], capitalised: boolean[], i: number, visit: (len: number, mask: number) => void): void {
+    let phrase = '';
+    for (let len = 1; len <= this.maxLen && i + len <= words.length; len++) {
+      const w = words[i + len - 1];
+      if (len > 1 && !capitalised[i + len - 1] && !JOINERS.has(w)) break;
+      phrase = len === 1 ? w : phrase + ' ' + w;
+      const m = masks.get(phrase);
+      if (m === undefined) break;
+      if (capitalised[i + len - 1]) visit(len, m);
+      if (!(m & PREFIX_BIT)) break;
+    }
   }
 
   /**
@@ -115,16 +126,9 @@ export class Gazetteer {
     const longest = new Int8Array(T * n);
     for (let i = 0; i < n; i++) {
       if (!capitalised[i]) continue;
-      let phrase = '';
-      for (let len = 1; len <= this.maxLen && i + len <= n; len++) {
-        const w = words[i + len - 1];
-        if (len > 1 && !capitalised[i + len - 1] && !JOINERS.has(w)) break;
-        phrase = len === 1 ? w : phrase + ' ' + w;
-        const m = masks.get(phrase);
-        if (m === undefined) break;
-        if (capitalised[i + len - 1]) for (let t = 0; t < T; t++) if (m & (1 << t) && (t !== FIRST || len === 1)) longest[t * n + i] = len;
-        if (!(m & PREFIX_BIT)) break;
-      }
+      this.eachPhrase(masks, words, capitalised, i, (len, m) => {
+        for (let t = 0; t < T; t++) if (m & (1 << t) && (t !== FIRST || len === 1)) longest[t * n + i] = len;
+      });
     }
     // bit 2t: B of type t, bit 2t+1: I of type t
     const out = new Uint16Array(n);
