@@ -49,6 +49,8 @@ export interface IngestResult {
   cached: number;
   warnings: Warning[];
   rejected: Rejection[];
+  /** Milliseconds per phase (read, extract, canonicalize, write, index, research, cache). */
+  timings: Record<string, number>;
 }
 
 export const DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
@@ -109,6 +111,13 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   const warnings: Warning[] = [];
   const rejected: Rejection[] = [];
   const release = await takeLock(outDir);
+  const timings: Record<string, number> = {};
+  let tPhase = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - tPhase);
+    tPhase = now;
+  };
   try {
   await removeStaleTemps(outDir);
   const { curation, rejection } = await loadCuration(rawDir, opts.curationFile);
@@ -143,6 +152,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
       todo.push({ source, hash, bytes: read.bytes });
     }
   }
+  lap('read');
   // Pass 2: extract the rest, on every core when there are enough of them to pay for starting workers.
   const workers = workerCount();
   const results =
@@ -163,6 +173,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     if (entry.built) warnings.push(...entry.built.warnings);
   }
 
+  lap('extract');
   const built = Object.values(entries).flatMap((e) => (e.built ? [e.built] : []));
   const ids = assignIds(built.map((b) => ({ source: b.article.source, slug: b.slug, date: b.article.date })));
   const withIds: Article[] = built.map((b) => ({ id: ids.get(b.article.source)!, ...b.article }));
@@ -173,6 +184,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     }
   }
   const articles = canonicalizeArchive(withIds, curation);
+  lap('canonicalize');
 
   const written: string[] = [];
   const outFiles = articles.map((a) => `articles/${a.id}.md`).sort();
@@ -201,14 +213,20 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     deleted.push(rel);
   }
   await writeIfChanged(manifestPath, JSON.stringify({ files: outFiles }, null, 1));
+  lap('write');
   const settings = await loadSettings(rawDir, rejected);
   const descriptions = new Map(curation.entities.flatMap((c) => (c.description ? [[`${c.kind}:${c.name}`, c.description] as [string, string]] : [])));
-  const siteData: SiteData = { settings, index: buildArchiveIndex(articles, descriptions), research: buildResearch(articles, descriptions) };
+  const index = buildArchiveIndex(articles, descriptions);
+  lap('index');
+  const research = buildResearch(articles, descriptions);
+  lap('research');
+  const siteData: SiteData = { settings, index, research };
   await writeIfChanged(join(outDir, SITE_DATA_FILE), JSON.stringify(siteData));
   // What each generated file was made from: the site renderer re-renders an article page only when this changes.
   await writeIfChanged(join(outDir, STATE_DIR, 'outputs.json'), JSON.stringify(outputs));
   await writeAtomic(join(outDir, STATE_DIR, 'cache.json'), JSON.stringify({ version: CACHE_VERSION, entries, outputs }));
-  return { articles, written, deleted, cached, warnings, rejected };
+  lap('cache');
+  return { articles, written, deleted, cached, warnings, rejected, timings };
   } finally {
     await release();
   }
