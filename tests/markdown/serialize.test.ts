@@ -68,7 +68,7 @@ describe('frontmatter emitter', () => {
   });
 
   it('reads back as the same data with yaml and with gray-matter', () => {
-    const clean = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? 1 : v]));
+    const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? 1 : v])) as T;
     const jsonOnly = article.map((a) => ({ ...a, extra: undefined, people: a.people.map(clean), organisations: a.organisations.map(clean), places: a.places.map(clean), quotes: a.quotes.map(clean), events: a.events.map(clean) }) as Article);
     fc.assert(
       // U+FFFE/U+FFFF: js-yaml refuses these non-characters however they are written (the yaml package writes them raw).
