@@ -45,7 +45,7 @@ export function writeAtomicSync(file: string, data: string | Uint8Array, made: S
     mkdirSync(dir, { recursive: true });
     made.add(dir);
   }
-  const tmp = join(dir, `.${basename(file)}.${randomBytes(4).toString('hex')}.dateline.tmp`);
+  const tmp = join(dir, `.${basename(file)}.${tempSuffix()}.dateline.tmp`);
   try {
     writeFileSync(tmp, data);
     renameSync(tmp, file);
@@ -53,6 +53,13 @@ export function writeAtomicSync(file: string, data: string | Uint8Array, made: S
     rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/** Eight hex digits, distinct for every temporary file of this process (one build per folder runs at a time). */
+let tempCounter = 0;
+const tempSeed = randomBytes(4).readUInt32BE(0);
+function tempSuffix(): string {
+  return ((tempSeed ^ tempCounter++) >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Remove temporary files that a killed run left under `dir` (recursively). Returns their paths relative to `dir`. */

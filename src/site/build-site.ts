@@ -7,22 +7,23 @@
 // moved into place one atomic rename at a time; a killed build leaves every file whole, and the next build
 // finishes the job. Files the tool did not write are never touched.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Eleventy } from '@11ty/eleventy';
-import * as pagefind from 'pagefind';
 import { loadSiteContext, type SiteContext } from './context.ts';
 import { normalizePrefix } from './settings.ts';
-import { articleUrl, searchShardOf } from './archive-index.ts';
+import { articleUrl } from './archive-index.ts';
+import { indexShards } from './search-index.ts';
 import { sitePages } from './pages.ts';
-import { setRenderPlan } from './article-plugin.ts';
+import { runEleventy, runEleventyInWorker } from './eleventy-run.ts';
 import { markPending, publishSite, readSiteState, SITE_STAGING, type SiteState } from '../io/site-manifest.ts';
 import { removeStaleTemps, writeAtomicSync } from '../io/atomic.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const CONFIG_PATH = join(here, '../../.eleventy.ts');
+export { CONFIG_PATH } from './eleventy-run.ts';
+/** Article pages to render before Eleventy runs in a worker thread (starting one costs about a second). */
+const WORKER_THRESHOLD = 400;
 export const ASSETS_DIR = join(here, '../../layouts/assets');
 
 export interface RenderOptions {
@@ -30,6 +31,8 @@ export interface RenderOptions {
   quiet?: boolean;
   /** Build the Pagefind search index (default true). */
   search?: boolean;
+  /** Run Eleventy in a worker thread, beside the listing pages (default: when there are 400+ articles to render). */
+  eleventyWorker?: boolean;
 }
 
 export interface RenderResult {
@@ -115,34 +118,38 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
     if (sameVersion && old.articles[a.id] === sig && old.files[rel] && existsSync(join(site, rel))) next.files[rel] = old.files[rel];
     else toRender.push(a.id);
   }
-  if (toRender.length) {
-    setRenderPlan(toRender);
-    try {
-      const elev = new Eleventy(md, staging, { configPath: CONFIG_PATH, pathPrefix: prefix, quietMode: opts.quiet ?? true });
-      elev.setIsVerbose?.(false);
-      const results = ((await elev.write()) as unknown as Array<Array<{ outputPath?: string; content?: string }>>).flat(2);
-      for (const r of results) {
-        if (!r?.outputPath || typeof r.content !== 'string') continue;
-        const rel = resolve(r.outputPath).slice(staging.length + 1).split(sep).join('/');
-        next.files[rel] = hash(r.content);
-        written.push(rel);
-      }
-    } finally {
-      setRenderPlan(undefined);
-    }
-  }
+  // The search index is built from the markdown in Pagefind's own process, alongside everything below.
+  const searching = opts.search === false ? undefined : indexShards(ctx, md, site, staging, old, next);
+  searching?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  // Eleventy renders the changed articles; a large plan runs in a worker thread, on the other core, while this
+  // thread renders the listing pages.
+  const job = { input: md, output: staging, pathPrefix: prefix, quiet: opts.quiet ?? true, plan: toRender };
+  const inWorker = toRender.length > 0 && (opts.eleventyWorker ?? toRender.length >= WORKER_THRESHOLD);
+  const rendering = !toRender.length ? Promise.resolve([]) : inWorker ? runEleventyInWorker(job) : runEleventy(job);
+  rendering.catch(() => undefined);
+  let tEleventy = 0;
+  void rendering.then(() => (tEleventy = performance.now()), () => undefined);
+  if (!inWorker) await rendering;
   const t1 = performance.now();
 
   // 2. Every other page, rendered directly from the index; only changed bytes are written.
   const pages = sitePages(ctx);
   const assets = readdirSync(ASSETS_DIR);
   const onRecord = await markPending(site, old, [...pages.map((p) => outputPath(p.url)), ...assets.map((f) => `assets/${f}`)]);
-  for (const p of pages) place(outputPath(p.url), p.render());
+  for (let i = 0; i < pages.length; i++) {
+    const p = pages[i];
+    place(outputPath(p.url), p.render());
+    if (i % 500 === 499) await new Promise((r) => setImmediate(r)); // let the search index's messages flow
+  }
   for (const f of assets) place(`assets/${f}`, readFileSync(join(ASSETS_DIR, f)));
   const t2 = performance.now();
+  for (const f of await rendering) {
+    next.files[f.rel] = f.hash;
+    written.push(f.rel);
+  }
 
   // 3. Search: one Pagefind index per year (plus undated); only shards whose articles changed are rebuilt.
-  const search = opts.search === false ? undefined : await indexShards(ctx, site, staging, old, next);
+  const search = await searching;
   const t3 = performance.now();
 
   // 4. Move staged files into place, then remove what this build no longer produces.
@@ -154,66 +161,10 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
     written: [...new Set(written)].sort(),
     removed,
     ...(search ? { search } : {}),
-    timings: { eleventy: Math.round(t1 - t0), pages: Math.round(t2 - t1), search: Math.round(t3 - t2), publish: Math.round(t4 - t3) },
+    timings: { eleventy: Math.round((tEleventy || t1) - t0), pages: Math.round(t2 - t1), search: Math.round(t3 - t2), publish: Math.round(t4 - t3) },
   };
 }
 
-
-async function indexShards(
-  ctx: SiteContext,
-  site: string,
-  staging: string,
-  old: SiteState,
-  next: SiteState,
-): Promise<{ pages: number; shards: number; rebuilt: number }> {
-  const byShard = new Map<string, string[]>();
-  for (const a of ctx.index.articles) {
-    const s = searchShardOf(a.date);
-    const list = byShard.get(s);
-    if (list) list.push(a.id);
-    else byShard.set(s, [a.id]);
-  }
-  let rebuilt = 0;
-  for (const [shard, ids] of byShard) {
-    const sig = hash(`${next.version}\n${ids.map((id) => `${id}:${next.articles[id]}`).join('\n')}`);
-    next.shards[shard] = sig;
-    const dir = `pagefind/${shard}/`;
-    if (old.shards[shard] === sig) {
-      for (const [rel, h] of Object.entries(old.files)) if (rel.startsWith(dir)) next.files[rel] = h;
-      continue;
-    }
-    rebuilt++;
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`search index: ${errors.join('; ')}`);
-    for (const id of ids) {
-      const rel = outputPath(articleUrl(id));
-      const staged = join(staging, rel);
-      const content = readFileSync(existsSync(staged) ? staged : join(site, rel), 'utf8');
-      const added = await index.addHTMLFile({ url: articleUrl(id), content });
-      if (added.errors.length) throw new Error(`search index (${id}): ${added.errors.join('; ')}`);
-    }
-    // Pagefind writes the shard straight into the staging folder; its files are then recorded (and any that
-    // are byte-identical to the published ones dropped from staging, so they are not moved again).
-    const out = join(staging, 'pagefind', shard);
-    const w = await index.writeFiles({ outputPath: out });
-    if (w.errors.length) throw new Error(`search index: ${w.errors.join('; ')}`);
-    for (const f of readdirSync(out, { recursive: true }) as string[]) {
-      const full = join(out, f);
-      let data: Buffer;
-      try {
-        data = readFileSync(full);
-      } catch {
-        continue; // a folder
-      }
-      const rel = `${dir}${f.split(sep).join('/')}`;
-      const h = hash(data);
-      next.files[rel] = h;
-      if (old.files[rel] === h && existsSync(join(site, rel))) rmSync(full);
-    }
-  }
-  await pagefind.close();
-  return { pages: ctx.index.articles.length, shards: byShard.size, rebuilt };
-}
 
 /** Hashes of the generated markdown files, as ingest recorded them. */
 function readMarkdownHashes(md: string): Record<string, string> {

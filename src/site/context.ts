@@ -82,6 +82,9 @@ export function paginate<T>(items: T[], size = PAGE_SIZE): Array<ListPage<T>> {
   return Array.from({ length: pages }, (_, i) => ({ items: items.slice(i * size, (i + 1) * size), page: i + 1, pages }));
 }
 
+/** A relative path that URL resolution leaves as it is: no dot segments, no characters it would encode. */
+const SAFE_PATH = /^(?:[a-z0-9_-][a-z0-9._-]*\/)*(?:[a-z0-9_-][a-z0-9._-]*)?$/i;
+
 export function makeSiteContext(data: SiteData, pathPrefix?: string): SiteContext {
   const prefix = normalizePrefix(pathPrefix);
   const settings = data.settings;
@@ -124,6 +127,10 @@ export function makeSiteContext(data: SiteData, pathPrefix?: string): SiteContex
     undatedPages: undated.length ? paginate(undated) : [],
     newestDate: index.articles.find((a) => a.date)?.date,
     url: (path) => prefix + path.replace(/^\//, ''),
-    absoluteUrl: (path) => new URL(path.replace(/^\//, ''), base).href,
+    absoluteUrl: (path) => {
+      const rel = path.replace(/^\//, '');
+      // Site paths (slugs, dates, file names) need no resolving: joining gives what URL resolution would.
+      return SAFE_PATH.test(rel) && base.href.endsWith('/') && !base.search && !base.hash ? base.href + rel : new URL(rel, base).href;
+    },
   };
 }

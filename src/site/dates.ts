@@ -5,6 +5,16 @@ import { format } from 'date-fns';
  * @example readableDate('2025-02-27') //=> '27 February 2025'
  */
 export function readableDate(iso: string): string {
+  let s = readable.get(iso);
+  if (s === undefined) {
+    s = formatReadable(iso);
+    if (readable.size < 100_000) readable.set(iso, s); // a few thousand distinct days in any archive
+  }
+  return s;
+}
+const readable = new Map<string, string>();
+
+function formatReadable(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (!d) return m ? format(new Date(y, m - 1, 1), 'MMMM yyyy') : String(y);
   return format(new Date(y, m - 1, d), 'd MMMM yyyy');

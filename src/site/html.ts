@@ -7,8 +7,10 @@ const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
  * @example esc('<b>"Hi"</b>') //=> '&lt;b&gt;&quot;Hi&quot;&lt;/b&gt;'
  */
 export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ESC[c]);
+  const s = typeof value === 'string' ? value : String(value ?? '');
+  return NEEDS_ESC.test(s) ? s.replace(/[&<>"']/g, (c) => ESC[c]) : s;
 }
+const NEEDS_ESC = /[&<>"']/;
 
 /** Escape for JSON inside a <script type="application/ld+json"> element. */
 export function jsonForScript(value: unknown): string {

@@ -3,9 +3,13 @@ import { readFile, access } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type BuildResult } from '../../src/build.ts';
+import { renderSite } from '../../src/site/build-site.ts';
+import { hashTree } from '../robustness/tree.ts';
 import { tempDir, writeFiles, SEED, htmlText } from '../helpers.ts';
 
 let site: string;
+let md: string;
+let tmpRoot: string;
 let result: BuildResult;
 let cleanup: () => Promise<void>;
 const page = (p: string) => readFile(join(site, p, 'index.html'), 'utf8');
@@ -16,6 +20,8 @@ beforeAll(async () => {
   cleanup = tmp.cleanup;
   const raw = join(tmp.path, 'raw');
   site = join(tmp.path, 'site');
+  md = join(tmp.path, 'md');
+  tmpRoot = tmp.path;
   await writeFiles(raw, {
     'seed.txt': `---\ndate: 2025-02-27\n---\n${readFileSync(SEED, 'utf8')}`,
     'hostile.txt': '---\ntitle: "<script>alert(1)</script> {{ 7 * 7 }}"\ndate: 2025-03-01\npeople: [Vladimir Putin]\n---\nMOSCOW - Vladimir Putin said {% include "../package.json" %} and <b onclick="x()">bold</b> ${x} <%= y %>.\n\n# not a heading\n\n1996. A year',
@@ -25,6 +31,13 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 describe('site build', () => {
+  it('renders the same bytes with Eleventy in a worker thread as in this thread', async () => {
+    const other = join(tmpRoot, 'site-worker');
+    const r = await renderSite(md, other, { eleventyWorker: true });
+    expect(r.articlesRendered).toBe(2);
+    expect(await hashTree(other)).toEqual(await hashTree(site));
+  });
+
   it('builds every article', () => {
     expect(result.ingest.rejected).toEqual([]);
     expect(result.ingest.articles).toHaveLength(2);

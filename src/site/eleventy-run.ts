@@ -1,0 +1,66 @@
+// One Eleventy run over the article pages of a render plan, in this thread or in a worker thread.
+// The worker lets Eleventy render articles on one core while the listing pages are rendered on the other.
+import { createHash } from 'node:crypto';
+import { resolve, sep, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { Eleventy } from '@11ty/eleventy';
+import { setRenderPlan } from './article-plugin.ts';
+
+export const CONFIG_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../.eleventy.ts');
+
+export interface EleventyJob {
+  /** Markdown folder (Eleventy's input). */
+  input: string;
+  /** Where Eleventy writes (the staging folder). */
+  output: string;
+  pathPrefix: string;
+  quiet: boolean;
+  /** Article ids to render. */
+  plan: string[];
+}
+
+/** A file Eleventy wrote: path relative to the output folder, and the sha1 of its content. */
+export interface EleventyFile {
+  rel: string;
+  hash: string;
+}
+
+/** Render the plan's articles with Eleventy in this thread. */
+export async function runEleventy(job: EleventyJob): Promise<EleventyFile[]> {
+  const out: EleventyFile[] = [];
+  setRenderPlan(job.plan);
+  try {
+    const elev = new Eleventy(job.input, job.output, { configPath: CONFIG_PATH, pathPrefix: job.pathPrefix, quietMode: job.quiet });
+    elev.setIsVerbose?.(false);
+    const results = ((await elev.write()) as unknown as Array<Array<{ outputPath?: string; content?: string }>>).flat(2);
+    const root = resolve(job.output);
+    for (const r of results) {
+      if (!r?.outputPath || typeof r.content !== 'string') continue;
+      out.push({ rel: resolve(r.outputPath).slice(root.length + 1).split(sep).join('/'), hash: createHash('sha1').update(r.content).digest('hex') });
+    }
+  } finally {
+    setRenderPlan(undefined);
+  }
+  return out;
+}
+
+/** Render the plan's articles with Eleventy in a worker thread; rejects with the worker's error. */
+export function runEleventyInWorker(job: EleventyJob): Promise<EleventyFile[]> {
+  return new Promise((resolvePromise, reject) => {
+    const w = new Worker(new URL('./eleventy-entry.js', import.meta.url), { workerData: job, execArgv: [] });
+    let settled = false;
+    w.on('message', (m: { files?: EleventyFile[]; error?: string }) => {
+      settled = true;
+      if (m.files) resolvePromise(m.files);
+      else reject(new Error(m.error ?? 'Eleventy worker failed'));
+    });
+    w.on('error', (e) => {
+      settled = true;
+      reject(e);
+    });
+    w.on('exit', (code) => {
+      if (!settled) reject(new Error(`Eleventy worker exited with code ${code}`));
+    });
+  });
+}

@@ -1,0 +1,146 @@
+// The Pagefind search index: one index per year (plus undated), each rebuilt only when one of its articles changed.
+//
+// Records are built from the generated markdown and the archive index, not by parsing rendered HTML: Pagefind gets
+// each article's text, title, date and entity filters directly, so indexing needs no rendered page and runs in
+// Pagefind's own process while Eleventy renders the pages (see build-site.ts).
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import * as pagefind from 'pagefind';
+import type { SiteContext } from './context.ts';
+import type { SiteState } from '../io/site-manifest.ts';
+import { articleUrl, searchShardOf, KIND_LABEL } from './archive-index.ts';
+import { readableDate } from './dates.ts';
+import { ENTITY_KINDS } from '../types.ts';
+
+const hash = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex');
+
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort?: Record<string, string>;
+}
+
+/**
+ * Article text from generated markdown: the body with its markdown escapes removed (escapeMarkdown puts a
+ * backslash before each character that markdown would read; removing them gives back the text).
+ * @example markdownBodyText('---\nid: x\n---\n\n\\# One\n\nTwo\n') //=> '# One\n\nTwo'
+ */
+export function markdownBodyText(file: string): string {
+  const m = /^---\n[\s\S]*?\n---\n/.exec(file);
+  const body = m ? file.slice(m[0].length) : file;
+  return body.replace(/\\([\s\S])/g, '$1').trim();
+}
+
+/** Entity names per article and kind, from the archive index (canonical names, as on the article page). */
+function namesByArticle(ctx: SiteContext): Map<string, Record<string, string[]>> {
+  const out = new Map<string, Record<string, string[]>>();
+  for (const kind of ENTITY_KINDS) {
+    const filter = KIND_LABEL[kind].filter;
+    for (const e of ctx.index[kind]) {
+      for (const id of e.articles) {
+        let f = out.get(id);
+        if (!f) out.set(id, (f = {}));
+        (f[filter] ??= []).push(e.name);
+      }
+    }
+  }
+  for (const f of out.values()) for (const list of Object.values(f)) list.sort();
+  return out;
+}
+
+/** The search record of one article. */
+export function searchRecord(ctx: SiteContext, id: string, bodyText: string, filters: Record<string, string[]>): SearchRecord {
+  const a = ctx.articleById.get(id);
+  const head = [a?.location, a?.title, a?.byline ? `By ${a.byline}` : undefined].filter(Boolean).join('\n');
+  return {
+    url: articleUrl(id),
+    content: `${head}\n\n${bodyText}`,
+    language: ctx.settings.language,
+    meta: { title: a?.title ?? id, ...(a?.date ? { date: readableDate(a.date) } : {}) },
+    filters,
+    ...(a?.date ? { sort: { date: a.date } } : {}),
+  };
+}
+
+/**
+ * Build the shards whose articles changed into `staging/pagefind/<shard>/`; record every shard file in `next`.
+ * Files identical to the published ones are dropped from staging so they are not moved again.
+ */
+export async function indexShards(
+  ctx: SiteContext,
+  markdownDir: string,
+  site: string,
+  staging: string,
+  old: SiteState,
+  next: SiteState,
+): Promise<{ pages: number; shards: number; rebuilt: number }> {
+  const byShard = new Map<string, string[]>();
+  for (const a of ctx.index.articles) {
+    const s = searchShardOf(a.date);
+    const list = byShard.get(s);
+    if (list) list.push(a.id);
+    else byShard.set(s, [a.id]);
+  }
+  const todo: Array<[string, string[]]> = [];
+  for (const [shard, ids] of byShard) {
+    const sig = hash(`${next.version}\n${ids.map((id) => `${id}:${next.articles[id]}`).join('\n')}`);
+    next.shards[shard] = sig;
+    if (old.shards[shard] === sig) {
+      const dir = `pagefind/${shard}/`;
+      for (const [rel, h] of Object.entries(old.files)) if (rel.startsWith(dir)) next.files[rel] = h;
+    } else todo.push([shard, ids]);
+  }
+  if (!todo.length) return { pages: ctx.index.articles.length, shards: byShard.size, rebuilt: 0 };
+  const names = namesByArticle(ctx);
+  try {
+    // Every shard's records are sent at once: Pagefind works through them while this process goes on.
+    await Promise.all(todo.map(([shard, ids]) => buildShard(ctx, markdownDir, site, staging, old, next, shard, ids, names)));
+  } finally {
+    await pagefind.close();
+  }
+  return { pages: ctx.index.articles.length, shards: byShard.size, rebuilt: todo.length };
+}
+
+async function buildShard(
+  ctx: SiteContext,
+  markdownDir: string,
+  site: string,
+  staging: string,
+  old: SiteState,
+  next: SiteState,
+  shard: string,
+  ids: string[],
+  names: Map<string, Record<string, string[]>>,
+): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`search index: ${errors.join('; ')}`);
+  const added = await Promise.all(
+    ids.map((id) => {
+      const body = markdownBodyText(readFileSync(join(markdownDir, 'articles', `${id}.md`), 'utf8'));
+      return index.addCustomRecord(searchRecord(ctx, id, body, names.get(id) ?? {}));
+    }),
+  );
+  const failed = added.find((r) => r.errors.length);
+  if (failed) throw new Error(`search index: ${failed.errors.join('; ')}`);
+  const out = join(staging, 'pagefind', shard);
+  const w = await index.writeFiles({ outputPath: out });
+  if (w.errors.length) throw new Error(`search index: ${w.errors.join('; ')}`);
+  const dir = `pagefind/${shard}/`;
+  for (const f of readdirSync(out, { recursive: true }) as string[]) {
+    const full = join(out, f);
+    let data: Buffer;
+    try {
+      data = readFileSync(full);
+    } catch {
+      continue; // a folder
+    }
+    const rel = `${dir}${f.split(sep).join('/')}`;
+    const h = hash(data);
+    next.files[rel] = h;
+    if (old.files[rel] === h && existsSync(join(site, rel))) rmSync(full);
+  }
+}
