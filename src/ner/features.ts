@@ -6,7 +6,7 @@ import type { DocStats, Seq } from './doc.ts';
 import { GAZ_BIT_NAMES, type Gazetteer } from './gazetteer.ts';
 import { TITLE_WORDS, DEMONYMS, ORG_SUFFIXES } from './lexicon.ts';
 
-const RUN_JOINERS = new Set(['of', 'and', '&', 'de', 'van', 'von', 'der', 'du', 'la', 'del', 'for', 'the']);
+export const RUN_JOINERS = new Set(['of', 'and', '&', 'de', 'van', 'von', 'der', 'du', 'la', 'del', 'for', 'the']);
 
 const HAS_UPPER_START = /^\p{Lu}/u;
 
@@ -58,7 +58,7 @@ export const PREFIX = P;
 const BOS = hs('<s>');
 const EOS = hs('</s>');
 
-interface WordInfo {
+export interface WordInfo {
   feats: number[];
   hw: number;
   hsh: number;
@@ -72,7 +72,7 @@ interface WordInfo {
 
 const cache = new Map<string, WordInfo>();
 
-function wordInfo(form: string, w: string, gaz: Gazetteer): WordInfo {
+export function wordInfo(form: string, w: string, gaz: Gazetteer): WordInfo {
   let info = cache.get(form);
   if (info) return info;
   const sh = shape(form);
@@ -134,27 +134,8 @@ export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): SeqFeature
     if (len === BUF.length) { const d = new Int32Array(BUF.length * 2); d.set(BUF); BUF = d; }
     BUF[len++] = x;
   };
-  // capitalised runs ("Lorillard Tobacco Co", "Franz van der Pas"): phrase-level cues
-  const runInfo = new Int32Array(n); // bit 0: ends in a company/body word, bit 1: starts with a first name, bits 2+: length (max 5)
-  for (let i = 0; i < n; ) {
-    if (!infos[i].capd) { i++; continue; }
-    let j = i + 1;
-    while (j < n && (infos[j].capd || (RUN_JOINERS.has(low[j]) && j + 1 < n && infos[j + 1].capd))) j++;
-    let bits = Math.min(j - i, 5) << 2;
-    if (j - i > 1 && ORG_SUFFIXES.has(low[j - 1])) bits |= 1;
-    if (j - i > 1 && gaz.sets.firstname.has(low[i])) bits |= 2;
-    for (let k = i; k < j; k++) runInfo[k] = bits;
-    i = j;
-  }
-  const skippable = new Uint8Array(n);
-  if (!s.caps) {
-    for (let i = 0; i < n; i++) {
-      const t = s.tokens[i].text;
-      const c = t.charCodeAt(0);
-      if (c >= 97 && c <= 122) skippable[i] = 1;
-      else if (c < 128 ? !((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) && NO_ALNUM.test(t) : LOWER_START.test(t) || NO_ALNUM.test(t)) skippable[i] = 1;
-    }
-  }
+  const runInfo = runInfoOf(n, infos.map((x) => x.capd), low, gaz);
+  const skippable = skippableOf(s);
   const kind = s.kind === 'body' ? 0 : s.kind === 'headline' ? 1 : 2;
   const at = (i: number): [Int32Array, number] => {
     len = 0;
@@ -195,4 +176,38 @@ export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): SeqFeature
     return [BUF, len];
   };
   return { n, skippable, at, hw, hsh };
+}
+
+/**
+ * Capitalised runs ("Lorillard Tobacco Co", "Franz van der Pas"): phrase-level cues per token.
+ * bit 0: ends in a company/body word, bit 1: starts with a first name, bits 2+: length (max 5)
+ */
+export function runInfoOf(n: number, capd: ArrayLike<boolean>, low: string[], gaz: Gazetteer): Int32Array {
+  const runInfo = new Int32Array(n);
+  for (let i = 0; i < n; ) {
+    if (!capd[i]) { i++; continue; }
+    let j = i + 1;
+    while (j < n && (capd[j] || (RUN_JOINERS.has(low[j]) && j + 1 < n && capd[j + 1]))) j++;
+    let bits = Math.min(j - i, 5) << 2;
+    if (j - i > 1 && ORG_SUFFIXES.has(low[j - 1])) bits |= 1;
+    if (j - i > 1 && gaz.sets.firstname.has(low[i])) bits |= 2;
+    for (let k = i; k < j; k++) runInfo[k] = bits;
+    i = j;
+  }
+  return runInfo;
+}
+
+/** Tokens that can only be O after an O (lower-case word or punctuation in running text). */
+export function skippableOf(s: Seq): Uint8Array {
+  const n = s.tokens.length;
+  const skippable = new Uint8Array(n);
+  if (!s.caps) {
+    for (let i = 0; i < n; i++) {
+      const t = s.tokens[i].text;
+      const c = t.charCodeAt(0);
+      if (c >= 97 && c <= 122) skippable[i] = 1;
+      else if (c < 128 ? !((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) && NO_ALNUM.test(t) : LOWER_START.test(t) || NO_ALNUM.test(t)) skippable[i] = 1;
+    }
+  }
+  return skippable;
 }

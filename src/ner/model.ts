@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import { Gazetteer, type GazetteerData } from './gazetteer.ts';
 import { prepareDoc, type DocStats, type Seq } from './doc.ts';
 import { seqFeatures } from './features.ts';
-import { decode, FlatWeights, TAGS, type WeightLookup } from './perceptron.ts';
+import { decode, quantize, TAGS, type WeightLookup } from './perceptron.ts';
+import { DenseWeights, FastScorer } from './fast.ts';
 import type { NerInput } from './index.ts';
 
 export const MODEL_URL = new URL('../../models/ner-model.json', import.meta.url);
@@ -41,14 +42,33 @@ export class Tagger {
   }
 }
 
-let cached: Tagger | undefined;
+/** The run-time tagger: the same tags as Tagger.tagSeq with the same weights, faster. */
+export class FastTagger extends Tagger {
+  private scorer: FastScorer;
+
+  constructor(weights: DenseWeights, caseMap: Map<string, string>, gaz: Gazetteer) {
+    super({ addTo: () => { throw new Error('FastTagger scores through its FastScorer'); } }, caseMap, gaz);
+    this.scorer = new FastScorer(weights, gaz);
+  }
+
+  override tagSeq(s: Seq, stats: DocStats): string[] {
+    const t = this.scorer.tag(s, stats);
+    const out: string[] = new Array(t.length);
+    for (let i = 0; i < t.length; i++) out[i] = TAGS[t[i]];
+    return out;
+  }
+}
+
+let cached: FastTagger | undefined;
 
 export function defaultTagger(): Tagger {
   if (cached) return cached;
   const m = JSON.parse(fs.readFileSync(MODEL_URL, 'utf8')) as ModelFile;
   const g = JSON.parse(fs.readFileSync(GAZETTEER_URL, 'utf8')) as GazetteerFile;
   const entries = Object.entries(m.weights);
-  const weights = new FlatWeights(entries.map(([f, w]): [number, number[]] => [Number(f), w]), entries.length);
-  cached = new Tagger(weights, new Map(Object.entries(m.caseMap)), loadGazetteer(g));
+  const parsed = entries.map(([f, w]): [number, number[]] => [Number(f), w]);
+  const { q16, scale } = quantize(parsed);
+  const weights = new DenseWeights(parsed.map(([f]) => f), q16, scale);
+  cached = new FastTagger(weights, new Map(Object.entries(m.caseMap)), loadGazetteer(g));
   return cached;
 }

@@ -40,17 +40,15 @@ export class FlatWeights implements WeightLookup {
     const buf = new ArrayBuffer(size * 24);
     this.k32 = new Int32Array(buf);
     this.w16 = new Int16Array(buf);
-    let max = 1e-9;
-    for (const [, ws] of entries) for (let t = 0; t < NT; t++) max = Math.max(max, Math.abs(ws[t]));
-    const q = 32000 / max;
-    this.scale = 1 / q;
+    const { q16, scale } = quantize(entries);
+    this.scale = scale;
     for (let i = 0; i < size; i++) this.k32[i * 6] = -1;
-    for (const [k, ws] of entries) {
+    entries.forEach(([k], e) => {
       let i = k & this.mask;
       while (this.k32[i * 6] !== -1) i = (i + 1) & this.mask;
       this.k32[i * 6] = k;
-      for (let t = 0; t < NT; t++) this.w16[i * 12 + 2 + t] = Math.round(ws[t] * q);
-    }
+      for (let t = 0; t < NT; t++) this.w16[i * 12 + 2 + t] = q16[e * NT + t];
+    });
   }
 
   addTo(feat: number, scores: Float64Array): void {
@@ -69,6 +67,18 @@ export class FlatWeights implements WeightLookup {
       i = (i + 1) & this.mask;
     }
   }
+}
+
+/** Weights as 16-bit integers in units of `scale` (q16[entry * NT + t]). */
+export function quantize(entries: [number, ArrayLike<number>][]): { q16: Int16Array; scale: number } {
+  let max = 1e-9;
+  for (const [, ws] of entries) for (let t = 0; t < NT; t++) max = Math.max(max, Math.abs(ws[t]));
+  const q = 32000 / max;
+  const q16 = new Int16Array(entries.length * NT);
+  entries.forEach(([, ws], e) => {
+    for (let t = 0; t < NT; t++) q16[e * NT + t] = Math.round(ws[t] * q);
+  });
+  return { q16, scale: 1 / q };
 }
 
 export function decode(
