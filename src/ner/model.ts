@@ -1,14 +1,21 @@
 // Loads the trained tagger and gazetteer (once, at import) and tags articles.
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import { Gazetteer, type GazetteerData } from './gazetteer.ts';
 import { prepareDoc, type DocStats, type Seq } from './doc.ts';
 import { seqFeatures } from './features.ts';
-import { decode, quantize, TAGS, type WeightLookup } from './perceptron.ts';
+import { decode, NT, quantize, TAGS, type WeightLookup } from './perceptron.ts';
 import { DenseWeights, FastScorer } from './fast.ts';
 import type { NerInput } from './index.ts';
 
 export const MODEL_URL = new URL('../../models/ner-model.json', import.meta.url);
 export const GAZETTEER_URL = new URL('../../models/ner-gazetteer.json', import.meta.url);
+/**
+ * The same model and gazetteer in a form that loads in a few milliseconds (binary weights, word lists
+ * as lines), written by scripts/train.ts beside the JSON files. It names the JSON files it was made
+ * from by their SHA-1 and is used only when they match; otherwise the JSON files are read.
+ */
+export const COMPACT_URL = new URL('../../models/ner-model.bin', import.meta.url);
 
 export interface ModelFile {
   version: string;
@@ -63,12 +70,96 @@ let cached: FastTagger | undefined;
 
 export function defaultTagger(): Tagger {
   if (cached) return cached;
-  const m = JSON.parse(fs.readFileSync(MODEL_URL, 'utf8')) as ModelFile;
-  const g = JSON.parse(fs.readFileSync(GAZETTEER_URL, 'utf8')) as GazetteerFile;
-  const entries = Object.entries(m.weights);
-  const parsed = entries.map(([f, w]): [number, number[]] => [Number(f), w]);
-  const { q16, scale } = quantize(parsed);
-  const weights = new DenseWeights(parsed.map(([f]) => f), q16, scale);
-  cached = new FastTagger(weights, new Map(Object.entries(m.caseMap)), loadGazetteer(g));
+  const modelBytes = fs.readFileSync(MODEL_URL);
+  const gazBytes = fs.readFileSync(GAZETTEER_URL);
+  const compact = readCompact(sourceHash(modelBytes, gazBytes));
+  if (compact) {
+    cached = new FastTagger(new DenseWeights(compact.keys, compact.q16, compact.scale), compact.caseMap, loadGazetteer(compact.gaz));
+    return cached;
+  }
+  const m = JSON.parse(modelBytes.toString('utf8')) as ModelFile;
+  const g = JSON.parse(gazBytes.toString('utf8')) as GazetteerFile;
+  const { keys, q16, scale } = quantizedWeights(m);
+  cached = new FastTagger(new DenseWeights(keys, q16, scale), new Map(Object.entries(m.caseMap)), loadGazetteer(g));
   return cached;
+}
+
+function quantizedWeights(m: ModelFile): { keys: Int32Array; q16: Int16Array; scale: number } {
+  const parsed = Object.entries(m.weights).map(([f, w]): [number, number[]] => [Number(f), w]);
+  const { q16, scale } = quantize(parsed);
+  return { keys: Int32Array.from(parsed, ([f]) => f), q16, scale };
+}
+
+/** Identifies the JSON model and gazetteer files (their bytes). */
+export function sourceHash(modelBytes: Uint8Array, gazBytes: Uint8Array): string {
+  return createHash('sha1').update(modelBytes).update(gazBytes).digest('hex');
+}
+
+const GAZ_LISTS = ['country', 'region', 'city', 'bigcity', 'firstname', 'common', 'proper'] as const;
+const MAGIC = 'dateline-ner-compact-1';
+
+/**
+ * The compact file: a 4-byte length, a JSON header (source hash, scale, case map, country groups,
+ * list lengths), then Int32 feature keys, Int16 quantised weights (NT per key) and the gazetteer's
+ * word lists as lines of UTF-8 text.
+ */
+export function compactModel(m: ModelFile, g: GazetteerFile, source: string): Buffer {
+  const { keys, q16, scale } = quantizedWeights(m);
+  for (const k of GAZ_LISTS) if (g[k].some((w) => w.includes('\n'))) throw new Error(`gazetteer ${k}: a word with a line break`);
+  const header = Buffer.from(JSON.stringify({
+    magic: MAGIC, source, version: m.version, tags: m.tags, scale, count: keys.length,
+    caseMap: m.caseMap, countryGroups: g.countryGroups, lists: GAZ_LISTS.map((k) => g[k].length),
+  }));
+  const headLen = (4 + header.length + 3) & ~3;
+  const head = Buffer.alloc(headLen);
+  head.writeUInt32LE(header.length, 0);
+  header.copy(head, 4);
+  const text = Buffer.from(GAZ_LISTS.map((k) => g[k].join('\n')).join('\n'));
+  const pad = Buffer.alloc((4 - (q16.byteLength % 4)) % 4);
+  return Buffer.concat([head, Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength), Buffer.from(q16.buffer, q16.byteOffset, q16.byteLength), pad, text]);
+}
+
+interface Compact {
+  keys: Int32Array;
+  q16: Int16Array;
+  scale: number;
+  caseMap: Map<string, string>;
+  gaz: GazetteerFile;
+}
+
+function readCompact(source: string): Compact | undefined {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(COMPACT_URL);
+  } catch {
+    return undefined;
+  }
+  if (buf.length < 4) return undefined;
+  const hl = buf.readUInt32LE(0);
+  let h: { magic: string; source: string; version: string; tags: string[]; scale: number; count: number; caseMap: Record<string, string>; countryGroups: string[][]; lists: number[] };
+  try {
+    h = JSON.parse(buf.toString('utf8', 4, 4 + hl));
+  } catch {
+    return undefined;
+  }
+  if (h.magic !== MAGIC || h.source !== source || h.tags.join() !== TAGS.join()) return undefined;
+  // copy into aligned memory (a read Buffer may start anywhere in Node's pool)
+  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+  let at = (4 + hl + 3) & ~3;
+  const keys = new Int32Array(h.count);
+  new Uint8Array(keys.buffer).set(bytes.subarray(at, at + keys.byteLength));
+  at += keys.byteLength;
+  const q16 = new Int16Array(h.count * NT);
+  new Uint8Array(q16.buffer).set(bytes.subarray(at, at + q16.byteLength));
+  at += q16.byteLength;
+  at += (4 - (q16.byteLength % 4)) % 4;
+  const words = buf.toString('utf8', at).split('\n');
+  const gaz = { countryGroups: h.countryGroups } as GazetteerFile;
+  let w = 0;
+  GAZ_LISTS.forEach((k, i) => {
+    gaz[k] = words.slice(w, w + h.lists[i]);
+    w += h.lists[i];
+  });
+  if (w !== words.length) return undefined;
+  return { keys, q16, scale: h.scale, caseMap: new Map(Object.entries(h.caseMap)), gaz };
 }
