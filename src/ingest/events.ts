@@ -34,6 +34,8 @@ const EXPR = new RegExp(
 
 const FUTURE = /\b(?:(?:likely|expected|due|set|scheduled|planning|plans?|intends?|aims?|hopes?)\s+to|to\s+(?:play|face|meet|visit|hold|host|start|begin|attend|sign|travel|fly|return|open|launch|announce|vote|decide)|would|will|shall|won['’]t|is\s+to|are\s+to|(?:is|are)\s+due|due\s+to|(?:is|are)\s+scheduled|plans?\s+to|(?:is|are)\s+set\s+to|to\s+be\s+held|upcoming)\b|['’]ll\b/i;
 
+const FUTURE_ALL = new RegExp(FUTURE.source, 'gi');
+
 const PAST = /\b(?:\w{3,}ed|said|says|was|were|had|did|took|made|won|lost|came|went|met|held|told|gave|began|saw|left|fell|rose|beat|got|sent|brought|spoke|ran|led|struck|kept|paid|sold|bought|found|fought|caught|drew|ago)\b/i;
 
 /**
@@ -42,7 +44,7 @@ const PAST = /\b(?:\w{3,}ed|said|says|was|were|had|did|took|made|won|lost|came|w
  */
 function isFuture(clause: string, at: number): boolean {
   const before = clause.slice(Math.max(0, at - 80), at);
-  const f = [...before.matchAll(new RegExp(FUTURE.source, 'gi'))].pop();
+  const f = [...before.matchAll(FUTURE_ALL)].pop();
   if (!f) return false;
   const after = before.slice((f.index ?? 0) + f[0].length).replace(/\b(?:be|been|being|have)\s+\w+/gi, ' ');
   return !PAST.test(after);

@@ -81,7 +81,7 @@ export function extractQuotes(paragraphs: string[], entities: Entities): Quote[]
     for (let i = 0; i < starts.length; i++) if (starts[i] <= pos) lo = i;
     return lo;
   };
-  const ctx: Ctx = { flat, forms, mentions, entities };
+  const ctx: Ctx = { flat, forms, mentions, entities, people: forms.filter((f) => f.kind === 'person'), orgs: forms.filter((f) => f.kind === 'org') };
   const out: Quote[] = [];
   let prev: { q: Quote; att?: Attribution; para: number; end: number } | undefined;
   for (let i = 0; i < raw.length; i++) {
@@ -130,6 +130,9 @@ export function extractQuotes(paragraphs: string[], entities: Entities): Quote[]
 interface Ctx {
   flat: string;
   forms: Form[];
+  /** forms of people, of organisations */
+  people: Form[];
+  orgs: Form[];
   mentions: Mention[];
   entities: Entities;
 }
@@ -275,16 +278,16 @@ function entityForms(entities: Entities): Form[] {
   return forms.sort((a, b) => b.text.length - a.text.length);
 }
 
-const formCache = new Map<string, { find: (text: string) => WordMatch[]; byText: Map<string, Form> }>();
+type Finder = { find: (text: string) => WordMatch[]; byText: Map<string, Form> };
+/** Finders by form list (one article's lists), case-sensitive and not. */
+const finders = [new WeakMap<Form[], Finder>(), new WeakMap<Form[], Finder>()];
 
 function findMentions(text: string, forms: Form[], ci = false): Mention[] {
   if (!forms.length) return [];
-  const cacheKey = `${ci ? 'i' : 's'}${forms.map((f) => `${f.kind}:${f.ref.slug}:${f.text}`).join('\u0001')}`;
-  let cached = formCache.get(cacheKey);
+  let cached = finders[ci ? 1 : 0].get(forms);
   if (!cached) {
-    if (formCache.size > 200) formCache.clear();
     cached = { find: wholeWordFinder(forms.map((f) => f.text), ci ? 'i' : ''), byText: new Map(forms.map((f) => [ci ? f.text.toLowerCase() : f.text, f])) };
-    formCache.set(cacheKey, cached);
+    finders[ci ? 1 : 0].set(forms, cached);
   }
   const out: Mention[] = [];
   for (const m of cached.find(text)) {
@@ -351,7 +354,7 @@ function attributeBefore(before: string, beforeStart: number, ctx: Ctx): Attribu
     const head = before.slice(0, p.index);
     const first = /^\s*(\S+)/.exec(head)?.[1] ?? '';
     if (PRONOUN_PERSON.test(first)) return pronoun(first, beforeStart, ctx);
-    const ms = findMentions(head, ctx.forms.filter((f) => f.kind === 'person'));
+    const ms = findMentions(head, ctx.people);
     if (ms.length) return { ref: ms[0].form.ref, attribution: ms[0].form.text };
   }
   return undefined;
@@ -373,8 +376,7 @@ function resolveSubject(pieces: string[], at: number, ctx: Ctx, forward: boolean
   if (words.length === 1 && PRONOUN_ORG.test(lastWord)) return pronoun(lastWord, at, ctx);
   if (/^(?:I|we|We|you|You)$/.test(lastWord)) return undefined;
   if (!forward && words.length > 12) return undefined;
-  const people = ctx.forms.filter((f) => f.kind === 'person');
-  const orgs = ctx.forms.filter((f) => f.kind === 'org');
+  const { people, orgs } = ctx;
   // (a) a person named in the piece, not as a possessive ("Putin's spokesman").
   const pm = findMentions(p, people).filter((m) => !/^['’]s?\b/.test(p.slice(m.end)));
   if (pm.length) {

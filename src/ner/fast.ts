@@ -6,7 +6,7 @@
 // with the same floating-point values, so the tags are bit-for-bit the same.
 import type { DocStats, Seq } from './doc.ts';
 import { GAZ_BIT_NAMES, type Gazetteer } from './gazetteer.ts';
-import { PREFIX as P, hs, mix, mix3, wordInfo, runInfoOf, skippableOf } from './features.ts';
+import { PREFIX as P, hs, mix, mix3, computeWordInfo, runInfoOf, skippableOf } from './features.ts';
 import { NT, TAGS } from './perceptron.ts';
 
 /** Read-only weights: feature hash -> dense row of NT float weights. */
@@ -171,7 +171,7 @@ export class FastScorer {
   private word(form: string, low: string): number {
     const idx = this.words.get(form);
     if (idx !== undefined) return idx;
-    const info = wordInfo(form, low, this.gaz);
+    const info = computeWordInfo(form, low, this.gaz);
     const k = this.add(info.hw, info.hsh, (info.capd ? CAPD : 0) | (info.ttl ? TTL : 0) | (info.dem ? DEM : 0), info.feats);
     this.words.set(form, k);
     return k;

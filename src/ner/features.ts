@@ -75,6 +75,14 @@ const cache = new Map<string, WordInfo>();
 export function wordInfo(form: string, w: string, gaz: Gazetteer): WordInfo {
   let info = cache.get(form);
   if (info) return info;
+  info = computeWordInfo(form, w, gaz);
+  if (cache.size > 300_000) cache.clear();
+  cache.set(form, info);
+  return info;
+}
+
+/** wordInfo without the cache (for callers that keep their own). */
+export function computeWordInfo(form: string, w: string, gaz: Gazetteer): WordInfo {
   const sh = shape(form);
   const hw = hs(w);
   const hsh = hs(sh);
@@ -91,10 +99,7 @@ export function wordInfo(form: string, w: string, gaz: Gazetteer): WordInfo {
   if (dem) f.push(mix(P.dem, 0));
   const dict = (gaz.common.has(w) ? 1 : 0) + (gaz.proper.has(w) ? 2 : 0);
   if (dict) f.push(mix(P.dict, dict), mix3(P.dict, dict, hsh));
-  info = { feats: f, hw, hsh, capd: HAS_UPPER_START.test(form), ttl, dem: DEMONYMS[w] !== undefined, shape: sh, dict };
-  if (cache.size > 300_000) cache.clear();
-  cache.set(form, info);
-  return info;
+  return { feats: f, hw, hsh, capd: HAS_UPPER_START.test(form), ttl, dem: DEMONYMS[w] !== undefined, shape: sh, dict };
 }
 
 export interface SeqFeatures {
