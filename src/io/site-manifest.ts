@@ -22,9 +22,11 @@ export interface SiteState {
   articles: Record<string, string>;
   /** Search shard → signature of the articles in it. */
   shards: Record<string, string>;
+  /** Listing page (site-relative path) → signature of what it was made from (see src/site/pages.ts). */
+  inputs: Record<string, string>;
 }
 
-export const emptyState = (): SiteState => ({ version: '', files: {}, articles: {}, shards: {} });
+export const emptyState = (): SiteState => ({ version: '', files: {}, articles: {}, shards: {}, inputs: {} });
 
 /** A site-relative path the manifest may name: forward slashes, no `..`, no dot-files, nothing absolute. */
 export function isSafeSitePath(rel: string): boolean {
@@ -53,7 +55,7 @@ export async function readSiteState(siteDir: string): Promise<SiteState> {
   } else {
     for (const [rel, h] of Object.entries(strings(raw.files))) if (isSafeSitePath(rel)) files[rel] = h;
   }
-  return { version: typeof raw.version === 'string' ? raw.version : '', ...(raw.pending === true ? { pending: true } : {}), files, articles: strings(raw.articles), shards: strings(raw.shards) };
+  return { version: typeof raw.version === 'string' ? raw.version : '', ...(raw.pending === true ? { pending: true } : {}), files, articles: strings(raw.articles), shards: strings(raw.shards), inputs: strings(raw.inputs) };
 }
 
 /** Files under `dir`, relative with forward slashes, sorted. */
@@ -127,5 +129,5 @@ export async function publishSite(siteDir: string, stagingDir: string, old: Site
 /** The record as JSON with sorted keys, so the same site gives the same bytes however its files were produced. */
 function serializeState(s: SiteState): string {
   const sorted = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return JSON.stringify({ version: s.version, ...(s.pending ? { pending: true } : {}), files: sorted(s.files), articles: sorted(s.articles), shards: sorted(s.shards) });
+  return JSON.stringify({ version: s.version, ...(s.pending ? { pending: true } : {}), files: sorted(s.files), articles: sorted(s.articles), shards: sorted(s.shards), inputs: sorted(s.inputs ?? {}) });
 }

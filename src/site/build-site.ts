@@ -93,7 +93,7 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   const staging = join(site, SITE_STAGING);
   await rm(staging, { recursive: true, force: true }); // debris of a killed build
   await mkdir(staging, { recursive: true });
-  const next: SiteState = { version, files: {}, articles: {}, shards: {} };
+  const next: SiteState = { version, files: {}, articles: {}, shards: {}, inputs: {} };
   const written: string[] = [];
   // Listing pages are written in place, each atomically (temporary file, then rename) and synchronously:
   // tens of thousands of small files, each in its own folder, go far faster without a staging copy or an
@@ -138,7 +138,17 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   const onRecord = await markPending(site, old, [...pages.map((p) => outputPath(p.url)), ...assets.map((f) => `assets/${f}`)]);
   for (let i = 0; i < pages.length; i++) {
     const p = pages[i];
-    place(outputPath(p.url), p.render());
+    const rel = outputPath(p.url);
+    if (p.inputs) {
+      // A page made from the same inputs as last time is the same page: keep it without rendering it.
+      const sig = hash(JSON.stringify(p.inputs()) ?? '');
+      next.inputs[rel] = sig;
+      if (sameVersion && old.inputs[rel] === sig && old.files[rel] && existsSync(join(site, rel))) {
+        next.files[rel] = old.files[rel];
+        continue;
+      }
+    }
+    place(rel, p.render());
     if (i % 500 === 499) await new Promise((r) => setImmediate(r)); // let the search index's messages flow
   }
   for (const f of assets) place(`assets/${f}`, readFileSync(join(ASSETS_DIR, f)));

@@ -1,0 +1,92 @@
+// A rebuild skips what did not change (article pages by their inputs, listing pages by theirs, search shards by
+// their articles); after every kind of edit the site must still equal a clean build of the same input, byte
+// for byte, and only pages whose content changed are rewritten.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from '../../src/build.ts';
+import { hashTree } from '../robustness/tree.ts';
+import { tempDir, writeFiles, SEED } from '../helpers.ts';
+import { bbcFiles, BBC } from './fixtures.ts';
+
+const haveCorpus = existsSync(BBC);
+let tmp: { path: string; cleanup: () => Promise<void> };
+let raw: string;
+let site: string;
+let md: string;
+let clean = 0;
+let names: string[] = [];
+
+/** Build `raw` from nothing and return its tree. */
+async function cleanTree(): Promise<Record<string, string>> {
+  const dir = join(tmp.path, `clean-${++clean}`);
+  await build(raw, join(dir, 'site'), { markdownDir: join(dir, 'md'), quiet: true });
+  const t = await hashTree(join(dir, 'site'));
+  await rm(dir, { recursive: true, force: true });
+  return t;
+}
+
+async function rebuild() {
+  const r = await build(raw, site, { markdownDir: md, quiet: true });
+  expect(await hashTree(site)).toEqual(await cleanTree());
+  return r;
+}
+
+beforeAll(async () => {
+  tmp = await tempDir();
+  raw = join(tmp.path, 'raw');
+  site = join(tmp.path, 'site');
+  md = join(tmp.path, 'md');
+  // Dates spread over three years, so there are several search shards.
+  const files = Object.entries(bbcFiles(40)).map(([name, text], i) => [`${2020 + (i % 3)}-0${1 + (i % 9)}-1${i % 10}-${name.replace(/\//g, '-')}`, text]);
+  names = files.map(([n]) => n);
+  await writeFiles(raw, { ...Object.fromEntries(files), '2025-02-27-seed.txt': readFileSync(SEED, 'utf8') });
+  await build(raw, site, { markdownDir: md, quiet: true });
+}, 300_000);
+afterAll(() => tmp?.cleanup());
+
+describe.skipIf(!haveCorpus)('incremental rebuilds equal clean builds', () => {
+  it('after editing one article: its page, its entities and its listings are rewritten, not the rest', async () => {
+    const seed = join(raw, '2025-02-27-seed.txt');
+    await writeFile(seed, `${await readFile(seed, 'utf8')}\n\nForeign Minister Sergei Lavrov later met Ambassador Jane Holloway in Moscow.\n`);
+    const r = await rebuild();
+    // Its page, and the pages that show its summary (previous/next, related).
+    expect(r.render.articlesRendered).toBeGreaterThanOrEqual(1);
+    expect(r.render.articlesRendered).toBeLessThan(10);
+    expect(r.written.some((f) => f.startsWith('people/jane-holloway/'))).toBe(true);
+    expect(r.written).toContain('people/sergei-lavrov/index.html');
+    // An entity the seed does not name keeps its page untouched.
+    const untouched = r.written.filter((f) => f.startsWith('people/') && !/jane-holloway|sergei-lavrov|vladimir-putin|people\/index|by-mentions/.test(f));
+    expect(untouched.length).toBeLessThan(10);
+  }, 300_000);
+
+  it('after a curation change: a description and a merged alias', async () => {
+    await writeFile(join(raw, 'curation.yaml'), 'entities:\n  - name: Sergei Lavrov\n    type: person\n    description: Foreign minister of Russia.\n  - name: Russia\n    type: place\n    aliases: [Russian Federation]\n');
+    const r = await rebuild();
+    expect(r.written).toContain('people/sergei-lavrov/index.html');
+    expect(r.render.articlesRendered).toBeLessThan(5);
+  }, 300_000);
+
+  it('after retitling an article: every listing that shows the title', async () => {
+    const file = names[3];
+    await writeFile(join(raw, file), `---\ntitle: A retitled story\n---\n${await readFile(join(raw, file), 'utf8')}`);
+    await rebuild();
+  }, 300_000);
+
+  it('after rewording the lede of an article that keeps its URL: every listing that shows the lede', async () => {
+    const file = join(raw, names[7]);
+    const [title, ...rest] = (await readFile(file, 'utf8')).split('\n');
+    const i = rest.findIndex((l) => l.includes(' the '));
+    rest[i] = rest[i].replace(' the ', ' the very ');
+    await writeFile(file, [title, ...rest].join('\n'));
+    const r = await rebuild();
+    expect(r.written.filter((f) => /^(people|organisations|places)\/[^/]+\/index\.html$/.test(f)).length).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('after deleting one article and adding another', async () => {
+    await rm(join(raw, names[5]));
+    await writeFiles(raw, { '2022-06-01-new.txt': 'LONDON - Prime Minister Tony Blair met Chancellor Gordon Brown at Downing Street on Monday.\n\nThe talks covered the budget.' });
+    await rebuild();
+  }, 300_000);
+});
