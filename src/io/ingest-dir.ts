@@ -1,6 +1,6 @@
 // Ingest a folder of raw articles into a folder of generated markdown (the I/O edge of ingest).
-import { readFile, rm, open, rmdir, mkdir, writeFile, stat } from 'node:fs/promises';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile, rm, rmdir, mkdir, writeFile, stat } from 'node:fs/promises';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,14 +8,14 @@ import type { Article, Warning } from '../types.ts';
 import { InputError } from '../types.ts';
 import { decodeArticle } from './decode.ts';
 import { listRawFiles, CURATION_FILES } from './walk.ts';
-import { writeAtomic, writeIfChanged, removeStaleTemps } from './atomic.ts';
+import { writeAtomic, writeAtomicSync, writeIfChanged, removeStaleTemps } from './atomic.ts';
 import { buildArticle, type BuiltArticle } from '../ingest/article.ts';
 import { assignIds } from '../ingest/ids.ts';
 import { canonicalizeArchive } from '../curation/apply.ts';
 import { parseCuration, EMPTY_CURATION, type Curation } from '../curation/curation.ts';
 import { articleToMarkdown } from '../markdown/serialize.ts';
 import { EXTRACTOR_VERSION } from '../ner/index.ts';
-import { buildInWorkers, workerCount } from '../parallel/pool.ts';
+import { startPool, workerCount, type WorkerPool } from '../parallel/pool.ts';
 import { buildArchiveIndex } from '../site/archive-index.ts';
 import { SITE_DATA_FILE, type SiteData } from '../site/context.ts';
 import { buildResearch } from '../site/research-data.ts';
@@ -54,26 +54,18 @@ export interface IngestResult {
 }
 
 export const DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
-const CACHE_VERSION = `2:${EXTRACTOR_VERSION}:${codeHash()}`;
+const CACHE_VERSION = `3:${EXTRACTOR_VERSION}:${codeHash()}`;
+const CACHE_FILE = 'cache.ndjson';
 const STATE_DIR = '.dateline';
 /** Fewer uncached articles than this are extracted in-process: starting workers (loading the model) costs more. */
 const PARALLEL_THRESHOLD = 48;
-
-/** Set an own property even for names like `__proto__` (file names are data). */
-function setEntry(entries: Record<string, CacheEntry>, source: string, entry: CacheEntry): void {
-  Object.defineProperty(entries, source, { value: entry, enumerable: true, writable: true, configurable: true });
-}
 
 interface CacheEntry {
   hash: string;
   built?: BuiltArticle;
   error?: Rejection;
-}
-interface CacheFile {
-  version: string;
-  entries: Record<string, CacheEntry>;
-  /** Generated file → hash of the article it was written from. */
-  outputs?: Record<string, string>;
+  /** The entry's cache line as read or as received from a worker; undefined once the entry changes. */
+  line?: string;
 }
 interface Manifest {
   files: string[];
@@ -118,6 +110,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     timings[name] = Math.round(now - tPhase);
     tPhase = now;
   };
+  let pool: WorkerPool | undefined;
   try {
   await removeStaleTemps(outDir);
   const { curation, rejection } = await loadCuration(rawDir, opts.curationFile);
@@ -127,54 +120,81 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     exclude: [outDir, ...(opts.excludeDirs ?? [])],
     onSkip: (file, message) => warnings.push({ file, message }),
   });
-  const cache = await readJson<CacheFile>(join(outDir, STATE_DIR, 'cache.json'));
-  const oldEntries = cache?.version === CACHE_VERSION && cache.entries && typeof cache.entries === 'object' ? cache.entries : {};
-  const entries: Record<string, CacheEntry> = {};
+  const cachePath = join(outDir, STATE_DIR, CACHE_FILE);
+  const cache = readCache(cachePath);
+  const oldEntries = cache?.entries ?? new Map<string, CacheEntry>();
+  /** Entries in the order the articles are taken: read failures and cache hits (file order), then extractions (file order). */
+  const entries = new Map<string, CacheEntry>();
   let cached = 0;
   let done = 0;
-  // Pass 1: read and hash every file; reuse cached extractions.
-  const todo: Array<{ source: string; hash: string; bytes: Buffer }> = [];
-  for (const source of files) {
-    const full = join(rawDir, source);
-    const read = await readLimited(full, maxBytes);
+  // Pass 1: read and hash every file; reuse cached extractions. Once there is enough to extract to pay for
+  // starting workers, they start (loading the model) and are fed while the rest is read.
+  const todo: Array<{ source: string; hash: string; result?: Promise<string> }> = [];
+  const workers = workerCount();
+  const pending: Array<{ source: string; bytes: Buffer }> = [];
+  const submit = (t: { source: string; bytes: Buffer }, i: number) => {
+    todo[i].result = pool!.run(t).then((json) => {
+      opts.onProgress?.(++done, files.length);
+      return json;
+    });
+    todo[i].result.catch(() => undefined); // awaited in pass 2; a failed pool must not also report each task as unhandled
+  };
+  for (let f = 0; f < files.length; f++) {
+    const source = files[f];
+    const read = readLimited(join(rawDir, source), maxBytes);
     if ('error' in read) {
-      setEntry(entries, source, { hash: 'unread', error: { file: source, reason: read.error } });
+      entries.set(source, { hash: 'unread', error: { file: source, reason: read.error } });
       opts.onProgress?.(++done, files.length);
       continue;
     }
     const hash = createHash('sha256').update(read.bytes).digest('hex');
-    const old = Object.hasOwn(oldEntries, source) ? oldEntries[source] : undefined;
+    const old = oldEntries.get(source);
     if (old && old.hash === hash && isValidEntry(old)) {
-      setEntry(entries, source, old);
+      entries.set(source, old);
       cached++;
       opts.onProgress?.(++done, files.length);
-    } else {
-      todo.push({ source, hash, bytes: read.bytes });
+      continue;
+    }
+    todo.push({ source, hash });
+    pending.push({ source, bytes: read.bytes });
+    if (!pool && todo.length >= PARALLEL_THRESHOLD && workers > 1) pool = startPool(workers);
+    if (pool) {
+      for (let i = todo.length - pending.length; pending.length; i++) submit(pending.shift()!, i);
+      if (f % 32 === 31) await new Promise((r) => setImmediate(r)); // let results in and tasks out
     }
   }
   lap('read');
-  // Pass 2: extract the rest, on every core when there are enough of them to pay for starting workers.
-  const workers = workerCount();
-  const results =
-    todo.length >= PARALLEL_THRESHOLD && workers > 1
-      ? await buildInWorkers(todo, () => opts.onProgress?.(++done, files.length), workers)
-      : todo.map((t) => {
-          const r = buildOne(t.source, t.bytes);
-          opts.onProgress?.(++done, files.length);
-          return r;
-        });
-  todo.forEach((t, i) => setEntry(entries, t.source, { hash: t.hash, ...results[i] }));
+  // Pass 2: extract the rest (in workers when started above, else in this process).
+  for (let i = 0; i < todo.length; i++) {
+    const t = todo[i];
+    let json: string;
+    let result: { built?: BuiltArticle; error?: Rejection };
+    if (t.result) {
+      json = await t.result;
+      result = JSON.parse(json) as typeof result;
+    } else {
+      result = buildOne(t.source, pending[i].bytes);
+      json = JSON.stringify(result);
+      opts.onProgress?.(++done, files.length);
+    }
+    entries.set(t.source, { hash: t.hash, ...result, line: entryLine(t.source, t.hash, json) });
+  }
+  pending.length = 0;
+  await pool?.close();
+  pool = undefined;
   for (const source of files) {
-    const entry = entries[source];
+    const entry = entries.get(source)!;
     if (/[\u0000-\u001f\u007f\ufffd]/.test(source) && entry.built && !entry.built.warnings.some((w) => w.message.startsWith('file name has'))) {
       entry.built.warnings.push({ file: source, message: 'file name has control characters or bytes that are not UTF-8: rename it' });
+      entry.line = undefined; // changed: serialise again
     }
     if (entry.error) rejected.push(entry.error);
     if (entry.built) warnings.push(...entry.built.warnings);
   }
 
   lap('extract');
-  const built = Object.values(entries).flatMap((e) => (e.built ? [e.built] : []));
+  const built: BuiltArticle[] = [];
+  for (const e of entries.values()) if (e.built) built.push(e.built);
   const ids = assignIds(built.map((b) => ({ source: b.article.source, slug: b.slug, date: b.article.date })));
   const withIds: Article[] = built.map((b) => ({ id: ids.get(b.article.source)!, ...b.article }));
   const slugOf = new Map(built.map((b) => [b.article.source, b.slug]));
@@ -195,14 +215,18 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   await writeIfChanged(manifestPath, JSON.stringify({ files: [...new Set([...oldList, ...outFiles])].sort() }, null, 1));
   // An article whose structured form is unchanged since the last run keeps its file as it is (no serialising,
   // no reading it back), as long as the file is still there.
-  const oldOutputs = cache?.version === CACHE_VERSION && cache.outputs && typeof cache.outputs === 'object' ? cache.outputs : {};
+  const oldOutputs = cache?.outputs ?? {};
   const outputs: Record<string, string> = {};
+  /** Hash of everything the site data is computed from: the code, the articles in order, curation descriptions, settings. */
+  const siteHash = createHash('sha256').update(siteCodeHash());
+  const made = new Set<string>();
   for (const a of articles) {
     const rel = `articles/${a.id}.md`;
     const key = createHash('sha1').update(JSON.stringify(a)).digest('hex');
     outputs[rel] = key;
+    siteHash.update(`${key}\n`);
     if (Object.hasOwn(oldOutputs, rel) && oldOutputs[rel] === key && existsSync(join(outDir, rel))) continue;
-    if (await writeIfChanged(join(outDir, rel), articleToMarkdown(a))) written.push(rel);
+    if (writeIfChangedSync(join(outDir, rel), articleToMarkdown(a), made)) written.push(rel);
   }
   const keep = new Set(outFiles);
   const deleted: string[] = [];
@@ -216,20 +240,103 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   lap('write');
   const settings = await loadSettings(rawDir, rejected);
   const descriptions = new Map(curation.entities.flatMap((c) => (c.description ? [[`${c.kind}:${c.name}`, c.description] as [string, string]] : [])));
-  const index = buildArchiveIndex(articles, descriptions);
-  lap('index');
-  const research = buildResearch(articles, descriptions);
-  lap('research');
-  const siteData: SiteData = { settings, index, research };
-  await writeIfChanged(join(outDir, SITE_DATA_FILE), JSON.stringify(siteData));
+  const siteDataPath = join(outDir, SITE_DATA_FILE);
+  const siteKey = siteHash.update(JSON.stringify([...descriptions])).update('\n').update(JSON.stringify(settings)).digest('hex');
+  // The site data is a pure function of what went into siteKey: when that is unchanged and the file is the one
+  // the last run wrote (same size and modification time), it is kept as it is.
+  let siteStamp = fileStamp(siteDataPath);
+  if (!(cache?.site && cache.site.key === siteKey && siteStamp !== undefined && cache.site.stamp === siteStamp)) {
+    const index = buildArchiveIndex(articles, descriptions);
+    lap('index');
+    const research = buildResearch(articles, descriptions);
+    lap('research');
+    const siteData: SiteData = { settings, index, research };
+    await writeIfChanged(siteDataPath, JSON.stringify(siteData));
+    siteStamp = fileStamp(siteDataPath);
+  } else {
+    lap('index');
+    lap('research');
+  }
   // What each generated file was made from: the site renderer re-renders an article page only when this changes.
-  await writeIfChanged(join(outDir, STATE_DIR, 'outputs.json'), JSON.stringify(outputs));
-  await writeAtomic(join(outDir, STATE_DIR, 'cache.json'), JSON.stringify({ version: CACHE_VERSION, entries, outputs }));
+  const outputsJson = JSON.stringify(outputs);
+  await writeIfChanged(join(outDir, STATE_DIR, 'outputs.json'), outputsJson);
+  const header = JSON.stringify({ version: CACHE_VERSION, site: { key: siteKey, stamp: siteStamp } });
+  const lines = [header, outputsJson];
+  for (const [source, e] of entries) lines.push((e.line ??= entryLine(source, e.hash, JSON.stringify(e.error ? { error: e.error } : { built: e.built }))));
+  const text = lines.join('\n') + '\n';
+  if (text !== cache?.text) await writeAtomic(cachePath, text);
+  if (existsSync(join(outDir, STATE_DIR, 'cache.json'))) await rm(join(outDir, STATE_DIR, 'cache.json'), { force: true }); // the old format
   lap('cache');
   return { articles, written, deleted, cached, warnings, rejected, timings };
   } finally {
+    await pool?.close();
     await release();
   }
+}
+
+/** One cache line: `{"s":source,"h":hash,"r":{"built":…}|{"error":…}}`. JSON text never holds a raw new line. */
+function entryLine(source: string, hash: string, resultJson: string): string {
+  return `{"s":${JSON.stringify(source)},"h":${JSON.stringify(hash)},"r":${resultJson}}`;
+}
+
+/** Size and modification time of a file, or undefined when it is missing. */
+function fileStamp(path: string): string | undefined {
+  try {
+    const s = statSync(path);
+    return `${s.size}:${s.mtimeMs}:${s.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The extraction cache, one JSON value per line: a header (version, site data key), the outputs map, then one line
+ * per raw file. Unchanged lines are written back as they were read (no serialising); a cache written by other code,
+ * or damaged, is ignored as a whole or line by line.
+ */
+function readCache(path: string): { text: string; entries: Map<string, CacheEntry>; outputs: Record<string, string>; site?: { key: string; stamp?: string } } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  let header: { version?: unknown; site?: { key?: unknown; stamp?: unknown } };
+  let outputs: unknown;
+  try {
+    header = JSON.parse(lines[0]) as typeof header;
+    if (header?.version !== CACHE_VERSION) return undefined;
+    outputs = JSON.parse(lines[1]);
+  } catch {
+    return undefined;
+  }
+  const entries = new Map<string, CacheEntry>();
+  for (let i = 2; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) continue;
+    try {
+      const e = JSON.parse(line) as { s?: unknown; h?: unknown; r?: { built?: BuiltArticle; error?: Rejection } };
+      if (typeof e.s !== 'string' || typeof e.h !== 'string' || !e.r || typeof e.r !== 'object') continue;
+      entries.set(e.s, { hash: e.h, ...(e.r.error ? { error: e.r.error } : { built: e.r.built }), line });
+    } catch {
+      // a damaged line: that file is extracted again
+    }
+  }
+  const site = header.site && typeof header.site.key === 'string' ? { key: header.site.key, ...(typeof header.site.stamp === 'string' ? { stamp: header.site.stamp } : {}) } : undefined;
+  return { text, entries, outputs: outputs && typeof outputs === 'object' && !Array.isArray(outputs) ? (outputs as Record<string, string>) : {}, ...(site ? { site } : {}) };
+}
+
+/** writeIfChanged, synchronous: many small files go faster without a promise per system call. */
+function writeIfChangedSync(file: string, data: string, made: Set<string>): boolean {
+  const bytes = Buffer.from(data);
+  try {
+    if (readFileSync(file).equals(bytes)) return false;
+  } catch {
+    // missing: write it
+  }
+  writeAtomicSync(file, bytes, made);
+  return true;
 }
 
 /** A generated article path from a manifest: `articles/…/x.md`, relative, with no way out of the folder. */
@@ -257,19 +364,19 @@ function checkFolders(rawDir: string, outDir: string): void {
   }
 }
 
-/** Read a raw file, refusing it (without reading it all) when it is over the limit; never throws. */
-async function readLimited(file: string, maxBytes: number): Promise<{ bytes: Buffer } | { error: string }> {
+/** Read a raw file, refusing it (without reading it all) when it is over the limit; never throws. Synchronous: one small file costs a few system calls. */
+function readLimited(file: string, maxBytes: number): { bytes: Buffer } | { error: string } {
   const mb = (n: number) => (n >= 1048576 ? (n / 1048576).toFixed(1) : (n / 1048576).toFixed(2));
   const over = (size: number) => {
     const [a, b] = mb(size) === mb(maxBytes) ? [`${size} bytes`, `${maxBytes}-byte`] : [`${mb(size)} MB`, `${mb(maxBytes)} MB`];
     return { error: `file is ${a}, over the ${b} limit per article (raise it with --max-article-size <MB>)` };
   };
-  let fh;
+  let fd: number | undefined;
   try {
-    fh = await open(file, 'r');
-    const size = (await fh.stat()).size;
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
     if (size > maxBytes) return over(size);
-    const bytes = await fh.readFile();
+    const bytes = readFileSync(fd);
     if (bytes.length > maxBytes) return over(bytes.length); // grew while we looked
     return { bytes };
   } catch (e) {
@@ -277,7 +384,7 @@ async function readLimited(file: string, maxBytes: number): Promise<{ bytes: Buf
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'file vanished or its name is not valid UTF-8' : code === 'EISDIR' ? 'is a folder' : (e as Error).message;
     return { error: `cannot read the file: ${why}` };
   } finally {
-    await fh?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -319,8 +426,14 @@ export async function takeLockFile(lock: string, dir: string): Promise<() => Pro
   throw new Error(`cannot take the lock ${lock}`);
 }
 
+let siteCode: string | undefined;
+/** Hash of all the code (the site's too): site data written by other code is never reused. */
+function siteCodeHash(): string {
+  return (siteCode ??= codeHash(true));
+}
+
 /** Hash of the extraction code, so that a cache written by other code is never reused. */
-function codeHash(): string {
+function codeHash(withSite = false): string {
   const h = createHash('sha256');
   const srcDir = join(dirname(fileURLToPath(import.meta.url)), '..');
   try {
@@ -328,7 +441,7 @@ function codeHash(): string {
       for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const p = join(d, e.name);
         if (e.isDirectory()) {
-          if (e.name !== 'site') walk(p);
+          if (withSite || e.name !== 'site') walk(p);
         } else if (/\.(ts|json)$/.test(e.name)) h.update(p.slice(srcDir.length)).update(readFileSync(p));
       }
     };

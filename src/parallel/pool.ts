@@ -16,41 +16,101 @@ export function workerCount(): number {
   return env > 0 ? Math.floor(env) : availableParallelism();
 }
 
+/** Tasks sent ahead to each worker: enough to keep it busy while the main thread reads, few enough that one slow article holds back little. */
+const IN_FLIGHT = 4;
+
+export interface WorkerPool {
+  /** Queue a task; resolves to its result as JSON text (serialised in the worker, so the main thread only parses it). */
+  run(task: PoolTask): Promise<string>;
+  /** Stop the workers (after every queued task has settled). */
+  close(): Promise<void>;
+}
+
+interface Pending {
+  task: PoolTask;
+  resolve: (json: string) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * Start `n` workers at once (each loads the extractor while the caller goes on reading input) and feed them
+ * tasks as they are queued, a few at a time per worker, the least busy worker first.
+ */
+export function startPool(n: number): WorkerPool {
+  const entry = new URL('./worker-entry.js', import.meta.url);
+  const queue: Pending[] = [];
+  let head = 0;
+  let nextId = 0;
+  let failure: Error | undefined;
+  const slots = Array.from({ length: Math.max(1, n) }, () => ({ worker: new Worker(entry, { execArgv: [] }), inFlight: new Map<number, Pending>() }));
+  const fail = (e: Error) => {
+    if (!failure) failure = e;
+    for (const s of slots) {
+      for (const p of s.inFlight.values()) p.reject(failure);
+      s.inFlight.clear();
+    }
+    while (head < queue.length) queue[head++].reject(failure);
+  };
+  const pump = () => {
+    while (head < queue.length) {
+      let best: (typeof slots)[number] | undefined;
+      for (const s of slots) if (s.inFlight.size < IN_FLIGHT && (!best || s.inFlight.size < best.inFlight.size)) best = s;
+      if (!best) return;
+      const p = queue[head];
+      queue[head++] = undefined as unknown as Pending; // let the bytes go
+      const id = nextId++;
+      best.inFlight.set(id, p);
+      best.worker.postMessage({ id, source: p.task.source, bytes: p.task.bytes });
+    }
+  };
+  for (const s of slots) {
+    s.worker.on('message', (m: { ready?: boolean; id?: number; json?: string }) => {
+      if (m.ready || m.id === undefined) return;
+      const p = s.inFlight.get(m.id);
+      if (!p) return;
+      s.inFlight.delete(m.id);
+      p.resolve(m.json!);
+      pump();
+    });
+    s.worker.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
+    s.worker.on('exit', (code) => {
+      if (code !== 0 && !closing) fail(new Error(`ingest worker exited with code ${code}`));
+    });
+  }
+  let closing = false;
+  return {
+    run(task) {
+      if (failure) return Promise.reject(failure);
+      return new Promise<string>((resolve, reject) => {
+        queue.push({ task, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      closing = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}
+
 /**
  * Build every task in worker threads; results come back in task order.
- * Each worker loads the extractor once and then takes tasks one at a time, so slow articles do not stall the rest.
+ * Each worker loads the extractor once and then takes tasks a few at a time, so slow articles do not stall the rest.
  */
 export async function buildInWorkers(tasks: PoolTask[], onDone?: (n: number) => void, workers = workerCount()): Promise<Result[]> {
-  const results: Result[] = new Array(tasks.length);
-  if (!tasks.length) return results;
-  const n = Math.max(1, Math.min(workers, tasks.length));
-  let next = 0;
+  if (!tasks.length) return [];
+  const pool = startPool(Math.min(workers, tasks.length));
   let done = 0;
-  const entry = new URL('./worker-entry.js', import.meta.url);
-  await Promise.all(
-    Array.from({ length: n }, () =>
-      new Promise<void>((resolve, reject) => {
-        const w = new Worker(entry, { execArgv: [] });
-        const feed = () => {
-          if (next >= tasks.length) {
-            void w.terminate().then(() => resolve());
-            return;
-          }
-          const id = next++;
-          w.postMessage({ id, source: tasks[id].source, bytes: tasks[id].bytes });
-        };
-        w.on('message', (m: { ready?: boolean; id?: number; result?: Result }) => {
-          if (m.ready) return feed();
-          results[m.id!] = m.result!;
+  try {
+    return await Promise.all(
+      tasks.map((t) =>
+        pool.run(t).then((json) => {
           onDone?.(++done);
-          feed();
-        });
-        w.on('error', reject);
-        w.on('exit', (code) => {
-          if (code !== 0 && next < tasks.length) reject(new Error(`ingest worker exited with code ${code}`));
-        });
-      }),
-    ),
-  );
-  return results;
+          return JSON.parse(json) as Result;
+        }),
+      ),
+    );
+  } finally {
+    await pool.close();
+  }
 }
