@@ -28,9 +28,10 @@ export function normKey(s: string): string {
 }
 
 function computeKey(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  // ASCII has nothing to decompose and no marks to strip
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) { ascii = false; break; }
+  return (ascii ? s : s.normalize('NFKD').replace(/\p{M}+/gu, ''))
     .replace(/[’‘]/g, "'")
     .toLowerCase()
     .replace(/\./g, '')

@@ -48,11 +48,18 @@ export function extractEntities(input: NerInput): Entities {
   return out;
 }
 
+/**
+ * Plain names: ASCII letters and digits in words joined by single spaces or hyphens, at most 80
+ * characters. For these slugify() only lower-cases and joins the words with hyphens (there is
+ * nothing to transliterate, strip or collapse), so the slug is made here without it.
+ */
+const PLAIN_NAME = /^[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*$/;
+
 const slugCache = new Map<string, string>();
 function slugOf(name: string): string {
   let s = slugCache.get(name);
   if (s === undefined) {
-    s = slugify(name);
+    s = name.length <= 80 && PLAIN_NAME.test(name) ? name.toLowerCase().replace(/ /g, '-') : slugify(name);
     if (slugCache.size > 50_000) slugCache.clear();
     slugCache.set(name, s);
   }
