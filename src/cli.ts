@@ -5,21 +5,32 @@ import { ingestDir, type IngestResult } from './io/ingest-dir.ts';
 import { build, defaultMarkdownDir } from './build.ts';
 import { serve } from './serve.ts';
 import cliProgress from 'cli-progress';
+import type { RenderStep } from './site/build-site.ts';
 
-/** A progress bar for long ingests on a terminal; nothing when stderr is not a terminal (CI, pipes, tests). */
-function progressBar(err: NodeJS.WritableStream): ((done: number, total: number) => void) | undefined {
+/**
+ * Progress bars for long ingests and builds on a terminal: one bar per step (ingest, then article pages, other
+ * pages and the search index, which run side by side). Nothing when stderr is not a terminal (CI, pipes, tests).
+ */
+export function progressBars(err: NodeJS.WritableStream): { ingest?: (done: number, total: number) => void; render?: (step: RenderStep, done: number, total: number) => void; stop: () => void } {
   const tty = err as NodeJS.WriteStream;
-  if (!tty.isTTY) return undefined;
-  const bar = new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} articles', stream: tty, clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic);
-  let started = false;
-  return (done, total) => {
-    if (total < 50) return; // not worth a bar
-    if (!started) {
-      bar.start(total, 0);
-      started = true;
-    }
+  if (!tty.isTTY) return { stop: () => undefined };
+  const multi = new cliProgress.MultiBar(
+    { format: '{step} [{bar}] {value}/{total} {unit}', stream: tty, clearOnComplete: true, hideCursor: true, autopadding: true },
+    cliProgress.Presets.shades_classic,
+  );
+  const bars = new Map<string, cliProgress.SingleBar>();
+  const UNIT: Record<string, string> = { ingest: 'articles', articles: 'article pages', pages: 'other pages', search: 'search shards' };
+  const update = (step: string, done: number, total: number, min: number) => {
+    if (total < min) return; // not worth a bar
+    let bar = bars.get(step);
+    if (!bar) bars.set(step, (bar = multi.create(total, 0, { step: step.padEnd(8), unit: UNIT[step] ?? '' })));
+    bar.setTotal(total);
     bar.update(done);
-    if (done >= total) bar.stop();
+  };
+  return {
+    ingest: (done, total) => update('ingest', done, total, 50),
+    render: (step, done, total) => update(step, done, total, step === 'search' ? 2 : 50),
+    stop: () => multi.stop(),
   };
 }
 
@@ -71,7 +82,9 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .requiredOption('--out <markdownDir>', 'folder for the generated markdown')
     .addOption(sizeOption())
     .action(async (rawDir: string, o: { out: string; maxArticleSize: string }) => {
-      code = report(await ingestDir(resolve(rawDir), resolve(o.out), { maxArticleBytes: mb(o.maxArticleSize), onProgress: progressBar(io.err) }), io.out, io.err);
+      const bars = progressBars(io.err);
+      const r = await ingestDir(resolve(rawDir), resolve(o.out), { maxArticleBytes: mb(o.maxArticleSize), onProgress: bars.ingest }).finally(bars.stop);
+      code = report(r, io.out, io.err);
     });
 
   program
@@ -83,12 +96,14 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .option('--path-prefix <prefix>', 'serve the site under this sub-path, e.g. /archive/', '/')
     .addOption(sizeOption())
     .action(async (rawDir: string, o: { out: string; markdown?: string; pathPrefix: string; maxArticleSize: string }) => {
+      const bars = progressBars(io.err);
       const r = await build(resolve(rawDir), resolve(o.out), {
         markdownDir: o.markdown ? resolve(o.markdown) : defaultMarkdownDir(o.out),
         pathPrefix: o.pathPrefix,
         maxArticleBytes: mb(o.maxArticleSize),
-        onProgress: progressBar(io.err),
-      });
+        onProgress: bars.ingest,
+        onRenderProgress: bars.render,
+      }).finally(bars.stop);
       const site = `site: ${r.render.pages} file(s) in ${resolve(o.out)}${r.removed?.length ? `, ${r.removed.length} stale file(s) removed` : ''}\n`;
       code = report(r.ingest, io.out, io.err, site);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
-import { main } from '../src/cli.ts';
+import { main, progressBars } from '../src/cli.ts';
 import { tempDir, writeFiles } from './helpers.ts';
 
 function capture() {
@@ -99,4 +99,30 @@ describe('dateline build: hostile input end to end', () => {
     expect(r.err).not.toContain('\u001b');
     await tmp.cleanup();
   }, 60_000);
+
+  it('shows progress bars for long builds on a terminal, and nothing when stderr is not a terminal', async () => {
+    const plain = capture();
+    const quiet = progressBars(plain.stream);
+    expect(quiet.ingest).toBeUndefined();
+    expect(quiet.render).toBeUndefined();
+    quiet.stop();
+    expect(plain.text()).toBe('');
+
+    const tty = capture();
+    Object.assign(tty.stream, { isTTY: true, columns: 100, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    const bars = progressBars(tty.stream);
+    bars.ingest!(10, 10); // too few articles for a bar
+    for (let i = 0; i <= 200; i += 50) bars.ingest!(i, 200);
+    bars.render!('articles', 100, 200);
+    bars.render!('pages', 500, 1000);
+    bars.render!('search', 1, 3);
+    await new Promise((r) => setTimeout(r, 300)); // bars redraw on a timer
+    const shown = tty.text();
+    bars.stop();
+    expect(shown).toMatch(/ingest\s+\[.*\] 200\/200 articles/);
+    expect(shown).toMatch(/articles\s+\[.*\] 100\/200 article pages/);
+    expect(shown).toMatch(/pages\s+\[.*\] 500\/1000 other pages/);
+    expect(shown).toMatch(/search\s+\[.*\] 1\/3 search shards/);
+    expect(shown).not.toMatch(/10\/10/);
+  });
 });

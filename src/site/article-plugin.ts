@@ -27,8 +27,11 @@ interface EleventyConfig {
 
 /** Article ids to render in the next Eleventy run in this process; undefined renders every article. */
 let plan: string[] | undefined;
-export function setRenderPlan(ids: string[] | undefined): void {
+/** Called after each article page Eleventy renders in this thread (for progress displays). */
+let onRendered: (() => void) | undefined;
+export function setRenderPlan(ids: string[] | undefined, rendered?: () => void): void {
   plan = ids;
+  onRendered = rendered;
 }
 
 /**
@@ -99,7 +102,11 @@ export default function datelineArticles(eleventyConfig: EleventyConfig): void {
   eleventyConfig.ignores.add(`${rel.startsWith('.') ? rel : `./${rel}`}/articles/**`);
 
   eleventyConfig.addTemplate('_includes/article.11ty.js', {
-    render: (data: Record<string, unknown> & { content: string }) => articlePage(ctxOf(data), { ...(data as unknown as Article), date: isoDay(data.date) }, data.content),
+    render: (data: Record<string, unknown> & { content: string }) => {
+      const html = articlePage(ctxOf(data), { ...(data as unknown as Article), date: isoDay(data.date) }, data.content);
+      onRendered?.();
+      return html;
+    },
   });
 
   const articlesDir = join(input, 'articles');

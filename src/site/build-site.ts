@@ -33,7 +33,11 @@ export interface RenderOptions {
   search?: boolean;
   /** Run Eleventy in a worker thread, beside the listing pages (default: when there are 400+ articles to render). */
   eleventyWorker?: boolean;
+  /** Progress of each rendering step: `articles` (Eleventy), `pages` (every other page), `search` (index shards). */
+  onRenderProgress?: (step: RenderStep, done: number, total: number) => void;
 }
+
+export type RenderStep = 'articles' | 'pages' | 'search';
 
 export interface RenderResult {
   /** Files the site holds after this build. */
@@ -119,13 +123,15 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
     else toRender.push(a.id);
   }
   // The search index is built from the markdown in Pagefind's own process, alongside everything below.
-  const searching = opts.search === false ? undefined : indexShards(ctx, md, site, staging, old, next);
+  const progress = opts.onRenderProgress;
+  const searching = opts.search === false ? undefined : indexShards(ctx, md, site, staging, old, next, progress && ((done, total) => progress('search', done, total)));
   searching?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   // Eleventy renders the changed articles; a large plan runs in a worker thread, on the other core, while this
   // thread renders the listing pages.
   const job = { input: md, output: staging, pathPrefix: prefix, quiet: opts.quiet ?? true, plan: toRender };
   const inWorker = toRender.length > 0 && (opts.eleventyWorker ?? toRender.length >= WORKER_THRESHOLD);
-  const rendering = !toRender.length ? Promise.resolve([]) : inWorker ? runEleventyInWorker(job) : runEleventy(job);
+  const articleProgress = progress && ((done: number) => progress('articles', done, toRender.length));
+  const rendering = !toRender.length ? Promise.resolve([]) : inWorker ? runEleventyInWorker(job, articleProgress) : runEleventy(job, articleProgress);
   rendering.catch(() => undefined);
   let tEleventy = 0;
   void rendering.then(() => (tEleventy = performance.now()), () => undefined);
@@ -149,8 +155,12 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
       }
     }
     place(rel, p.render());
-    if (i % 500 === 499) await new Promise((r) => setImmediate(r)); // let the search index's messages flow
+    if (i % 500 === 499) {
+      progress?.('pages', i + 1, pages.length);
+      await new Promise((r) => setImmediate(r)); // let the search index's and Eleventy's messages flow
+    }
   }
+  progress?.('pages', pages.length, pages.length);
   for (const f of assets) place(`assets/${f}`, readFileSync(join(ASSETS_DIR, f)));
   const t2 = performance.now();
   for (const f of await rendering) {

@@ -26,13 +26,16 @@ export interface EleventyFile {
   hash: string;
 }
 
-/** Render the plan's articles with Eleventy in this thread. */
-export async function runEleventy(job: EleventyJob): Promise<EleventyFile[]> {
+/** Render the plan's articles with Eleventy in this thread; `onProgress` gets the number rendered so far. */
+export async function runEleventy(job: EleventyJob, onProgress?: (done: number) => void): Promise<EleventyFile[]> {
   const out: EleventyFile[] = [];
-  setRenderPlan(job.plan);
+  let done = 0;
+  setRenderPlan(job.plan, onProgress ? () => onProgress(++done) : undefined);
   try {
     const elev = new Eleventy(job.input, job.output, { configPath: CONFIG_PATH, pathPrefix: job.pathPrefix, quietMode: job.quiet });
     elev.setIsVerbose?.(false);
+    // Quiet means quiet: Eleventy prints its "Wrote N files" line even in quiet mode (errors still throw).
+    if (job.quiet) (elev as unknown as { disableLogger?: () => void }).disableLogger?.();
     const results = ((await elev.write()) as unknown as Array<Array<{ outputPath?: string; content?: string }>>).flat(2);
     const root = resolve(job.output);
     for (const r of results) {
@@ -46,11 +49,12 @@ export async function runEleventy(job: EleventyJob): Promise<EleventyFile[]> {
 }
 
 /** Render the plan's articles with Eleventy in a worker thread; rejects with the worker's error. */
-export function runEleventyInWorker(job: EleventyJob): Promise<EleventyFile[]> {
+export function runEleventyInWorker(job: EleventyJob, onProgress?: (done: number) => void): Promise<EleventyFile[]> {
   return new Promise((resolvePromise, reject) => {
-    const w = new Worker(new URL('./eleventy-entry.js', import.meta.url), { workerData: job, execArgv: [] });
+    const w = new Worker(new URL('./eleventy-entry.js', import.meta.url), { workerData: { job, progress: !!onProgress }, execArgv: [] });
     let settled = false;
-    w.on('message', (m: { files?: EleventyFile[]; error?: string }) => {
+    w.on('message', (m: { files?: EleventyFile[]; error?: string; done?: number }) => {
+      if (m.done !== undefined) return onProgress?.(m.done);
       settled = true;
       if (m.files) resolvePromise(m.files);
       else reject(new Error(m.error ?? 'Eleventy worker failed'));

@@ -77,6 +77,7 @@ export async function indexShards(
   staging: string,
   old: SiteState,
   next: SiteState,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ pages: number; shards: number; rebuilt: number }> {
   const byShard = new Map<string, string[]>();
   for (const a of ctx.index.articles) {
@@ -86,19 +87,23 @@ export async function indexShards(
     else byShard.set(s, [a.id]);
   }
   const todo: Array<[string, string[]]> = [];
+  const kept = new Set<string>();
   for (const [shard, ids] of byShard) {
     const sig = hash(`${next.version}\n${ids.map((id) => `${id}:${next.articles[id]}`).join('\n')}`);
     next.shards[shard] = sig;
-    if (old.shards[shard] === sig) {
-      const dir = `pagefind/${shard}/`;
-      for (const [rel, h] of Object.entries(old.files)) if (rel.startsWith(dir)) next.files[rel] = h;
-    } else todo.push([shard, ids]);
+    if (old.shards[shard] === sig) kept.add(shard);
+    else todo.push([shard, ids]);
+  }
+  for (const [rel, h] of Object.entries(old.files)) {
+    const m = /^pagefind\/([^/]+)\//.exec(rel);
+    if (m && kept.has(m[1])) next.files[rel] = h;
   }
   if (!todo.length) return { pages: ctx.index.articles.length, shards: byShard.size, rebuilt: 0 };
   const names = namesByArticle(ctx);
   try {
     // Every shard's records are sent at once: Pagefind works through them while this process goes on.
-    await Promise.all(todo.map(([shard, ids]) => buildShard(ctx, markdownDir, site, staging, old, next, shard, ids, names)));
+    let done = 0;
+    await Promise.all(todo.map(([shard, ids]) => buildShard(ctx, markdownDir, site, staging, old, next, shard, ids, names).then(() => onProgress?.(++done, todo.length))));
   } finally {
     await pagefind.close();
   }
