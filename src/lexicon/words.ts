@@ -25,9 +25,73 @@ export interface WordMatch {
  * @example wholeWordFinder(['Putin'])('Putin, Putinism') //=> [{ index: 0, text: 'Putin' }]
  */
 export function wholeWordFinder(names: Iterable<string>, flags: '' | 'i' = ''): (text: string) => WordMatch[] {
-  const alts = [...new Set(names)].filter(Boolean).sort((a, b) => b.length - a.length).map(escRe);
+  const alts = [...new Set(names)].filter(Boolean).sort((a, b) => b.length - a.length);
   if (!alts.length) return () => [];
-  const re = new RegExp(`(?:${alts.join('|')})`, `g${flags}`);
+  if (flags === 'i' && alts.some((a) => !isAscii(a))) return regexFinder(alts, flags);
+  return literalFinder(alts, flags === 'i');
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** ASCII upper case of a code unit (others unchanged). */
+const up = (c: number): number => (c >= 97 && c <= 122 ? c - 32 : c);
+
+/**
+ * The same matches as `regexFinder(alts, ci ? 'i' : '')`, without a regular expression: at each position
+ * (left to right) the first name in `alts` order that matches there, as the alternation would. Names are
+ * bucketed by their first code unit, so most positions cost one lookup. Case-insensitive only for ASCII
+ * names: there a non-ASCII character never equals a name's letter (the non-Unicode `i` flag never folds
+ * a non-ASCII character to an ASCII one), and ASCII letters match in either case.
+ */
+function literalFinder(alts: string[], ci: boolean): (text: string) => WordMatch[] {
+  const ascii: (string[] | undefined)[] = new Array(128);
+  const other = new Map<number, string[]>();
+  for (const a of alts) {
+    const c = ci ? up(a.charCodeAt(0)) : a.charCodeAt(0);
+    let list = c < 128 ? ascii[c] : other.get(c);
+    if (!list) {
+      list = [];
+      if (c < 128) ascii[c] = list;
+      else other.set(c, list);
+    }
+    list.push(a);
+  }
+  const matchAt = (text: string, pos: number, a: string): boolean => {
+    if (pos + a.length > text.length) return false;
+    if (!ci) return text.startsWith(a, pos);
+    for (let k = 0; k < a.length; k++) {
+      const t = text.charCodeAt(pos + k);
+      if (t > 127 || up(t) !== up(a.charCodeAt(k))) return false;
+    }
+    return true;
+  };
+  return (text: string) => {
+    const out: WordMatch[] = [];
+    const n = text.length;
+    for (let pos = 0; pos < n; pos++) {
+      const c = text.charCodeAt(pos);
+      let list: string[] | undefined;
+      if (c < 128) list = ascii[ci ? up(c) : c];
+      else if (!ci) list = other.get(c);
+      if (!list) continue;
+      let hit: string | undefined;
+      for (const a of list) if (matchAt(text, pos, a)) { hit = a; break; }
+      if (hit === undefined) continue;
+      const end = pos + hit.length;
+      if (isWordChar(text, pos - 1) || isWordChar(text, end)) continue; // then from the next position
+      out.push({ index: pos, text: ci ? text.slice(pos, end) : hit });
+      pos = end - 1;
+    }
+    return out;
+  };
+}
+
+/** The finder as a regular expression (kept for case-insensitive non-ASCII names). */
+function regexFinder(alts: string[], flags: '' | 'i'): (text: string) => WordMatch[] {
+  const re = new RegExp(`(?:${alts.map(escRe).join('|')})`, `g${flags}`);
   return (text: string) => {
     const out: WordMatch[] = [];
     re.lastIndex = 0;
