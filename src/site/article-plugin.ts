@@ -29,9 +29,12 @@ interface EleventyConfig {
 let plan: string[] | undefined;
 /** Called after each article page Eleventy renders in this thread (for progress displays). */
 let onRendered: (() => void) | undefined;
-export function setRenderPlan(ids: string[] | undefined, rendered?: () => void): void {
+/** The site context of the next run, when the caller has it already (else it is read from the markdown folder). */
+let preset: SiteContext | undefined;
+export function setRenderPlan(ids: string[] | undefined, rendered?: () => void, ctx?: SiteContext): void {
   plan = ids;
   onRendered = rendered;
+  preset = ctx;
 }
 
 /**
@@ -83,7 +86,7 @@ function articleFiles(dir: string): string[] {
 
 export default function datelineArticles(eleventyConfig: EleventyConfig): void {
   const input = eleventyConfig.directories.input;
-  const ctx = loadSiteContext(input, eleventyConfig.pathPrefix);
+  const ctx = preset ?? loadSiteContext(input, eleventyConfig.pathPrefix);
   const id = `${process.pid}-${++builds}-${Date.now()}`;
   CONTEXTS.set(id, ctx);
   for (const old of CONTEXTS.keys()) if (CONTEXTS.size > 4 && old !== id) CONTEXTS.delete(old);

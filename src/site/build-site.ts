@@ -131,7 +131,11 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   const job = { input: md, output: staging, pathPrefix: prefix, quiet: opts.quiet ?? true, plan: toRender };
   const inWorker = toRender.length > 0 && (opts.eleventyWorker ?? toRender.length >= WORKER_THRESHOLD);
   const articleProgress = progress && ((done: number) => progress('articles', done, toRender.length));
-  const rendering = !toRender.length ? Promise.resolve([]) : inWorker ? runEleventyInWorker(job, articleProgress) : runEleventy(job, articleProgress);
+  const rendering = !toRender.length
+    ? Promise.resolve([])
+    : inWorker
+      ? runEleventyInWorker(job, articleProgress, { settings: ctx.settings, articles: ctx.index.articles })
+      : runEleventy(job, articleProgress, ctx);
   rendering.catch(() => undefined);
   let tEleventy = 0;
   void rendering.then(() => (tEleventy = performance.now()), () => undefined);

@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Eleventy } from '@11ty/eleventy';
 import { setRenderPlan } from './article-plugin.ts';
+import { EMPTY_INDEX, makeSiteContext, type SiteContext } from './context.ts';
+import type { SiteSettings } from './settings.ts';
+import type { ArticleSummary } from './archive-index.ts';
 
 export const CONFIG_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../.eleventy.ts');
 
@@ -20,6 +23,17 @@ export interface EleventyJob {
   plan: string[];
 }
 
+/** What article pages are made from besides their markdown: settings and every article's summary (neighbours, related). */
+export interface ArticleSiteData {
+  settings: SiteSettings;
+  articles: ArticleSummary[];
+}
+
+/** The context article pages need, from the part of the site data a worker is given. */
+export function articleContext(data: ArticleSiteData, pathPrefix: string): SiteContext {
+  return makeSiteContext({ settings: data.settings, index: { ...EMPTY_INDEX, articles: data.articles } }, pathPrefix);
+}
+
 /** A file Eleventy wrote: path relative to the output folder, and the sha1 of its content. */
 export interface EleventyFile {
   rel: string;
@@ -27,10 +41,10 @@ export interface EleventyFile {
 }
 
 /** Render the plan's articles with Eleventy in this thread; `onProgress` gets the number rendered so far. */
-export async function runEleventy(job: EleventyJob, onProgress?: (done: number) => void): Promise<EleventyFile[]> {
+export async function runEleventy(job: EleventyJob, onProgress?: (done: number) => void, ctx?: SiteContext): Promise<EleventyFile[]> {
   const out: EleventyFile[] = [];
   let done = 0;
-  setRenderPlan(job.plan, onProgress ? () => onProgress(++done) : undefined);
+  setRenderPlan(job.plan, onProgress ? () => onProgress(++done) : undefined, ctx);
   try {
     const elev = new Eleventy(job.input, job.output, { configPath: CONFIG_PATH, pathPrefix: job.pathPrefix, quietMode: job.quiet });
     elev.setIsVerbose?.(false);
@@ -49,9 +63,9 @@ export async function runEleventy(job: EleventyJob, onProgress?: (done: number) 
 }
 
 /** Render the plan's articles with Eleventy in a worker thread; rejects with the worker's error. */
-export function runEleventyInWorker(job: EleventyJob, onProgress?: (done: number) => void): Promise<EleventyFile[]> {
+export function runEleventyInWorker(job: EleventyJob, onProgress?: (done: number) => void, data?: ArticleSiteData): Promise<EleventyFile[]> {
   return new Promise((resolvePromise, reject) => {
-    const w = new Worker(new URL('./eleventy-entry.js', import.meta.url), { workerData: { job, progress: !!onProgress }, execArgv: [] });
+    const w = new Worker(new URL('./eleventy-entry.js', import.meta.url), { workerData: { job, progress: !!onProgress, data }, execArgv: [] });
     let settled = false;
     w.on('message', (m: { files?: EleventyFile[]; error?: string; done?: number }) => {
       if (m.done !== undefined) return onProgress?.(m.done);

@@ -2,7 +2,7 @@
 // article is in memory) and stored as plain JSON beside the archive index.
 import type { Article } from '../types.ts';
 import { buildTimeline, type Timeline, type TimelineEvent } from '../analysis/timeline.ts';
-import { buildConnections, topNeighbours, strongestPairs, type ConnectionNode, type Neighbour, type Pair } from '../analysis/connections.ts';
+import { connectionSummary, type ConnectionNode, type Neighbour, type Pair } from '../analysis/connections.ts';
 import { buildBios, type Bio } from '../analysis/bio.ts';
 import { quotesBySpeaker, type SpeakerQuote } from '../analysis/quotes-index.ts';
 
@@ -26,18 +26,18 @@ export const EMPTY_RESEARCH: ResearchData = { timeline: [], network: {}, pairs: 
 /** Compute every research view of the archive (pure). `descriptions` are the curation file's, keyed `kind:name`. */
 export function buildResearch(articles: Article[], descriptions: Map<string, string>): ResearchData {
   const timeline = buildTimeline(articles);
-  const conns = buildConnections(articles);
+  const conns = connectionSummary(articles, { neighbours: NEIGHBOURS, pairs: TOP_PAIRS, minShared: 2 });
   const network: ResearchData['network'] = {};
   for (const [key, node] of conns.nodes) {
-    const neighbours = topNeighbours(conns, node.kind, node.slug, NEIGHBOURS);
-    if (neighbours.length) network[key] = { node, neighbours };
+    const neighbours = conns.neighbours.get(key);
+    if (neighbours?.length) network[key] = { node, neighbours };
   }
   const quotes: ResearchData['quotes'] = {};
   for (const [key, list] of quotesBySpeaker(articles)) quotes[key] = list.slice(0, QUOTES_PER_SPEAKER);
   return {
     timeline: timeline.groups,
     network,
-    pairs: strongestPairs(conns, TOP_PAIRS, 2),
+    pairs: conns.pairs,
     bios: Object.fromEntries(buildBios(articles, descriptions)),
     quotes,
   };
