@@ -167,3 +167,159 @@ export function radialLayout(center: ConnectionNode, neighbours: Neighbour[], si
   });
   return { center: { node: center, x: c, y: c, width: 0, shared: 0, score: 0 }, around, size };
 }
+
+export interface ConnectionSummary {
+  /** Every entity, in order of first appearance (as buildConnections' `nodes`). */
+  nodes: Map<string, ConnectionNode>;
+  /** Each entity's strongest neighbours, as `topNeighbours(buildConnections(…), …, neighbours)` gives them; entities with none are absent. */
+  neighbours: Map<string, Neighbour[]>;
+  /** As `strongestPairs(buildConnections(…), pairs, minShared)`. */
+  pairs: Pair[];
+}
+
+/**
+ * What the site keeps of the co-occurrence network — each entity's `neighbours` strongest neighbours and the
+ * archive's `pairs` strongest pairs — without materialising every pair: pair counts come from one sorted array of
+ * numeric pair codes, neighbours are selected (not sorted) per entity, and the shared article ids are found for
+ * the kept pairs only. Equal to the results through buildConnections (tested); the same tie-breaking.
+ */
+export function connectionSummary(articles: Article[], limits: { neighbours: number; pairs: number; minShared: number }, opts: ConnectionOptions = {}): ConnectionSummary {
+  const kinds = opts.kinds ?? ENTITY_KINDS;
+  const nodes = new Map<string, ConnectionNode>();
+  const index = new Map<string, number>();
+  const keyOf: string[] = [];
+  const list: ConnectionNode[] = [];
+  /** Per entity: the indices of the articles that name it, ascending. */
+  const artsOf: number[][] = [];
+  /** Per article: its distinct entities. */
+  const perArticle: Int32Array[] = [];
+  let totalPairs = 0;
+  for (let ai = 0; ai < articles.length; ai++) {
+    const art = articles[ai];
+    const ids: number[] = [];
+    for (const kind of kinds) {
+      for (const e of art[kind]) {
+        const k = entityKey(kind, e.slug);
+        let i = index.get(k);
+        if (i === undefined) {
+          i = keyOf.length;
+          index.set(k, i);
+          keyOf.push(k);
+          const node = { kind, slug: e.slug, name: e.name, articles: 0 };
+          nodes.set(k, node);
+          list.push(node);
+          artsOf.push([]);
+        }
+        const seen = artsOf[i];
+        if (seen.length && seen[seen.length - 1] === ai) continue;
+        seen.push(ai);
+        list[i].articles++;
+        ids.push(i);
+      }
+    }
+    perArticle.push(Int32Array.from(ids));
+    totalPairs += (ids.length * (ids.length - 1)) / 2;
+  }
+  const n = keyOf.length;
+  // Within a pair, `a` is the entity whose key sorts first.
+  const keyRank = new Int32Array(n);
+  Array.from(keyOf.keys())
+    .sort((x, y) => (keyOf[x] < keyOf[y] ? -1 : keyOf[x] > keyOf[y] ? 1 : 0))
+    .forEach((i, r) => (keyRank[i] = r));
+  const codes = new Float64Array(totalPairs);
+  let c = 0;
+  for (const ids of perArticle) {
+    for (let x = 0; x < ids.length; x++) {
+      const ix = ids[x];
+      for (let y = x + 1; y < ids.length; y++) {
+        const iy = ids[y];
+        codes[c++] = keyRank[ix] < keyRank[iy] ? ix * n + iy : iy * n + ix;
+      }
+    }
+  }
+  codes.sort();
+  // Run lengths of equal codes: one entry per pair of entities.
+  const pa = new Int32Array(codes.length);
+  const pb = new Int32Array(codes.length);
+  const pn = new Int32Array(codes.length);
+  let pairCount = 0;
+  for (let i = 0; i < codes.length; ) {
+    const code = codes[i];
+    let j = i + 1;
+    while (j < codes.length && codes[j] === code) j++;
+    const a = Math.floor(code / n);
+    pa[pairCount] = a;
+    pb[pairCount] = code - a * n;
+    pn[pairCount++] = j - i;
+    i = j;
+  }
+  const scores = new Float64Array(pairCount);
+  for (let p = 0; p < pairCount; p++) scores[p] = pairScore(pn[p], list[pa[p]].articles, list[pb[p]].articles);
+  const nameRank = nameRanks(nodes);
+  const rank = Int32Array.from(list, (node) => nameRank.get(node)!);
+
+  // Strongest neighbours per entity: a bounded insertion into each entity's short list (flat arrays), strongest first.
+  const K = Math.max(0, limits.neighbours);
+  const topPair = new Int32Array(n * K);
+  const topOther = new Int32Array(n * K);
+  const topLen = new Int32Array(n);
+  const offer = (owner: number, p: number, m: number) => {
+    const base = owner * K;
+    const len = topLen[owner];
+    const s = scores[p];
+    const sh = pn[p];
+    const r = rank[m];
+    let at = len;
+    while (at > 0) {
+      const q = topPair[base + at - 1];
+      const sq = scores[q];
+      if (!(s > sq || (s === sq && (sh > pn[q] || (sh === pn[q] && r < rank[topOther[base + at - 1]]))))) break;
+      at--;
+    }
+    if (at >= K) return;
+    for (let i = Math.min(len, K - 1); i > at; i--) {
+      topPair[base + i] = topPair[base + i - 1];
+      topOther[base + i] = topOther[base + i - 1];
+    }
+    topPair[base + at] = p;
+    topOther[base + at] = m;
+    if (len < K) topLen[owner] = len + 1;
+  };
+  if (K > 0) {
+    for (let p = 0; p < pairCount; p++) {
+      offer(pa[p], p, pb[p]);
+      offer(pb[p], p, pa[p]);
+    }
+  }
+  const neighbours = new Map<string, Neighbour[]>();
+  for (let i = 0; i < n; i++) {
+    const len = topLen[i];
+    if (!len) continue;
+    const l: Neighbour[] = [];
+    for (let t = i * K; t < i * K + len; t++) {
+      const p = topPair[t];
+      l.push({ node: list[topOther[t]], shared: pn[p], score: scores[p] });
+    }
+    neighbours.set(keyOf[i], l);
+  }
+
+  // Strongest pairs: filter, sort the few left, and find their shared articles.
+  const kept: number[] = [];
+  for (let p = 0; p < pairCount; p++) if (pn[p] >= limits.minShared) kept.push(p);
+  kept.sort((x, y) => scores[y] - scores[x] || pn[y] - pn[x] || rank[pa[x]] - rank[pa[y]] || rank[pb[x]] - rank[pb[y]]);
+  const pairs: Pair[] = kept.slice(0, limits.pairs).map((p) => {
+    const A = artsOf[pa[p]];
+    const B = artsOf[pb[p]];
+    const ids: string[] = [];
+    for (let i = 0, j = 0; i < A.length && j < B.length && ids.length < 20; ) {
+      if (A[i] === B[j]) {
+        ids.push(articles[A[i]].id);
+        i++;
+        j++;
+      } else if (A[i] < B[j]) i++;
+      else j++;
+    }
+    return { a: list[pa[p]], b: list[pb[p]], shared: pn[p], score: scores[p], articleIds: ids };
+  });
+  return { nodes, neighbours, pairs };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildConnections, pairScore, radialLayout, strongestPairs, topNeighbours } from '../../src/analysis/connections.ts';
+import { buildConnections, connectionSummary, pairScore, radialLayout, strongestPairs, topNeighbours, type Connections } from '../../src/analysis/connections.ts';
+import type { Article } from '../../src/types.ts';
 import { entityKey } from '../../src/analysis/match.ts';
 import { article, ref } from './fixtures.ts';
 import { BBC, CONLL_DEV, haveCorpus, naiveArticles } from './corpus.ts';
@@ -79,5 +80,38 @@ describe.runIf(haveCorpus(CONLL_DEV))('connections on real corpora (naive entiti
     const c = buildConnections(arts);
     expect(performance.now() - t0).toBeLessThan(5000);
     expect(strongestPairs(c, 20).length).toBeGreaterThan(0);
+  });
+});
+
+/** connectionSummary must equal what the full network gives through topNeighbours and strongestPairs. */
+function expectSummaryMatches(arts: Article[], c: Connections, limits = { neighbours: 12, pairs: 100, minShared: 2 }): void {
+  const s = connectionSummary(arts, limits);
+  expect([...s.nodes.entries()]).toEqual([...c.nodes.entries()]);
+  for (const [k, node] of c.nodes) {
+    const want = topNeighbours(c, node.kind, node.slug, limits.neighbours);
+    expect(s.neighbours.get(k) ?? [], k).toEqual(want);
+  }
+  expect(s.pairs).toEqual(strongestPairs(c, limits.pairs, limits.minShared));
+}
+
+describe('connectionSummary', () => {
+  const P = (n: string) => ref(n, { mentions: 1 });
+  it('equals topNeighbours and strongestPairs of the full network, ties included', () => {
+    // Many equal scores: ties are broken by name, then kind and slug.
+    const names = ['Zed', 'Amy', 'Bob', 'amy', 'Émile', 'Bo', 'Cy', 'Dee'];
+    const arts = Array.from({ length: 40 }, (_, i) =>
+      article(String(i), `2025-01-${String((i % 28) + 1).padStart(2, '0')}`, {
+        people: names.filter((_, j) => (i + j) % 3 !== 0).map(P),
+        places: [P(names[i % names.length]), P('London')],
+        organisations: i % 4 ? [P('Acme')] : [],
+      }),
+    );
+    const c = buildConnections(arts);
+    for (const limits of [{ neighbours: 12, pairs: 100, minShared: 2 }, { neighbours: 3, pairs: 5, minShared: 1 }, { neighbours: 0, pairs: 0, minShared: 2 }]) expectSummaryMatches(arts, c, limits);
+  });
+
+  it.runIf(haveCorpus(BBC))('equals the full network on 600 BBC articles', () => {
+    const arts = naiveArticles(BBC, 600);
+    expectSummaryMatches(arts, buildConnections(arts));
   });
 });
