@@ -34,6 +34,15 @@ const EXPR = new RegExp(
 
 const FUTURE = /\b(?:(?:likely|expected|due|set|scheduled|planning|plans?|intends?|aims?|hopes?)\s+to|to\s+(?:play|face|meet|visit|hold|host|start|begin|attend|sign|travel|fly|return|open|launch|announce|vote|decide)|would|will|shall|won['’]t|is\s+to|are\s+to|(?:is|are)\s+due|due\s+to|(?:is|are)\s+scheduled|plans?\s+to|(?:is|are)\s+set\s+to|to\s+be\s+held|upcoming)\b|['’]ll\b/i;
 
+/**
+ * Text every expression EXPR finds contains (a digit, a month or its abbreviation, "day" of weekdays,
+ * today and yesterday, "month", "year", "night", "tomorrow", a part of the day): text without any of
+ * them has no date expression, and EXPR is not run on it.
+ */
+const MAY_DATE = /\d|day|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|night|tomorrow|morning|afternoon|evening/i;
+/** White space other than single spaces. */
+const ODD_SPACE = /[^\S ]|\s\s/;
+
 const FUTURE_ALL = new RegExp(FUTURE.source, 'gi');
 
 const PAST = /\b(?:\w{3,}ed|said|says|was|were|had|did|took|made|won|lost|came|went|met|held|told|gave|began|saw|left|fell|rose|beat|got|sent|brought|spoke|ran|led|struck|kept|paid|sold|bought|found|fought|caught|drew|ago)\b/i;
@@ -211,8 +220,11 @@ export function extractEvents(paragraphs: string[], pubDate: string | undefined)
   const found: (DatedEvent & { deictic?: boolean })[] = [];
   let anchor = pubDate;
   paragraphs.forEach((paragraph, p) => {
-    const flat = paragraph.replace(/\s+/g, ' ');
+    // (white space already single spaces: the same string without building a new one)
+    const flat = ODD_SPACE.test(paragraph) ? paragraph.replace(/\s+/g, ' ') : paragraph;
+    if (!MAY_DATE.test(flat)) return;
     for (const s of sentences(flat)) {
+      if (!MAY_DATE.test(s.text)) continue;
       EXPR.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = EXPR.exec(s.text))) {

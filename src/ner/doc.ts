@@ -30,6 +30,19 @@ export interface DocStats {
   afterFirst: Set<string>;
 }
 
+/** HAS_LETTER.test(w), without the regular expression when w starts with an ASCII letter. */
+function hasLetter(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return ((c | 32) >= 97 && (c | 32) <= 122) || HAS_LETTER.test(w);
+}
+
+/** HAS_UPPER.test(w.charAt(0)), without the regular expression for ASCII. */
+function upperStart(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return HAS_UPPER.test(w.charAt(0));
+}
+
 const SENT_BREAK = new Set(['.', '!', '?', '"', '“', '”', ':', ';', '(', '-', '—', '–', "'", '‘', '[']);
 const HAS_LETTER = /\p{L}/u;
 const HAS_UPPER = /\p{Lu}/u;
@@ -83,20 +96,20 @@ export function prepareDoc(input: NerInput, caseMap: Map<string, string>, lex: C
     if (s.caps) continue;
     for (let i = 0; i < s.tokens.length; i++) {
       const w = s.tokens[i].text;
-      if (!HAS_LETTER.test(w)) continue;
+      if (!hasLetter(w)) continue;
       const l = s.lower[i];
-      const upper = HAS_UPPER.test(w.charAt(0));
+      const upper = upperStart(w);
       if (!upper) stats.lowSeen.add(l);
       if (s.initial[i]) continue;
       if (upper) stats.capSeen.add(l);
       if (!capsWords.has(l)) {
-        if (i > 0 && upper && HAS_UPPER.test(s.tokens[i - 1].text.charAt(0)) && lex.isFirstName(s.lower[i - 1])) stats.afterFirst.add(l);
+        if (i > 0 && upper && upperStart(s.tokens[i - 1].text) && lex.isFirstName(s.lower[i - 1])) stats.afterFirst.add(l);
         continue;
       }
       let m = formCounts.get(l);
       if (!m) formCounts.set(l, (m = new Map()));
       m.set(w, (m.get(w) ?? 0) + 1);
-      if (i > 0 && upper && HAS_UPPER.test(s.tokens[i - 1].text.charAt(0)) && lex.isFirstName(s.lower[i - 1])) stats.afterFirst.add(l);
+      if (i > 0 && upper && upperStart(s.tokens[i - 1].text) && lex.isFirstName(s.lower[i - 1])) stats.afterFirst.add(l);
     }
   }
   const docForm = new Map<string, string>();
@@ -109,7 +122,7 @@ export function prepareDoc(input: NerInput, caseMap: Map<string, string>, lex: C
   for (const s of seqs) {
     for (let i = 0; i < s.tokens.length; i++) {
       const w = s.tokens[i].text;
-      if (!s.caps || !HAS_LETTER.test(w)) { s.forms.push(plain(w)); s.src.push('n'); continue; }
+      if (!s.caps || !hasLetter(w)) { s.forms.push(plain(w)); s.src.push('n'); continue; }
       const l = s.lower[i];
       const d = docForm.get(l);
       if (d) { s.forms.push(d); s.src.push('d'); continue; }
