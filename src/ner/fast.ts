@@ -11,8 +11,8 @@ import { NT, TAGS } from './perceptron.ts';
 
 /** Read-only weights: feature hash -> dense row of NT float weights. */
 export class DenseWeights {
-  private keys: Int32Array;
-  private ids: Int32Array;
+  /** open addressing: slot i holds a key at 2i (-1: empty) and its dense id at 2i + 1 */
+  private table: Int32Array;
   private mask: number;
   /** rows[id * NT + t] * scale: the weight of feature id for tag t. */
   readonly rows: Int16Array;
@@ -23,25 +23,24 @@ export class DenseWeights {
     let size = 1;
     while (size < count * 2) size <<= 1;
     this.mask = size - 1;
-    this.keys = new Int32Array(size).fill(-1);
-    this.ids = new Int32Array(size);
+    const table = (this.table = new Int32Array(2 * size).fill(-1));
     for (let id = 0; id < count; id++) {
       const k = keys[id];
       let i = k & this.mask;
-      while (this.keys[i] !== -1) i = (i + 1) & this.mask;
-      this.keys[i] = k;
-      this.ids[i] = id;
+      while (table[2 * i] !== -1) i = (i + 1) & this.mask;
+      table[2 * i] = k;
+      table[2 * i + 1] = id;
     }
     this.rows = q16;
   }
 
   /** Dense id of a feature, -1 when the model does not know it. */
   id(feat: number): number {
-    const keys = this.keys;
+    const table = this.table;
     let i = feat & this.mask;
     for (;;) {
-      const k = keys[i];
-      if (k === feat) return this.ids[i];
+      const k = table[2 * i];
+      if (k === feat) return table[2 * i + 1];
       if (k === -1) return -1;
       i = (i + 1) & this.mask;
     }
@@ -66,7 +65,8 @@ const ID_INIT = AS_N2 + NT, ID_K1 = ID_INIT + 1, ID_K2 = ID_K1 + 1;
 const ID_P1 = ID_K2 + 1, ID_N1 = ID_P1 + 1, ID_P2 = ID_N1 + 1, ID_N2 = ID_P2 + 1, ID_PSH = ID_N2 + 1, ID_NSH = ID_PSH + 1;
 const PTW = ID_NSH + 1; // ids of ptw by previous tag (-2: not looked up yet)
 const PTS = PTW + NT; // ids of pts by previous tag
-const WS = PTS + NT;
+const OWN_O = PTS + NT; // OWN + ptw and pts after an O: the whole word-only sum of most tokens (NT ints)
+const WS = OWN_O + NT;
 const CAPD = 1, TTL = 2, DEM = 4;
 const MAX_WORDS = 300_000;
 
@@ -165,6 +165,11 @@ export class FastScorer {
     a[b + ID_K1] = w.id(mix3(P.k, 1, hsh));
     a[b + ID_K2] = w.id(mix3(P.k, 2, hsh));
     a.fill(-2, b + PTW, b + PTS + NT);
+    a[b + PTW] = w.id(mix3(P.ptw, TH[0], hw));
+    a[b + PTS] = w.id(mix3(P.pts, TH[0], hsh));
+    for (let t = 0; t < NT; t++) a[b + OWN_O + t] = a[b + OWN + t];
+    this.addRow(b + OWN_O, a[b + PTW]);
+    this.addRow(b + OWN_O, a[b + PTS]);
     return idx;
   }
 
@@ -249,14 +254,18 @@ export class FastScorer {
       }
       ids[len++] = c.pt[prev];
       ids[len++] = c.pt2[prev2 * NT + prev];
+      // ptw and pts: in the OWN_O sum after an O; otherwise added as rows
+      const hist = len;
       let x = a[b + PTW + prev];
       if (x === -2) x = a[b + PTW + prev] = this.w.id(mix3(P.ptw, TH[prev], hw));
       ids[len++] = x;
       x = a[b + PTS + prev];
       if (x === -2) x = a[b + PTS + prev] = this.w.id(mix3(P.pts, TH[prev], hsh));
       ids[len++] = x;
-      for (let t = 0; t < NT; t++) sc[t] = a[b + OWN + t] + a[bp1 + AS_P1 + t] + a[bn1 + AS_N1 + t] + a[bp2 + AS_P2 + t] + a[bn2 + AS_N2 + t];
-      for (let k = 0; k < len; k++) {
+      const own = prev === 0 ? b + OWN_O : b + OWN;
+      for (let t = 0; t < NT; t++) sc[t] = a[own + t] + a[bp1 + AS_P1 + t] + a[bn1 + AS_N1 + t] + a[bp2 + AS_P2 + t] + a[bn2 + AS_N2 + t];
+      const rowsEnd = prev === 0 ? hist : len;
+      for (let k = 0; k < rowsEnd; k++) {
         const id = ids[k];
         if (id < 0) continue;
         const o = id * NT;
