@@ -77,7 +77,8 @@ export function rolesInArticle(paragraphs: string[], list: Array<{ ref: EntityRe
       // Title before the name: "Kremlin spokesperson Dmitry Peskov".
       const before = p.slice(Math.max(0, at - 120), at);
       if (before && !/\s$/.test(before)) continue;
-      const words = before.split(/\s+/).filter(Boolean);
+      // The title takes at most 7 words, so only the last 7 are split off.
+      const words = lastWords(before, 7);
       const title: string[] = [];
       for (let i = words.length - 1; i >= 0 && title.length < 7; i--) {
         const w = words[i];
@@ -100,6 +101,25 @@ export function rolesInArticle(paragraphs: string[], list: Array<{ ref: EntityRe
     }
   }
   return out;
+}
+
+/** JavaScript's `\s`, by character code. */
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** The last `max` words of `s`: the end of `s.split(/\s+/).filter(Boolean)`, without splitting all of it. */
+export function lastWords(s: string, max: number): string[] {
+  const out: string[] = [];
+  let end = s.length;
+  while (out.length < max) {
+    while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+    if (end === 0) break;
+    let start = end;
+    while (start > 0 && !isSpace(s.charCodeAt(start - 1))) start--;
+    out.push(s.slice(start, end));
+    end = start;
+  }
+  return out.reverse();
 }
 
 function tidy(s: string): string {

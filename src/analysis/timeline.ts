@@ -66,16 +66,65 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return inter / (a.size + b.size - inter);
 }
 
+interface DateItem {
+  ev: TimelineEvent;
+  words: Set<string>;
+  ents: string;
+  /** Position in its date's list. */
+  at: number;
+}
+interface DateEvents {
+  list: DateItem[];
+  /** Content word → positions of the events (of this date) that have it. */
+  postings: Map<string, number[]>;
+  /** Entity set → position of the first event with exactly that set. */
+  firstByEnts: Map<string, number>;
+}
+
+function addWord(day: DateEvents, item: DateItem, w: string): void {
+  if (item.words.has(w)) return;
+  item.words.add(w);
+  const p = day.postings.get(w);
+  if (p) p.push(item.at);
+  else day.postings.set(w, [item.at]);
+}
+
+/**
+ * The first event of the date that is the same as a new one: the same non-empty entity set, or Jaccard similarity
+ * of content words ≥ threshold. Equal to scanning the list in order with `jaccard`; intersections are counted
+ * through the word postings, so only events sharing a word are looked at (for a positive threshold no other can match).
+ */
+function findSame(day: DateEvents, ents: string, words: Set<string>, threshold: number, exhaustive = false): DateItem | undefined {
+  const { list } = day;
+  if (exhaustive || !(threshold > 0)) return list.find((x) => (ents && x.ents === ents) || jaccard(x.words, words) >= threshold);
+  let best = ents ? (day.firstByEnts.get(ents) ?? list.length) : list.length;
+  if (words.size && best > 0) {
+    const inter = new Int32Array(best);
+    for (const w of words) {
+      const p = day.postings.get(w);
+      if (p) for (const i of p) if (i < best) inter[i]++;
+    }
+    for (let i = 0; i < best; i++) {
+      const n = inter[i];
+      if (n && n / (list[i].words.size + words.size - n) >= threshold) {
+        best = i;
+        break;
+      }
+    }
+  }
+  return best < list.length ? list[best] : undefined;
+}
+
 const keySet = (ks: EntityKey[]) => ks.map((k) => entityKey(k.kind, k.slug)).sort().join('|');
 
 /**
  * Build the archive timeline from the articles' events.
  * @example buildTimeline([]).groups //=> []
  */
-export function buildTimeline(articles: Article[], opts: { similarity?: number } = {}): Timeline {
+export function buildTimeline(articles: Article[], opts: { similarity?: number; /** Compare with every event of the date in turn (the reference the word index must equal; for tests). */ exhaustive?: boolean } = {}): Timeline {
   const threshold = opts.similarity ?? 0.5;
   const sorted = [...articles].sort(compareArticles);
-  const byDate = new Map<string, Array<{ ev: TimelineEvent; words: Set<string>; ents: string }>>();
+  const byDate = new Map<string, DateEvents>();
   for (const a of sorted) {
     if (!a.events?.length) continue;
     const matcher = articleMatcher(a);
@@ -91,21 +140,24 @@ export function buildTimeline(articles: Article[], opts: { similarity?: number }
         ...(e.paragraph != null ? { paragraph: e.paragraph } : {}),
         text: e.text,
       };
-      const list = byDate.get(e.date) ?? [];
-      const same = list.find((x) => (ents && x.ents === ents) || jaccard(x.words, words) >= threshold);
+      let day = byDate.get(e.date);
+      if (!day) byDate.set(e.date, (day = { list: [], postings: new Map(), firstByEnts: new Map() }));
+      const same = findSame(day, ents, words, threshold, opts.exhaustive);
       if (same) {
         if (!same.ev.sources.some((s) => s.articleId === a.id)) same.ev.sources.push(source);
         for (const k of entities) if (!same.ev.entities.some((x) => x.kind === k.kind && x.slug === k.slug)) same.ev.entities.push(k);
-        for (const w of words) same.words.add(w);
+        for (const w of words) addWord(day, same, w);
         continue;
       }
-      list.push({ ev: { date: e.date, precision: e.precision, text: e.text, entities, sources: [source] }, words, ents });
-      byDate.set(e.date, list);
+      const item = { ev: { date: e.date, precision: e.precision, text: e.text, entities, sources: [source] }, words: new Set<string>(), ents, at: day.list.length };
+      day.list.push(item);
+      for (const w of words) addWord(day, item, w);
+      if (ents && !day.firstByEnts.has(ents)) day.firstByEnts.set(ents, item.at);
     }
   }
   // Newest first: plain string order puts "2025-02" after "2025-02-27" and "2025" after "2025-01".
   const dates = [...byDate.keys()].sort((x, y) => (x < y ? 1 : x > y ? -1 : 0));
-  const events = dates.flatMap((d) => byDate.get(d)!.map((x) => x.ev));
+  const events = dates.flatMap((d) => byDate.get(d)!.list.map((x) => x.ev));
   const groups: TimelineGroup[] = [];
   for (const ev of events) {
     const key = ev.date.length >= 7 ? ev.date.slice(0, 7) : ev.date;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildBios, rolesInText } from '../../src/analysis/bio.ts';
+import fc from 'fast-check';
+import { buildBios, lastWords, rolesInText } from '../../src/analysis/bio.ts';
 import { analyzeLayout } from '../../src/ingest/layout.ts';
 import { SEED } from '../helpers.ts';
 import { article, ref } from './fixtures.ts';
@@ -68,5 +69,19 @@ describe.runIf(haveCorpus(CONLL_DEV))('bio lines on CoNLL dev (naive entities)',
       for (const r of b.roles) expect(r.text.split(/\s+/).length).toBeLessThanOrEqual(13);
       expect(b.roles.every((r) => !r.text.includes(b.name))).toBe(true);
     }
+  });
+});
+
+describe('lastWords', () => {
+  it('is the end of split(/\\s+/).filter(Boolean)', () => {
+    const ws = fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b');
+    const text = fc.array(fc.oneof(ws, fc.string({ maxLength: 5 }), fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 20 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 9 }), (s, max) => {
+        const all = s.split(/\s+/).filter(Boolean);
+        expect(lastWords(s, max)).toEqual(all.slice(Math.max(0, all.length - max)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, entityEvents, eventDateLabel, jaccard, contentWords } from '../../src/analysis/timeline.ts';
 import { article, ref } from './fixtures.ts';
-import { CONLL_DEV, haveCorpus, naiveArticles } from './corpus.ts';
+import { BBC, CONLL_DEV, haveCorpus, naiveArticles } from './corpus.ts';
 
 const putin = ref('Vladimir Putin');
 const trump = ref('Donald Trump');
@@ -91,5 +91,14 @@ describe.runIf(haveCorpus(CONLL_DEV))('timeline on CoNLL dev (naive entities, re
     }
     // Reuters stories of Aug–Dec 1996: most dated events fall in 1996.
     expect(t.events.filter((e) => e.date.startsWith('1996')).length / t.events.length).toBeGreaterThan(0.6);
+  });
+});
+
+describe.runIf(haveCorpus(CONLL_DEV) && haveCorpus(BBC))('merging through the word index', () => {
+  it('equals comparing every event of the date in turn, at any threshold', () => {
+    const arts = [...naiveArticles(CONLL_DEV, 300), ...naiveArticles(BBC, 300)];
+    for (const similarity of [0.5, 0.2, 0.8, 1]) {
+      expect(buildTimeline(arts, { similarity }).groups).toEqual(buildTimeline(arts, { similarity, exhaustive: true }).groups);
+    }
   });
 });
