@@ -21,7 +21,16 @@ export const nameKey = (s: string) =>
     .replace(/[.’'`ʼ‘]/g, '')
     .replace(/[\s\-‐-―_]+/g, ' ')
     .trim();
-const key = nameKey;
+/** nameKey, remembered: the same names come up in many articles and several passes. Pure, so sharing is safe. */
+const keyMemo = new Map<string, string>();
+const key = (s: string): string => {
+  let k = keyMemo.get(s);
+  if (k === undefined) {
+    if (keyMemo.size >= 200_000) keyMemo.clear();
+    keyMemo.set(s, (k = nameKey(s)));
+  }
+  return k;
+};
 
 /**
  * Apply the curation file and archive-wide name resolution to every article's entities.
