@@ -105,3 +105,80 @@ describe('ingestDir', () => {
     expect(rej?.reason).toMatch(/--max-article-size/);
   });
 });
+
+describe('ingestDir state between runs', () => {
+  const siteJson = () => readFile(join(out, '.dateline', 'site.json'), 'utf8');
+
+  it('keeps the site data when nothing it is made from changed, and remakes it when anything did', async () => {
+    await ingestDir(raw, out);
+    const first = await siteJson();
+    const warm = await ingestDir(raw, out);
+    expect(warm.cached).toBe(3);
+    expect(await siteJson()).toBe(first);
+    // A curation description is part of the site data.
+    await writeFile(join(raw, 'curation.yaml'), 'entities:\n  - name: Jane Doe\n    type: person\n    description: Finance minister\n');
+    await ingestDir(raw, out);
+    const curated = await siteJson();
+    expect(curated).not.toBe(first);
+    expect(curated).toContain('Finance minister');
+    // A damaged or deleted site data file is made again, equal to a clean build's.
+    await writeFile(join(out, '.dateline', 'site.json'), '{}');
+    await ingestDir(raw, out);
+    expect(await siteJson()).toBe(curated);
+    await rm(join(out, '.dateline', 'site.json'));
+    await ingestDir(raw, out);
+    expect(await siteJson()).toBe(curated);
+    // Settings too.
+    await writeFile(join(raw, 'site.yaml'), 'title: Harbour News\n');
+    await ingestDir(raw, out);
+    expect(await siteJson()).toContain('Harbour News');
+    // And an edited article.
+    await writeFile(join(raw, 'desk/notes.txt'), '---\ntitle: Harbour closes\ndate: 2024-06-02\n---\nThe harbour in Genoa closed for repairs.');
+    const edited = await ingestDir(raw, out);
+    expect(edited.cached).toBe(2);
+    expect(await siteJson()).toContain('Harbour closes');
+    const clean = await tempDir();
+    await ingestDir(raw, clean.path);
+    expect(await siteJson()).toBe(await readFile(join(clean.path, '.dateline', 'site.json'), 'utf8'));
+    await clean.cleanup();
+  });
+
+  it('extracts again only the files whose cache lines are damaged', async () => {
+    await ingestDir(raw, out);
+    const cacheFile = join(out, '.dateline', 'cache.ndjson');
+    const lines = (await readFile(cacheFile, 'utf8')).split('\n');
+    const i = lines.findIndex((l) => l.includes('"s":"desk/notes.txt"'));
+    lines[i] = lines[i].slice(0, 40);
+    await writeFile(cacheFile, lines.join('\n'));
+    const r = await ingestDir(raw, out);
+    expect(r.cached).toBe(2);
+    expect(r.written).toEqual([]);
+    await writeFile(cacheFile, 'not json\n');
+    expect((await ingestDir(raw, out)).cached).toBe(0);
+  });
+
+  it('builds in worker threads exactly what it builds in this process', async () => {
+    const files: Record<string, string> = {};
+    const people = ['Jane Doe', 'John Smith', 'Maria Garcia', 'Li Wei'];
+    for (let i = 0; i < 60; i++) {
+      files[`w/a${String(i).padStart(2, '0')}.txt`] = `---\ndate: 2024-0${(i % 9) + 1}-1${i % 10}\n---\nPARIS - ${people[i % 4]} met ${people[(i + 1) % 4]} on Tuesday. Report ${i}.\n\n"We agreed," said ${people[i % 4]}.`;
+    }
+    await writeFiles(raw, files);
+    const saved = process.env.DATELINE_WORKERS;
+    const single = await tempDir();
+    try {
+      process.env.DATELINE_WORKERS = '2';
+      const pooled = await ingestDir(raw, out);
+      process.env.DATELINE_WORKERS = '1';
+      const local = await ingestDir(raw, single.path);
+      expect(pooled.articles).toEqual(local.articles);
+      expect(pooled.rejected).toEqual(local.rejected);
+      expect(await siteJson()).toBe(await readFile(join(single.path, '.dateline', 'site.json'), 'utf8'));
+      for (const a of local.articles) expect(await readFile(join(out, 'articles', `${a.id}.md`), 'utf8')).toBe(await readFile(join(single.path, 'articles', `${a.id}.md`), 'utf8'));
+    } finally {
+      if (saved === undefined) delete process.env.DATELINE_WORKERS;
+      else process.env.DATELINE_WORKERS = saved;
+      await single.cleanup();
+    }
+  }, 120_000);
+});
