@@ -87,25 +87,29 @@ const SAFE_PLAIN = /^[A-Za-z\u00c0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\uffff
 const UNSAFE_PLAIN = /: | #|[: ]$|^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 const KEY = /^[A-Za-z][A-Za-z0-9]*$/;
 
-/** Representations computed by the `yaml` package for strings outside SAFE_PLAIN (names and dates repeat). */
-const scalarMemo = new Map<string, string | null>();
+// The rules of the `yaml` package (2.x, stringifyString.js) for a one-line string in a block collection:
+/** Characters that force double quotes. */
+const FORCE_DOUBLE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+/** Text that cannot be plain. */
+const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
+/** Text that plain would read as another type of the YAML 1.2 core schema (null, bool, float, int). */
+const CORE_SCALAR =
+  /^(?:~|[Nn]ull|NULL)?$|^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$|^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$|^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$|^0o[0-7]+$|^[-+]?[0-9]+$|^0x[0-9a-fA-F]+$/;
+
+/** Double-quoted, one line: JSON's escapes, with YAML's short forms for the \u00XX ones. */
+function doubleQuoted(s: string): string {
+  return JSON.stringify(s).replace(/\\(?:u00([0-9a-f]{2})|[^u])/g, (m, hex: string | undefined) =>
+    hex === undefined ? m : hex === '00' ? '\\0' : hex === '07' ? '\\a' : hex === '0b' ? '\\v' : hex === '1b' ? '\\e' : `\\x${hex}`,
+  );
+}
 
 function stringScalar(s: string): string | undefined {
   if (SAFE_PLAIN.test(s) && !UNSAFE_PLAIN.test(s)) return s;
-  const memo = scalarMemo.get(s);
-  if (memo !== undefined) return memo ?? undefined;
-  let rep: string | null = null;
-  // Single-line strings with no document marker are written the same way at every depth of a block collection.
-  if (!/[\n\r\u0085\u2028\u2029]/.test(s) && !/^(?:---|\.\.\.|%)/.test(s)) {
-    const top = stringify({ k: s }, YAML_OPTIONS);
-    const nested = stringify({ k: [{ k: s }] }, YAML_OPTIONS);
-    const a = top.startsWith('k: ') && top.endsWith('\n') ? top.slice(3, -1) : undefined;
-    const b = nested.startsWith('k:\n  - k: ') && nested.endsWith('\n') ? nested.slice(10, -1) : undefined;
-    if (a !== undefined && a === b && !a.includes('\n')) rep = a;
-  }
-  if (scalarMemo.size > 100_000) scalarMemo.clear();
-  scalarMemo.set(s, rep);
-  return rep ?? undefined;
+  // Several lines, or a document marker at the start: written differently at different depths; the yaml package decides.
+  if (s.includes('\n') || /^(?:---|\.\.\.)/.test(s)) return undefined;
+  if (FORCE_DOUBLE.test(s)) return doubleQuoted(s);
+  if (NOT_PLAIN.test(s) || CORE_SCALAR.test(s)) return s.includes('"') && !s.includes("'") ? `'${s}'` : doubleQuoted(s);
+  return s;
 }
 
 function scalar(v: unknown): string | undefined {

@@ -89,6 +89,19 @@ describe('frontmatter emitter', () => {
     );
   });
 
+  it('writes any one-line string itself, as the yaml package does, at any depth', () => {
+    const line = fc.oneof(messy, tame, fc.string({ unit: 'binary', maxLength: 12 })).filter((x) => !x.includes('\n') && !/^(?:---|\.\.\.)/.test(x));
+    fc.assert(
+      fc.property(line, (x) => {
+        const fm = { id: 'a', title: x, people: [{ name: x, aliases: [x] }] };
+        const f = fastYaml(fm);
+        expect(f).toBeDefined();
+        expect(f).toBe(yamlPackageFrontmatter(fm));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('covers plain text, quoted text and the fallbacks', () => {
     const base: Article = { id: '2024/05/x', title: 'Talks: day two', titleSource: 'headline', people: [{ name: 'Jane Doe', slug: 'jane-doe', mentions: 2 }], organisations: [], places: [], events: [{ date: '2024-05', precision: 'month', text: 'and then', paragraph: 0 }], quotes: [], source: 'a.txt', paragraphs: ['x'] };
     for (const a of [base, { ...base, title: 'A\nB' }, { ...base, extra: { k: [1, [2]] } }, { ...base, title: 'true' }, { ...base, title: "It's \"x\"" }]) {
