@@ -151,7 +151,7 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
     const rel = outputPath(p.url);
     if (p.inputs) {
       // A page made from the same inputs as last time is the same page: keep it without rendering it.
-      const sig = hash(JSON.stringify(p.inputs()) ?? '');
+      const sig = hash(p.inputs());
       next.inputs[rel] = sig;
       if (sameVersion && old.inputs[rel] === sig && old.files[rel] && existsSync(join(site, rel))) {
         next.files[rel] = old.files[rel];

@@ -2,7 +2,7 @@
 // These pages are plain functions of the precomputed archive index, so they are rendered directly rather than
 // as Eleventy templates: at archive scale that is where the build's time would otherwise go.
 import type { SiteContext, EntityPage } from './context.ts';
-import type { ArticleSummary, EntityEntry } from './archive-index.ts';
+import type { EntityEntry } from './archive-index.ts';
 import { ENTITY_KINDS } from '../types.ts';
 import { KIND_PATH } from './archive-index.ts';
 import { homePage, entityIndexPage, entityByMentionsPage } from '../../layouts/lists.ts';
@@ -19,50 +19,75 @@ export interface SitePage {
   url: string;
   render: () => string;
   /**
-   * Everything the page is made from besides the layout code, settings and prefix (which change every page):
-   * when its JSON is the same as at the last build, the page is not rendered again. Pages without it are
+   * Everything the page is made from besides the layout code, settings and prefix (which change every page),
+   * as text: when it is the same as at the last build, the page is not rendered again. Pages without it are
    * always rendered (and written only if their bytes changed).
    */
-  inputs?: () => unknown;
+  inputs?: () => string;
 }
 
-/** The fields of an article summary that list items and feed entries show. */
-const listed = (a: ArticleSummary | undefined) => (a ? [a.url, a.title, a.date, a.location, a.byline, a.lede] : null);
+/**
+ * JSON of the inputs pages are made from, each piece serialised once per build however many pages use it
+ * (an entity's entry on each of its pages, an article's list item on every page that lists it).
+ */
+class InputsJson {
+  private readonly objects = new Map<unknown, string>();
+  private readonly items = new Map<string, string>();
+  constructor(private readonly ctx: SiteContext) {}
 
-/** What an entity page is made from: the entity, its articles on this page, and what it links to. */
-function entityPageInputs(ctx: SiteContext, p: EntityPage): unknown {
-  const e = p.entity;
-  const key = `${e.kind}:${e.slug}`;
-  const first = p.page === 1;
-  return [
-    e,
-    p.page,
-    p.pages,
-    p.items.map(listed),
-    first ? e.with.map((w) => ctx.entityBySlug[w.kind].get(w.slug)).map((x) => (x ? [x.name, x.url] : null)) : 0,
-    first ? e.quotes.map((q) => listed(ctx.articleById.get(q.article))) : 0,
-    first ? (ctx.research.network[key] ?? null) : 0,
-    first ? (ctx.research.eventsByEntity.get(key) ?? null) : 0,
-    ctx.research.bios[key] ?? null,
-  ];
-}
+  of(o: unknown): string {
+    if (o === undefined || o === null) return 'null';
+    let s = this.objects.get(o);
+    if (s === undefined) this.objects.set(o, (s = JSON.stringify(o)));
+    return s;
+  }
 
-/** What an entity's feed is made from. */
-function entityFeedInputs(ctx: SiteContext, e: EntityEntry): unknown {
-  const items = e.articles.slice(0, FEED_SIZE).map((id) => ctx.articleById.get(id));
-  return [e.kind, e.name, e.url, items.map(listed), items.some((a) => a?.date) ? 0 : (ctx.newestDate ?? null)];
+  /** The fields of an article summary that list items and feed entries show. */
+  listed(id: string): string {
+    let s = this.items.get(id);
+    if (s === undefined) {
+      const a = this.ctx.articleById.get(id);
+      this.items.set(id, (s = a ? JSON.stringify([a.url, a.title, a.date, a.location, a.byline, a.lede]) : 'null'));
+    }
+    return s;
+  }
+
+  /** What an entity page is made from: the entity, its articles on this page, and what it links to. */
+  entityPage(p: EntityPage): string {
+    const { ctx } = this;
+    const e = p.entity;
+    const key = `${e.kind}:${e.slug}`;
+    const parts = [this.of(e), String(p.page), String(p.pages), p.items.map((a) => this.listed(a.id)).join(','), this.of(ctx.research.bios[key])];
+    if (p.page === 1) {
+      parts.push(
+        e.with.map((w) => ctx.entityBySlug[w.kind].get(w.slug)).map((x) => (x ? JSON.stringify([x.name, x.url]) : 'null')).join(','),
+        e.quotes.map((q) => this.listed(q.article)).join(','),
+        this.of(ctx.research.network[key]),
+        this.of(ctx.research.eventsByEntity.get(key)),
+      );
+    }
+    return parts.join('\n');
+  }
+
+  /** What an entity's feed is made from. */
+  entityFeed(e: EntityEntry): string {
+    const ids = e.articles.slice(0, FEED_SIZE);
+    const dated = ids.some((id) => this.ctx.articleById.get(id)?.date);
+    return [e.kind, e.name, e.url, ids.map((id) => this.listed(id)).join(','), dated ? '' : (this.ctx.newestDate ?? '')].join('\n');
+  }
 }
 
 /** The site's listing pages, feeds and service files, in a stable order. */
 export function sitePages(ctx: SiteContext): SitePage[] {
   const out: SitePage[] = [];
-  const page = (url: string, render: () => string, inputs?: () => unknown) => out.push({ url, render, ...(inputs ? { inputs } : {}) });
+  const page = (url: string, render: () => string, inputs?: () => string) => out.push({ url, render, ...(inputs ? { inputs } : {}) });
+  const json = new InputsJson(ctx);
   page('/', () => homePage(ctx));
   for (const kind of ENTITY_KINDS) {
     page(`/${KIND_PATH[kind]}/`, () => entityIndexPage(ctx, kind));
     page(`/${KIND_PATH[kind]}/by-mentions/`, () => entityByMentionsPage(ctx, kind));
-    for (const p of ctx.entityPages[kind]) page(pageUrl(p.entity.url, p.page), () => entityPage(ctx, p), () => entityPageInputs(ctx, p));
-    for (const e of ctx.index[kind]) page(entityFeedUrl(e), () => entityFeed(ctx, e), () => entityFeedInputs(ctx, e));
+    for (const p of ctx.entityPages[kind]) page(pageUrl(p.entity.url, p.page), () => entityPage(ctx, p), () => json.entityPage(p));
+    for (const e of ctx.index[kind]) page(entityFeedUrl(e), () => entityFeed(ctx, e), () => json.entityFeed(e));
   }
   page('/archive/', () => archivePage(ctx));
   for (const y of ctx.index.years) page(yearUrl(y.year), () => yearPage(ctx, y));
