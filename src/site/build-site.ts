@@ -33,6 +33,8 @@ export interface RenderOptions {
   search?: boolean;
   /** Run Eleventy in a worker thread, beside the listing pages (default: when there are 400+ articles to render). */
   eleventyWorker?: boolean;
+  /** Articles per Eleventy run (default 2,000): bounds Eleventy's memory on large archives. */
+  eleventyBatch?: number;
   /** Progress of each rendering step: `articles` (Eleventy), `pages` (every other page), `search` (index shards). */
   onRenderProgress?: (step: RenderStep, done: number, total: number) => void;
 }
@@ -128,7 +130,7 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   searching?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   // Eleventy renders the changed articles; a large plan runs in a worker thread, on the other core, while this
   // thread renders the listing pages.
-  const job = { input: md, output: staging, pathPrefix: prefix, quiet: opts.quiet ?? true, plan: toRender };
+  const job = { input: md, output: staging, pathPrefix: prefix, quiet: opts.quiet ?? true, plan: toRender, ...(opts.eleventyBatch ? { batch: opts.eleventyBatch } : {}) };
   const inWorker = toRender.length > 0 && (opts.eleventyWorker ?? toRender.length >= WORKER_THRESHOLD);
   const articleProgress = progress && ((done: number) => progress('articles', done, toRender.length));
   const rendering = !toRender.length

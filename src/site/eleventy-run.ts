@@ -21,7 +21,12 @@ export interface EleventyJob {
   quiet: boolean;
   /** Article ids to render. */
   plan: string[];
+  /** Articles per Eleventy run (default ELEVENTY_BATCH). */
+  batch?: number;
 }
+
+/** Articles per Eleventy run. */
+export const ELEVENTY_BATCH = 2000;
 
 /** What article pages are made from besides their markdown: settings and every article's summary (neighbours, related). */
 export interface ArticleSiteData {
@@ -44,20 +49,25 @@ export interface EleventyFile {
 export async function runEleventy(job: EleventyJob, onProgress?: (done: number) => void, ctx?: SiteContext): Promise<EleventyFile[]> {
   const out: EleventyFile[] = [];
   let done = 0;
-  setRenderPlan(job.plan, onProgress ? () => onProgress(++done) : undefined, ctx);
-  try {
-    const elev = new Eleventy(job.input, job.output, { configPath: CONFIG_PATH, pathPrefix: job.pathPrefix, quietMode: job.quiet });
-    elev.setIsVerbose?.(false);
-    // Quiet means quiet: Eleventy prints its "Wrote N files" line even in quiet mode (errors still throw).
-    if (job.quiet) (elev as unknown as { disableLogger?: () => void }).disableLogger?.();
-    const results = ((await elev.write()) as unknown as Array<Array<{ outputPath?: string; content?: string }>>).flat(2);
-    const root = resolve(job.output);
-    for (const r of results) {
-      if (!r?.outputPath || typeof r.content !== 'string') continue;
-      out.push({ rel: resolve(r.outputPath).slice(root.length + 1).split(sep).join('/'), hash: createHash('sha1').update(r.content).digest('hex') });
+  const batch = job.batch ?? ELEVENTY_BATCH;
+  const root = resolve(job.output);
+  // Batches keep Eleventy's memory (its template map and every page's content until the run ends) bounded and
+  // its cost per article flat as the archive grows.
+  for (let i = 0; i < job.plan.length; i += batch) {
+    setRenderPlan(job.plan.slice(i, i + batch), onProgress ? () => onProgress(++done) : undefined, ctx);
+    try {
+      const elev = new Eleventy(job.input, job.output, { configPath: CONFIG_PATH, pathPrefix: job.pathPrefix, quietMode: job.quiet });
+      elev.setIsVerbose?.(false);
+      // Quiet means quiet: Eleventy prints its "Wrote N files" line even in quiet mode (errors still throw).
+      if (job.quiet) (elev as unknown as { disableLogger?: () => void }).disableLogger?.();
+      const results = ((await elev.write()) as unknown as Array<Array<{ outputPath?: string; content?: string }>>).flat(2);
+      for (const r of results) {
+        if (!r?.outputPath || typeof r.content !== 'string') continue;
+        out.push({ rel: resolve(r.outputPath).slice(root.length + 1).split(sep).join('/'), hash: createHash('sha1').update(r.content).digest('hex') });
+      }
+    } finally {
+      setRenderPlan(undefined);
     }
-  } finally {
-    setRenderPlan(undefined);
   }
   return out;
 }

@@ -36,6 +36,10 @@ describe('site build', () => {
     const r = await renderSite(md, other, { eleventyWorker: true });
     expect(r.articlesRendered).toBe(2);
     expect(await hashTree(other)).toEqual(await hashTree(site));
+    // And in batches of one article per Eleventy run.
+    const batched = join(tmpRoot, 'site-batched');
+    await renderSite(md, batched, { eleventyBatch: 1 });
+    expect(await hashTree(batched)).toEqual(await hashTree(site));
   });
 
   it('builds every article', () => {
