@@ -15,7 +15,7 @@ import { canonicalizeArchive } from '../curation/apply.ts';
 import { parseCuration, EMPTY_CURATION, type Curation } from '../curation/curation.ts';
 import { articleToMarkdown } from '../markdown/serialize.ts';
 import { EXTRACTOR_VERSION } from '../ner/index.ts';
-import { startPool, workerCount, type WorkerPool } from '../parallel/pool.ts';
+import { startPool, startWriter, workerCount, type FileWriter, type WorkerPool } from '../parallel/pool.ts';
 import { buildArchiveIndex } from '../site/archive-index.ts';
 import { SITE_DATA_FILE, type SiteData } from '../site/context.ts';
 import { buildResearch } from '../site/research-data.ts';
@@ -49,7 +49,7 @@ export interface IngestResult {
   cached: number;
   warnings: Warning[];
   rejected: Rejection[];
-  /** Milliseconds per phase (read, extract, canonicalize, write, index, research, cache). */
+  /** Milliseconds per phase (read, extract, canonicalize, write, index, research, flush, cache). `write` is serialising (files go to a writer thread when there are many); `flush` waits for the last writes, removes stale files and writes the site data. */
   timings: Record<string, number>;
 }
 
@@ -59,6 +59,9 @@ const CACHE_FILE = 'cache.ndjson';
 const STATE_DIR = '.dateline';
 /** Fewer uncached articles than this are extracted in-process: starting workers (loading the model) costs more. */
 const PARALLEL_THRESHOLD = 48;
+/** More article files to write than this go to a writer thread, in batches of WRITE_BATCH. */
+const WRITER_THRESHOLD = 256;
+const WRITE_BATCH = 64;
 
 interface CacheEntry {
   hash: string;
@@ -111,6 +114,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     tPhase = now;
   };
   let pool: WorkerPool | undefined;
+  let writer: FileWriter | undefined;
   try {
   await removeStaleTemps(outDir);
   const { curation, rejection } = await loadCuration(rawDir, opts.curationFile);
@@ -220,14 +224,66 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   /** Hash of everything the site data is computed from: the code, the articles in order, curation descriptions, settings. */
   const siteHash = createHash('sha256').update(siteCodeHash());
   const made = new Set<string>();
+  // One listing instead of a system call per article to learn which generated files are there.
+  const present = listArticleFiles(join(outDir, 'articles'));
+  // Many files go to a writer thread, in batches, while this thread serialises the rest and computes the site data.
+  type Job = { rel: string; file: string; data: string; ifChanged: boolean };
+  let jobs: Job[] = [];
+  const batches: Array<{ rels: string[]; done: Promise<boolean[]> }> = [];
+  const send = () => {
+    if (!jobs.length) return;
+    writer ??= startWriter();
+    const done = writer.write(jobs.map(({ file, data, ifChanged }) => ({ file, data, ifChanged })));
+    done.catch(() => undefined); // awaited below; a failure must not also surface as unhandled
+    batches.push({ rels: jobs.map((j) => j.rel), done });
+    jobs = [];
+  };
   for (const a of articles) {
     const rel = `articles/${a.id}.md`;
     const key = createHash('sha1').update(JSON.stringify(a)).digest('hex');
     outputs[rel] = key;
     siteHash.update(`${key}\n`);
-    if (Object.hasOwn(oldOutputs, rel) && oldOutputs[rel] === key && existsSync(join(outDir, rel))) continue;
-    if (writeIfChangedSync(join(outDir, rel), articleToMarkdown(a), made)) written.push(rel);
+    const there = present.has(rel);
+    if (there && Object.hasOwn(oldOutputs, rel) && oldOutputs[rel] === key) continue;
+    jobs.push({ rel, file: join(outDir, rel), data: articleToMarkdown(a), ifChanged: there });
+    if (writer ? jobs.length >= WRITE_BATCH : jobs.length >= WRITER_THRESHOLD) send();
   }
+  if (writer) send();
+  else {
+    for (const j of jobs) {
+      if (!j.ifChanged) writeAtomicSync(j.file, j.data, made);
+      else if (!writeIfChangedSync(j.file, j.data, made)) continue;
+      written.push(j.rel);
+    }
+    jobs = [];
+  }
+  lap('write');
+  const settings = await loadSettings(rawDir, rejected);
+  const descriptions = new Map(curation.entities.flatMap((c) => (c.description ? [[`${c.kind}:${c.name}`, c.description] as [string, string]] : [])));
+  const siteDataPath = join(outDir, SITE_DATA_FILE);
+  const siteKey = siteHash.update(JSON.stringify([...descriptions])).update('\n').update(JSON.stringify(settings)).digest('hex');
+  // The site data is a pure function of what went into siteKey: when that is unchanged and the file is the one
+  // the last run wrote (same size, modification time and inode), it is kept as it is.
+  let siteStamp = fileStamp(siteDataPath);
+  let siteText: string | undefined;
+  if (!(cache?.site && cache.site.key === siteKey && siteStamp !== undefined && cache.site.stamp === siteStamp)) {
+    const index = buildArchiveIndex(articles, descriptions);
+    lap('index');
+    const research = buildResearch(articles, descriptions);
+    lap('research');
+    const siteData: SiteData = { settings, index, research };
+    siteText = JSON.stringify(siteData);
+  } else {
+    lap('index');
+    lap('research');
+  }
+  // Every article file is in place before stale ones (and their emptied folders) go and before anything records them.
+  for (const b of batches) {
+    const w = await b.done;
+    b.rels.forEach((rel, i) => w[i] && written.push(rel));
+  }
+  await writer?.close();
+  writer = undefined;
   const keep = new Set(outFiles);
   const deleted: string[] = [];
   for (const rel of oldList) {
@@ -237,26 +293,11 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     deleted.push(rel);
   }
   await writeIfChanged(manifestPath, JSON.stringify({ files: outFiles }, null, 1));
-  lap('write');
-  const settings = await loadSettings(rawDir, rejected);
-  const descriptions = new Map(curation.entities.flatMap((c) => (c.description ? [[`${c.kind}:${c.name}`, c.description] as [string, string]] : [])));
-  const siteDataPath = join(outDir, SITE_DATA_FILE);
-  const siteKey = siteHash.update(JSON.stringify([...descriptions])).update('\n').update(JSON.stringify(settings)).digest('hex');
-  // The site data is a pure function of what went into siteKey: when that is unchanged and the file is the one
-  // the last run wrote (same size and modification time), it is kept as it is.
-  let siteStamp = fileStamp(siteDataPath);
-  if (!(cache?.site && cache.site.key === siteKey && siteStamp !== undefined && cache.site.stamp === siteStamp)) {
-    const index = buildArchiveIndex(articles, descriptions);
-    lap('index');
-    const research = buildResearch(articles, descriptions);
-    lap('research');
-    const siteData: SiteData = { settings, index, research };
-    await writeIfChanged(siteDataPath, JSON.stringify(siteData));
+  if (siteText !== undefined) {
+    await writeIfChanged(siteDataPath, siteText);
     siteStamp = fileStamp(siteDataPath);
-  } else {
-    lap('index');
-    lap('research');
   }
+  lap('flush');
   // What each generated file was made from: the site renderer re-renders an article page only when this changes.
   const outputsJson = JSON.stringify(outputs);
   await writeIfChanged(join(outDir, STATE_DIR, 'outputs.json'), outputsJson);
@@ -270,6 +311,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   return { articles, written, deleted, cached, warnings, rejected, timings };
   } finally {
     await pool?.close();
+    await writer?.close();
     await release();
   }
 }
@@ -325,6 +367,15 @@ function readCache(path: string): { text: string; entries: Map<string, CacheEntr
   }
   const site = header.site && typeof header.site.key === 'string' ? { key: header.site.key, ...(typeof header.site.stamp === 'string' ? { stamp: header.site.stamp } : {}) } : undefined;
   return { text, entries, outputs: outputs && typeof outputs === 'object' && !Array.isArray(outputs) ? (outputs as Record<string, string>) : {}, ...(site ? { site } : {}) };
+}
+
+/** Files under the generated articles folder, as `articles/…` paths with forward slashes. */
+function listArticleFiles(dir: string): Set<string> {
+  try {
+    return new Set((readdirSync(dir, { recursive: true }) as string[]).map((p) => `articles/${p.split(sep).join('/')}`));
+  } catch {
+    return new Set();
+  }
 }
 
 /** writeIfChanged, synchronous: many small files go faster without a promise per system call. */

@@ -114,3 +114,48 @@ export async function buildInWorkers(tasks: PoolTask[], onDone?: (n: number) => 
     await pool.close();
   }
 }
+
+export interface FileWriter {
+  /** Write these files atomically, in order, in the writer thread; resolves to whether each was written (false: it already held that). */
+  write(jobs: Array<{ file: string; data: string; ifChanged: boolean }>): Promise<boolean[]>;
+  close(): Promise<void>;
+}
+
+/** A thread that writes generated files (atomically, in the order given) while the main thread computes. */
+export function startWriter(): FileWriter {
+  const worker = new Worker(new URL('./writer-entry.js', import.meta.url), { execArgv: [] });
+  const waiting = new Map<number, { resolve: (w: boolean[]) => void; reject: (e: Error) => void }>();
+  let nextId = 0;
+  let failure: Error | undefined;
+  let closing = false;
+  const fail = (e: Error) => {
+    failure ??= e;
+    for (const w of waiting.values()) w.reject(failure);
+    waiting.clear();
+  };
+  worker.on('message', (m: { id: number; written?: boolean[]; error?: string }) => {
+    const w = waiting.get(m.id);
+    if (!w) return;
+    waiting.delete(m.id);
+    if (m.error !== undefined) w.reject(new Error(m.error));
+    else w.resolve(m.written!);
+  });
+  worker.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
+  worker.on('exit', (code) => {
+    if (!closing) fail(new Error(`writer thread exited with code ${code}`));
+  });
+  return {
+    write(jobs) {
+      if (failure) return Promise.reject(failure);
+      return new Promise<boolean[]>((resolve, reject) => {
+        const id = nextId++;
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, jobs });
+      });
+    },
+    async close() {
+      closing = true;
+      await worker.terminate();
+    },
+  };
+}

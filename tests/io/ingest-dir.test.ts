@@ -3,6 +3,7 @@ import { readFile, readdir, rm, writeFile, access, rename } from 'node:fs/promis
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { ingestDir } from '../../src/io/ingest-dir.ts';
+import { articleToMarkdown } from '../../src/markdown/serialize.ts';
 import { tempDir, writeFiles } from '../helpers.ts';
 
 let raw: string;
@@ -157,11 +158,11 @@ describe('ingestDir state between runs', () => {
     expect((await ingestDir(raw, out)).cached).toBe(0);
   });
 
-  it('builds in worker threads exactly what it builds in this process', async () => {
+  it('builds in worker threads exactly what it builds in this process; a writer thread writes what the serialiser makes', async () => {
     const files: Record<string, string> = {};
     const people = ['Jane Doe', 'John Smith', 'Maria Garcia', 'Li Wei'];
-    for (let i = 0; i < 60; i++) {
-      files[`w/a${String(i).padStart(2, '0')}.txt`] = `---\ndate: 2024-0${(i % 9) + 1}-1${i % 10}\n---\nPARIS - ${people[i % 4]} met ${people[(i + 1) % 4]} on Tuesday. Report ${i}.\n\n"We agreed," said ${people[i % 4]}.`;
+    for (let i = 0; i < 300; i++) {
+      files[`w/a${String(i).padStart(3, '0')}.txt`] = `---\ndate: 2024-0${(i % 9) + 1}-1${i % 10}\n---\nPARIS - ${people[i % 4]} met ${people[(i + 1) % 4]} on Tuesday. Report ${i}.\n\n"We agreed," said ${people[i % 4]}.`;
     }
     await writeFiles(raw, files);
     const saved = process.env.DATELINE_WORKERS;
@@ -175,6 +176,16 @@ describe('ingestDir state between runs', () => {
       expect(pooled.rejected).toEqual(local.rejected);
       expect(await siteJson()).toBe(await readFile(join(single.path, '.dateline', 'site.json'), 'utf8'));
       for (const a of local.articles) expect(await readFile(join(out, 'articles', `${a.id}.md`), 'utf8')).toBe(await readFile(join(single.path, 'articles', `${a.id}.md`), 'utf8'));
+      // Over 256 files: written by the writer thread, each exactly the serialiser's text.
+      expect(pooled.written).toHaveLength(pooled.articles.length);
+      for (const a of pooled.articles) expect(await readFile(join(out, 'articles', `${a.id}.md`), 'utf8')).toBe(articleToMarkdown(a));
+      const again = await ingestDir(raw, out);
+      expect(again.written).toEqual([]);
+      // Without the cache, every file is compared (in the writer thread) and none is rewritten.
+      await rm(join(out, '.dateline', 'cache.ndjson'));
+      const compared = await ingestDir(raw, out);
+      expect(compared.cached).toBe(0);
+      expect(compared.written).toEqual([]);
     } finally {
       if (saved === undefined) delete process.env.DATELINE_WORKERS;
       else process.env.DATELINE_WORKERS = saved;
