@@ -3,6 +3,7 @@
 // document-level word statistics used as features.
 import { isCapsLine, tokenize, type Token } from './tokenize.ts';
 import type { NerInput } from './index.ts';
+import type { WordSet } from './gazetteer.ts';
 
 export type SeqKind = 'headline' | 'dateline' | 'body';
 
@@ -75,8 +76,8 @@ function titleCase(w: string): string {
 
 export interface CaseLexicon {
   isFirstName(lower: string): boolean;
-  common: Set<string>;
-  proper: Set<string>;
+  common: WordSet;
+  proper: WordSet;
 }
 
 export function prepareDoc(input: NerInput, caseMap: Map<string, string>, lex: CaseLexicon): { seqs: Seq[]; stats: DocStats } {

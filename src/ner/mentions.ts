@@ -1,5 +1,6 @@
 // Tag sequences -> cleaned entity mentions.
 import type { Seq } from './doc.ts';
+import type { WordSet } from './gazetteer.ts';
 import { isPossessive } from './tokenize.ts';
 import { DEMONYMS, GROUP_WORDS, NON_NAMES, ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS } from './lexicon.ts';
 
@@ -39,8 +40,8 @@ export function spanText(s: Seq, a: number, b: number, restore: boolean): string
 }
 
 export interface WordLexicon {
-  common: Set<string>;
-  proper: Set<string>;
+  common: WordSet;
+  proper: WordSet;
 }
 
 export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: WordLexicon): Mention[] {

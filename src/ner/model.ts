@@ -1,7 +1,7 @@
 // Loads the trained tagger and gazetteer (once, at import) and tags articles.
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
-import { Gazetteer, type GazetteerData } from './gazetteer.ts';
+import { Gazetteer, PackedWordSet, type GazetteerData, type WordSet } from './gazetteer.ts';
 import { prepareDoc, type DocStats, type Seq } from './doc.ts';
 import { seqFeatures } from './features.ts';
 import { decode, NT, quantize, TAGS, type WeightLookup } from './perceptron.ts';
@@ -28,8 +28,8 @@ export interface GazetteerFile extends GazetteerData {
   countryGroups: string[][];
 }
 
-export function loadGazetteer(file: GazetteerFile): Gazetteer {
-  return new Gazetteer(file, file.countryGroups);
+export function loadGazetteer(file: GazetteerFile, common?: WordSet): Gazetteer {
+  return new Gazetteer(file, file.countryGroups, common);
 }
 
 export class Tagger {
@@ -74,7 +74,7 @@ export function defaultTagger(): Tagger {
   const gazBytes = fs.readFileSync(GAZETTEER_URL);
   const compact = readCompact(sourceHash(modelBytes, gazBytes));
   if (compact) {
-    cached = new FastTagger(new DenseWeights(compact.keys, compact.q16, compact.scale), compact.caseMap, loadGazetteer(compact.gaz));
+    cached = new FastTagger(new DenseWeights(compact.keys, compact.q16, compact.scale), compact.caseMap, loadGazetteer(compact.gaz, compact.common));
     return cached;
   }
   const m = JSON.parse(modelBytes.toString('utf8')) as ModelFile;
@@ -96,19 +96,21 @@ export function sourceHash(modelBytes: Uint8Array, gazBytes: Uint8Array): string
 }
 
 const GAZ_LISTS = ['country', 'region', 'city', 'bigcity', 'firstname', 'common', 'proper'] as const;
-const MAGIC = 'dateline-ner-compact-1';
+const MAGIC = 'dateline-ner-compact-2';
 
 /**
  * The compact file: a 4-byte length, a JSON header (source hash, scale, case map, country groups,
- * list lengths), then Int32 feature keys, Int16 quantised weights (NT per key) and the gazetteer's
- * word lists as lines of UTF-8 text.
+ * list lengths), then Int32 feature keys, Int16 quantised weights (NT per key), the hash table of the
+ * common words (PackedWordSet: Int32 starts, lengths, slots) and the gazetteer's word lists as lines of
+ * UTF-8 text.
  */
 export function compactModel(m: ModelFile, g: GazetteerFile, source: string): Buffer {
   const { keys, q16, scale } = quantizedWeights(m);
   for (const k of GAZ_LISTS) if (g[k].some((w) => w.includes('\n'))) throw new Error(`gazetteer ${k}: a word with a line break`);
+  const common = new PackedWordSet(g.common.join('\n')).parts();
   const header = Buffer.from(JSON.stringify({
     magic: MAGIC, source, version: m.version, tags: m.tags, scale, count: keys.length,
-    caseMap: m.caseMap, countryGroups: g.countryGroups, lists: GAZ_LISTS.map((k) => g[k].length),
+    caseMap: m.caseMap, countryGroups: g.countryGroups, lists: GAZ_LISTS.map((k) => g[k].length), commonTable: common.table.length,
   }));
   const headLen = (4 + header.length + 3) & ~3;
   const head = Buffer.alloc(headLen);
@@ -116,7 +118,8 @@ export function compactModel(m: ModelFile, g: GazetteerFile, source: string): Bu
   header.copy(head, 4);
   const text = Buffer.from(GAZ_LISTS.map((k) => g[k].join('\n')).join('\n'));
   const pad = Buffer.alloc((4 - (q16.byteLength % 4)) % 4);
-  return Buffer.concat([head, Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength), Buffer.from(q16.buffer, q16.byteOffset, q16.byteLength), pad, text]);
+  const bytes = (a: Int32Array | Int16Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  return Buffer.concat([head, bytes(keys), bytes(q16), pad, bytes(common.starts), bytes(common.lens), bytes(common.table), text]);
 }
 
 interface Compact {
@@ -124,7 +127,9 @@ interface Compact {
   q16: Int16Array;
   scale: number;
   caseMap: Map<string, string>;
+  /** the gazetteer, but for `common`, which is the set `common` */
   gaz: GazetteerFile;
+  common: PackedWordSet;
 }
 
 function readCompact(source: string): Compact | undefined {
@@ -136,7 +141,7 @@ function readCompact(source: string): Compact | undefined {
   }
   if (buf.length < 4) return undefined;
   const hl = buf.readUInt32LE(0);
-  let h: { magic: string; source: string; version: string; tags: string[]; scale: number; count: number; caseMap: Record<string, string>; countryGroups: string[][]; lists: number[] };
+  let h: { magic: string; source: string; version: string; tags: string[]; scale: number; count: number; caseMap: Record<string, string>; countryGroups: string[][]; lists: number[]; commonTable: number };
   try {
     h = JSON.parse(buf.toString('utf8', 4, 4 + hl));
   } catch {
@@ -153,13 +158,45 @@ function readCompact(source: string): Compact | undefined {
   new Uint8Array(q16.buffer).set(bytes.subarray(at, at + q16.byteLength));
   at += q16.byteLength;
   at += (4 - (q16.byteLength % 4)) % 4;
-  const words = buf.toString('utf8', at).split('\n');
+  const ints = (n: number): Int32Array => {
+    const a = new Int32Array(n);
+    new Uint8Array(a.buffer).set(bytes.subarray(at, at + a.byteLength));
+    at += a.byteLength;
+    return a;
+  };
+  const nCommon = h.lists[GAZ_LISTS.indexOf('common')];
+  const starts = ints(nCommon);
+  const lens = ints(nCommon);
+  const table = ints(h.commonTable);
+  // the lists' words, one a line, list after list (every list has words)
+  const text = buf.toString('utf8', at);
   const gaz = { countryGroups: h.countryGroups } as GazetteerFile;
-  let w = 0;
-  GAZ_LISTS.forEach((k, i) => {
-    gaz[k] = words.slice(w, w + h.lists[i]);
-    w += h.lists[i];
-  });
-  if (w !== words.length) return undefined;
-  return { keys, q16, scale: h.scale, caseMap: new Map(Object.entries(h.caseMap)), gaz };
+  let commonText: string | undefined;
+  let pos = 0;
+  for (let i = 0; i < GAZ_LISTS.length; i++) {
+    const n = h.lists[i];
+    if (!n) return undefined;
+    const last = i === GAZ_LISTS.length - 1;
+    let lineEnd = -1;
+    let from = pos;
+    for (let j = 0; j < n; j++) {
+      const nl = text.indexOf('\n', from);
+      if (last && j === n - 1) {
+        if (nl >= 0) return undefined; // more lines than the header says
+        lineEnd = text.length;
+      } else {
+        if (nl < 0) return undefined;
+        lineEnd = nl;
+        from = nl + 1;
+      }
+    }
+    const part = text.slice(pos, lineEnd);
+    if (GAZ_LISTS[i] === 'common') {
+      commonText = part;
+      gaz.common = [];
+    } else gaz[GAZ_LISTS[i]] = part.split('\n');
+    pos = lineEnd + 1;
+  }
+  if (commonText === undefined || at > buf.length) return undefined;
+  return { keys, q16, scale: h.scale, caseMap: new Map(Object.entries(h.caseMap)), gaz, common: PackedWordSet.fromParts(commonText, starts, lens, table) };
 }
