@@ -58,6 +58,13 @@ export const PREFIX = P;
 const BOS = hs('<s>');
 const EOS = hs('</s>');
 
+/**
+ * `DEMONYMS[w] !== undefined` as a Set lookup (an object lookup by a new string is slow): the keys of
+ * DEMONYMS and the names it inherits with a value (Object.prototype's "constructor", "__proto__").
+ */
+const DEMONYM_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype).concat(Object.keys(DEMONYMS)).filter((k) => DEMONYMS[k] !== undefined));
+const isDemonym = (w: string): boolean => DEMONYM_KEYS.has(w);
+
 export interface WordInfo {
   feats: number[];
   hw: number;
@@ -95,11 +102,12 @@ export function computeWordInfo(form: string, w: string, gaz: Gazetteer): WordIn
   }
   const ttl = TITLE_WORDS.has(w);
   if (ttl) f.push(mix(P.ttl, 0));
-  const dem = DEMONYMS[w] !== undefined || (w.endsWith('s') && DEMONYMS[w.slice(0, -1)] !== undefined);
+  const dem1 = isDemonym(w);
+  const dem = dem1 || (w.endsWith('s') && isDemonym(w.slice(0, -1)));
   if (dem) f.push(mix(P.dem, 0));
   const dict = (gaz.common.has(w) ? 1 : 0) + (gaz.proper.has(w) ? 2 : 0);
   if (dict) f.push(mix(P.dict, dict), mix3(P.dict, dict, hsh));
-  return { feats: f, hw, hsh, capd: HAS_UPPER_START.test(form), ttl, dem: DEMONYMS[w] !== undefined, shape: sh, dict };
+  return { feats: f, hw, hsh, capd: HAS_UPPER_START.test(form), ttl, dem: dem1, shape: sh, dict };
 }
 
 export interface SeqFeatures {
