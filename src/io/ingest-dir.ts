@@ -59,7 +59,7 @@ const CACHE_FILE = 'cache.ndjson';
 const STATE_DIR = '.dateline';
 /** Fewer uncached articles than this are extracted in-process: starting workers (loading the model) costs more. */
 const PARALLEL_THRESHOLD = 48;
-/** More article files to write than this go to a writer thread, in batches of WRITE_BATCH. */
+/** More article files to write than this go to a writer thread (unless DATELINE_WORKERS=1), in batches of WRITE_BATCH. */
 const WRITER_THRESHOLD = 256;
 const WRITE_BATCH = 64;
 
@@ -246,7 +246,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     const there = present.has(rel);
     if (there && Object.hasOwn(oldOutputs, rel) && oldOutputs[rel] === key) continue;
     jobs.push({ rel, file: join(outDir, rel), data: articleToMarkdown(a), ifChanged: there });
-    if (writer ? jobs.length >= WRITE_BATCH : jobs.length >= WRITER_THRESHOLD) send();
+    if (writer ? jobs.length >= WRITE_BATCH : workers > 1 && jobs.length >= WRITER_THRESHOLD) send();
   }
   if (writer) send();
   else {
