@@ -60,37 +60,18 @@ const collator = new Intl.Collator('en');
  * @example buildConnections([]).pairs //=> []
  */
 export function buildConnections(articles: Article[], opts: ConnectionOptions = {}): Connections {
-  const kinds = opts.kinds ?? ENTITY_KINDS;
-  const nodes = new Map<string, ConnectionNode>();
-  const index = new Map<string, number>();
-  const keyOf: string[] = [];
+  const { nodes, keyOf, perArticle } = entityTable(articles, opts.kinds ?? ENTITY_KINDS);
   // Pair key: i * 2^26 + j (i < j), a number, so the inner loop allocates no strings.
   const shared = new Map<number, { a: number; b: number; n: number; ids: string[] }>();
-  for (const art of articles) {
-    const ids: number[] = [];
-    for (const kind of kinds) {
-      for (const e of art[kind]) {
-        const k = entityKey(kind, e.slug);
-        let i = index.get(k);
-        if (i === undefined) {
-          i = keyOf.length;
-          index.set(k, i);
-          keyOf.push(k);
-          nodes.set(k, { kind, slug: e.slug, name: e.name, articles: 0 });
-        }
-        if (ids.includes(i)) continue;
-        ids.push(i);
-        nodes.get(k)!.articles++;
-      }
-    }
-    ids.sort((x, y) => (keyOf[x] < keyOf[y] ? -1 : 1));
+  for (let ai = 0; ai < articles.length; ai++) {
+    const ids = perArticle[ai].slice().sort((x, y) => (keyOf[x] < keyOf[y] ? -1 : 1));
     for (let x = 0; x < ids.length; x++) {
       for (let y = x + 1; y < ids.length; y++) {
         const pk = ids[x] * 67108864 + ids[y];
         let s = shared.get(pk);
         if (!s) shared.set(pk, (s = { a: ids[x], b: ids[y], n: 0, ids: [] }));
         s.n++;
-        if (s.ids.length < 20) s.ids.push(art.id);
+        if (s.ids.length < 20) s.ids.push(articles[ai].id);
       }
     }
   }
@@ -178,22 +159,16 @@ export interface ConnectionSummary {
 }
 
 /**
- * What the site keeps of the co-occurrence network — each entity's `neighbours` strongest neighbours and the
- * archive's `pairs` strongest pairs — without materialising every pair: pair counts come from one sorted array of
- * numeric pair codes, neighbours are selected (not sorted) per entity, and the shared article ids are found for
- * the kept pairs only. Equal to the results through buildConnections (tested); the same tie-breaking.
+ * The archive's entities, numbered in order of first appearance: each one's node (with its article count), its
+ * key, the indices of the articles naming it (ascending), and per article its distinct entities in text order.
  */
-export function connectionSummary(articles: Article[], limits: { neighbours: number; pairs: number; minShared: number }, opts: ConnectionOptions = {}): ConnectionSummary {
-  const kinds = opts.kinds ?? ENTITY_KINDS;
+function entityTable(articles: Article[], kinds: readonly EntityKind[]): { nodes: Map<string, ConnectionNode>; keyOf: string[]; list: ConnectionNode[]; artsOf: number[][]; perArticle: number[][] } {
   const nodes = new Map<string, ConnectionNode>();
   const index = new Map<string, number>();
   const keyOf: string[] = [];
   const list: ConnectionNode[] = [];
-  /** Per entity: the indices of the articles that name it, ascending. */
   const artsOf: number[][] = [];
-  /** Per article: its distinct entities. */
-  const perArticle: Int32Array[] = [];
-  let totalPairs = 0;
+  const perArticle: number[][] = [];
   for (let ai = 0; ai < articles.length; ai++) {
     const art = articles[ai];
     const ids: number[] = [];
@@ -217,9 +192,21 @@ export function connectionSummary(articles: Article[], limits: { neighbours: num
         ids.push(i);
       }
     }
-    perArticle.push(Int32Array.from(ids));
-    totalPairs += (ids.length * (ids.length - 1)) / 2;
+    perArticle.push(ids);
   }
+  return { nodes, keyOf, list, artsOf, perArticle };
+}
+
+/**
+ * What the site keeps of the co-occurrence network — each entity's `neighbours` strongest neighbours and the
+ * archive's `pairs` strongest pairs — without materialising every pair: pair counts come from one sorted array of
+ * numeric pair codes, neighbours are selected (not sorted) per entity, and the shared article ids are found for
+ * the kept pairs only. Equal to the results through buildConnections (tested); the same tie-breaking.
+ */
+export function connectionSummary(articles: Article[], limits: { neighbours: number; pairs: number; minShared: number }, opts: ConnectionOptions = {}): ConnectionSummary {
+  const { nodes, keyOf, list, artsOf, perArticle } = entityTable(articles, opts.kinds ?? ENTITY_KINDS);
+  let totalPairs = 0;
+  for (const ids of perArticle) totalPairs += (ids.length * (ids.length - 1)) / 2;
   const n = keyOf.length;
   // Within a pair, `a` is the entity whose key sorts first.
   const keyRank = new Int32Array(n);

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSiteContext, type SiteContext } from './context.ts';
 import { normalizePrefix } from './settings.ts';
@@ -113,6 +113,9 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
     written.push(rel);
   };
 
+  /** A page made by the same code from the same inputs as last time, and still there, is kept as it is. */
+  const keepsOld = (rel: string, oldSig: string | undefined, sig: string) => sameVersion && oldSig === sig && !!old.files[rel] && existsSync(join(site, rel));
+
   // 1. Article pages: Eleventy renders those whose inputs changed.
   const t0 = performance.now();
   const mdHashes = readMarkdownHashes(md);
@@ -121,7 +124,7 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
     const sig = articleSignature(ctx, a.id, mdHashes[`articles/${a.id}.md`] ?? 'missing', version);
     next.articles[a.id] = sig;
     const rel = outputPath(articleUrl(a.id));
-    if (sameVersion && old.articles[a.id] === sig && old.files[rel] && existsSync(join(site, rel))) next.files[rel] = old.files[rel];
+    if (keepsOld(rel, old.articles[a.id], sig)) next.files[rel] = old.files[rel];
     else toRender.push(a.id);
   }
   // The search index is built from the markdown in Pagefind's own process, alongside everything below.
@@ -155,7 +158,7 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
       // A page made from the same inputs as last time is the same page: keep it without rendering it.
       const sig = hash(p.inputs());
       next.inputs[rel] = sig;
-      if (sameVersion && old.inputs[rel] === sig && old.files[rel] && existsSync(join(site, rel))) {
+      if (keepsOld(rel, old.inputs[rel], sig)) {
         next.files[rel] = old.files[rel];
         continue;
       }

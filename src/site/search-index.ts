@@ -100,6 +100,37 @@ export async function indexShards(
   }
   if (!todo.length) return { pages: ctx.index.articles.length, shards: byShard.size, rebuilt: 0 };
   const names = namesByArticle(ctx);
+  /** Index one shard's articles into `staging/pagefind/<shard>/` and record its files. */
+  const buildShard = async (shard: string, ids: string[]): Promise<void> => {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`search index: ${errors.join('; ')}`);
+    const added = await Promise.all(
+      ids.map((id) => {
+        const body = markdownBodyText(readFileSync(join(markdownDir, 'articles', `${id}.md`), 'utf8'));
+        return index.addCustomRecord(searchRecord(ctx, id, body, names.get(id) ?? {}));
+      }),
+    );
+    const failed = added.find((r) => r.errors.length);
+    if (failed) throw new Error(`search index: ${failed.errors.join('; ')}`);
+    const out = join(staging, 'pagefind', shard);
+    const w = await index.writeFiles({ outputPath: out });
+    await index.deleteIndex(); // free the shard's memory in Pagefind's process
+    if (w.errors.length) throw new Error(`search index: ${w.errors.join('; ')}`);
+    const dir = `pagefind/${shard}/`;
+    for (const f of readdirSync(out, { recursive: true }) as string[]) {
+      const full = join(out, f);
+      let data: Buffer;
+      try {
+        data = readFileSync(full);
+      } catch {
+        continue; // a folder
+      }
+      const rel = `${dir}${f.split(sep).join('/')}`;
+      const h = hash(data);
+      next.files[rel] = h;
+      if (old.files[rel] === h && existsSync(join(site, rel))) rmSync(full);
+    }
+  };
   try {
     // Two shards at a time: Pagefind always has work queued while this process goes on, and holds at most two
     // shards in memory (all of them at once took 1.2 GB at 20,000 articles).
@@ -108,7 +139,7 @@ export async function indexShards(
     const lane = async () => {
       while (nextShard < todo.length) {
         const [shard, ids] = todo[nextShard++];
-        await buildShard(ctx, markdownDir, site, staging, old, next, shard, ids, names);
+        await buildShard(shard, ids);
         onProgress?.(++done, todo.length);
       }
     };
@@ -117,45 +148,4 @@ export async function indexShards(
     await pagefind.close();
   }
   return { pages: ctx.index.articles.length, shards: byShard.size, rebuilt: todo.length };
-}
-
-async function buildShard(
-  ctx: SiteContext,
-  markdownDir: string,
-  site: string,
-  staging: string,
-  old: SiteState,
-  next: SiteState,
-  shard: string,
-  ids: string[],
-  names: Map<string, Record<string, string[]>>,
-): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`search index: ${errors.join('; ')}`);
-  const added = await Promise.all(
-    ids.map((id) => {
-      const body = markdownBodyText(readFileSync(join(markdownDir, 'articles', `${id}.md`), 'utf8'));
-      return index.addCustomRecord(searchRecord(ctx, id, body, names.get(id) ?? {}));
-    }),
-  );
-  const failed = added.find((r) => r.errors.length);
-  if (failed) throw new Error(`search index: ${failed.errors.join('; ')}`);
-  const out = join(staging, 'pagefind', shard);
-  const w = await index.writeFiles({ outputPath: out });
-  await index.deleteIndex(); // free the shard's memory in Pagefind's process
-  if (w.errors.length) throw new Error(`search index: ${w.errors.join('; ')}`);
-  const dir = `pagefind/${shard}/`;
-  for (const f of readdirSync(out, { recursive: true }) as string[]) {
-    const full = join(out, f);
-    let data: Buffer;
-    try {
-      data = readFileSync(full);
-    } catch {
-      continue; // a folder
-    }
-    const rel = `${dir}${f.split(sep).join('/')}`;
-    const h = hash(data);
-    next.files[rel] = h;
-    if (old.files[rel] === h && existsSync(join(site, rel))) rmSync(full);
-  }
 }
