@@ -3,7 +3,6 @@ import { readFile, rm, rmdir, mkdir, writeFile, stat } from 'node:fs/promises';
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve, sep, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Article, Warning } from '../types.ts';
 import { InputError } from '../types.ts';
 import { decodeArticle } from './decode.ts';
@@ -20,6 +19,7 @@ import { buildArchiveIndex } from '../site/archive-index.ts';
 import { SITE_DATA_FILE, type SiteData } from '../site/context.ts';
 import { buildResearch } from '../site/research-data.ts';
 import { DEFAULT_SETTINGS, parseSettings, type SiteSettings } from '../site/settings.ts';
+import { SRC_DIR } from '../paths.ts';
 
 export const SETTINGS_FILE = 'site.yaml';
 
@@ -486,7 +486,7 @@ function siteCodeHash(): string {
 /** Hash of the extraction code, so that a cache written by other code is never reused. */
 function codeHash(withSite = false): string {
   const h = createHash('sha256');
-  const srcDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const srcDir = SRC_DIR; // the sources, also when running compiled
   try {
     const walk = (d: string) => {
       for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {

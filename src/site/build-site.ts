@@ -9,8 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { loadSiteContext, type SiteContext } from './context.ts';
 import { normalizePrefix } from './settings.ts';
 import { articleUrl } from './archive-index.ts';
@@ -19,8 +18,9 @@ import { sitePages } from './pages.ts';
 import { runEleventy, runEleventyInWorker } from './eleventy-run.ts';
 import { markPending, publishSite, readSiteState, SITE_STAGING, type SiteState } from '../io/site-manifest.ts';
 import { removeStaleTemps, writeAtomicSync } from '../io/atomic.ts';
+import { SRC_DIR } from '../paths.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = join(SRC_DIR, 'site'); // the sources, also when running compiled (renderVersion hashes them)
 export { CONFIG_PATH } from './eleventy-run.ts';
 /** Article pages to render before Eleventy runs in a worker thread (starting one costs about a second). */
 const WORKER_THRESHOLD = 400;
