@@ -129,7 +129,7 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   }
   // The search index is built from the markdown in Pagefind's own process, alongside everything below.
   const progress = opts.onRenderProgress;
-  const searching = opts.search === false ? undefined : indexShards(ctx, md, site, staging, old, next, progress && ((done, total) => progress('search', done, total)));
+  const searching = opts.search === false ? undefined : indexShards(ctx, md, site, staging, old, next, mdHashes, progress && ((done, total) => progress('search', done, total)));
   searching?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   // Eleventy renders the changed articles; a large plan runs in a worker thread, on the other core, while this
   // thread renders the listing pages.

@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import * as pagefind from 'pagefind';
 import type { SiteContext } from './context.ts';
 import type { SiteState } from '../io/site-manifest.ts';
 import { articleUrl, searchShardOf, KIND_LABEL } from './archive-index.ts';
@@ -77,6 +76,8 @@ export async function indexShards(
   staging: string,
   old: SiteState,
   next: SiteState,
+  /** Hash of each generated markdown file (`articles/<id>.md` → hash), as ingest recorded them. */
+  mdHashes: Record<string, string>,
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ pages: number; shards: number; rebuilt: number }> {
   const byShard = new Map<string, string[]>();
@@ -86,10 +87,18 @@ export async function indexShards(
     if (list) list.push(a.id);
     else byShard.set(s, [a.id]);
   }
+  const names = namesByArticle(ctx);
   const todo: Array<[string, string[]]> = [];
   const kept = new Set<string>();
   for (const [shard, ids] of byShard) {
-    const sig = hash(`${next.version}\n${ids.map((id) => `${id}:${next.articles[id]}`).join('\n')}`);
+    // A shard is made from its articles' records: text (the markdown's hash), heading fields and entity filters.
+    // Neighbours (previous/next, related) are not in a record, so a change to them re-renders pages, not shards.
+    const h = createHash('sha1').update(`${next.version}\n`);
+    for (const id of ids) {
+      const a = ctx.articleById.get(id);
+      h.update(`${id}\t${mdHashes[`articles/${id}.md`] ?? 'missing'}\t${JSON.stringify([a?.title, a?.date, a?.location, a?.byline, names.get(id)])}\n`);
+    }
+    const sig = h.digest('hex');
     next.shards[shard] = sig;
     if (old.shards[shard] === sig) kept.add(shard);
     else todo.push([shard, ids]);
@@ -99,7 +108,7 @@ export async function indexShards(
     if (m && kept.has(m[1])) next.files[rel] = h;
   }
   if (!todo.length) return { pages: ctx.index.articles.length, shards: byShard.size, rebuilt: 0 };
-  const names = namesByArticle(ctx);
+  const pagefind = await import('pagefind'); // loaded only when a shard is to be indexed
   /** Index one shard's articles into `staging/pagefind/<shard>/` and record its files. */
   const buildShard = async (shard: string, ids: string[]): Promise<void> => {
     const { index, errors } = await pagefind.createIndex({});

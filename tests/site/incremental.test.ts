@@ -54,6 +54,8 @@ describe.skipIf(!haveCorpus)('incremental rebuilds equal clean builds', () => {
     // Its page, and the pages that show its summary (previous/next, related).
     expect(r.render.articlesRendered).toBeGreaterThanOrEqual(1);
     expect(r.render.articlesRendered).toBeLessThan(10);
+    // Search records hold an article's own text, title and names, not its neighbours: one shard (its year) is re-indexed.
+    expect(r.render.search?.rebuilt).toBe(1);
     expect(r.written.some((f) => f.startsWith('people/jane-holloway/'))).toBe(true);
     expect(r.written).toContain('people/sergei-lavrov/index.html');
     // An entity the seed does not name keeps its page untouched.
