@@ -124,7 +124,7 @@ function run(cmd: string, args: string[]): Promise<PhaseResult> {
   });
 }
 
-const phase = (...args: string[]) => run(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench/phase.ts'), ...args]);
+const phase = (...args: string[]) => run(process.execPath, [join(root, 'scripts/bench/phase.mjs'), ...args]); // compiled library, no tsx (as `dateline` runs)
 const bare = (md: string, site: string) =>
   run(process.execPath, ['--import', 'tsx', join(root, 'node_modules/@11ty/eleventy/cmd.cjs'), '--config=scripts/bench/bare.eleventy.ts', `--input=${md}`, `--output=${site}`, '--quiet']);
 

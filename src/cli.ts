@@ -1,9 +1,7 @@
 // The `dateline` command line: parse flags, call the library, turn results into output and an exit code.
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
-import { ingestDir, type IngestResult } from './io/ingest-dir.ts';
-import { build, defaultMarkdownDir } from './build.ts';
-import { serve } from './serve.ts';
+import type { IngestResult } from './io/ingest-dir.ts';
 import cliProgress from 'cli-progress';
 import type { RenderStep } from './site/build-site.ts';
 
@@ -82,6 +80,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .requiredOption('--out <markdownDir>', 'folder for the generated markdown')
     .addOption(sizeOption())
     .action(async (rawDir: string, o: { out: string; maxArticleSize: string }) => {
+      const { ingestDir } = await import('./io/ingest-dir.ts'); // commands load the library when they run: `--help` starts fast
       const bars = progressBars(io.err);
       const r = await ingestDir(resolve(rawDir), resolve(o.out), { maxArticleBytes: mb(o.maxArticleSize), onProgress: bars.ingest }).finally(bars.stop);
       code = report(r, io.out, io.err);
@@ -96,6 +95,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .option('--path-prefix <prefix>', 'serve the site under this sub-path, e.g. /archive/', '/')
     .addOption(sizeOption())
     .action(async (rawDir: string, o: { out: string; markdown?: string; pathPrefix: string; maxArticleSize: string }) => {
+      const { build, defaultMarkdownDir } = await import('./build.ts');
       const bars = progressBars(io.err);
       const r = await build(resolve(rawDir), resolve(o.out), {
         markdownDir: o.markdown ? resolve(o.markdown) : defaultMarkdownDir(o.out),
@@ -115,6 +115,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .option('--out <siteDir>', 'folder for the built site', '_site')
     .option('--port <port>', 'port to listen on', '8080')
     .action(async (rawDir: string, o: { out: string; port: string }) => {
+      const { serve } = await import('./serve.ts');
       await serve(resolve(rawDir), resolve(o.out), { port: Number(o.port) });
     });
 

@@ -1,7 +1,6 @@
 // `serve`: build, serve the site with Eleventy's dev server (live reload), rebuild when raw articles change.
 import { watch } from 'node:fs';
 import { resolve } from 'node:path';
-import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { build, type BuildOptions } from './build.ts';
 
 export interface ServeOptions extends BuildOptions {
@@ -18,6 +17,7 @@ export async function serve(rawDir: string, siteDir: string, opts: ServeOptions)
     return r;
   };
   await once();
+  const { default: EleventyDevServer } = await import('@11ty/eleventy-dev-server'); // serve only
   const server = EleventyDevServer.getServer('dateline', site, { pathPrefix: opts.pathPrefix ?? '/', liveReload: true, domDiff: false });
   server.serve(opts.port);
   let timer: NodeJS.Timeout | undefined;

@@ -6,13 +6,14 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { fold } from './fold.ts';
+import { packageUrl } from '../paths.ts';
 
 interface CityRecord {
   name: string;
   population: number;
 }
 
-export const CITY_TABLE_URL = new URL('../../models/cities.tsv', import.meta.url);
+export const CITY_TABLE_URL = packageUrl('models', 'cities.tsv');
 
 let cache: ReadonlyMap<string, string> | undefined;
 

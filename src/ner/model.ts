@@ -7,15 +7,16 @@ import { seqFeatures } from './features.ts';
 import { decode, NT, quantize, TAGS, type WeightLookup } from './perceptron.ts';
 import { DenseWeights, FastScorer } from './fast.ts';
 import type { NerInput } from './index.ts';
+import { packageUrl } from '../paths.ts';
 
-export const MODEL_URL = new URL('../../models/ner-model.json', import.meta.url);
-export const GAZETTEER_URL = new URL('../../models/ner-gazetteer.json', import.meta.url);
+export const MODEL_URL = packageUrl('models', 'ner-model.json');
+export const GAZETTEER_URL = packageUrl('models', 'ner-gazetteer.json');
 /**
  * The same model and gazetteer in a form that loads in a few milliseconds (binary weights, word lists
  * as lines), written by scripts/train.ts beside the JSON files. It names the JSON files it was made
  * from by their SHA-1 and is used only when they match; otherwise the JSON files are read.
  */
-export const COMPACT_URL = new URL('../../models/ner-model.bin', import.meta.url);
+export const COMPACT_URL = packageUrl('models', 'ner-model.bin');
 
 export interface ModelFile {
   version: string;

@@ -2,6 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { buildOne } from '../io/ingest-dir.ts';
+import { workerEntry, workerExecArgv } from '../paths.ts';
 
 type Result = ReturnType<typeof buildOne>;
 
@@ -37,12 +38,13 @@ interface Pending {
  * tasks as they are queued, a few at a time per worker, the least busy worker first.
  */
 export function startPool(n: number): WorkerPool {
-  const entry = new URL('./worker-entry.js', import.meta.url);
+  const entry = workerEntry('ingest');
+  const execArgv = workerExecArgv();
   const queue: Pending[] = [];
   let head = 0;
   let nextId = 0;
   let failure: Error | undefined;
-  const slots = Array.from({ length: Math.max(1, n) }, () => ({ worker: new Worker(entry, { execArgv: [] }), inFlight: new Map<number, Pending>() }));
+  const slots = Array.from({ length: Math.max(1, n) }, () => ({ worker: new Worker(entry, { execArgv }), inFlight: new Map<number, Pending>() }));
   const fail = (e: Error) => {
     if (!failure) failure = e;
     for (const s of slots) {
@@ -123,7 +125,7 @@ export interface FileWriter {
 
 /** A thread that writes generated files (atomically, in the order given) while the main thread computes. */
 export function startWriter(): FileWriter {
-  const worker = new Worker(new URL('./writer-entry.js', import.meta.url), { execArgv: [] });
+  const worker = new Worker(workerEntry('writer'), { execArgv: workerExecArgv() });
   const waiting = new Map<number, { resolve: (w: boolean[]) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failure: Error | undefined;

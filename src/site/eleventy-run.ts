@@ -1,16 +1,15 @@
 // One Eleventy run over the article pages of a render plan, in this thread or in a worker thread.
 // The worker lets Eleventy render articles on one core while the listing pages are rendered on the other.
 import { createHash } from 'node:crypto';
-import { resolve, sep, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Eleventy } from '@11ty/eleventy';
-import { setRenderPlan } from './article-plugin.ts';
 import { EMPTY_INDEX, makeSiteContext, type SiteContext } from './context.ts';
 import type { SiteSettings } from './settings.ts';
 import type { ArticleSummary } from './archive-index.ts';
+import { ELEVENTY_CONFIG, workerEntry, workerExecArgv } from '../paths.ts';
 
-export const CONFIG_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../.eleventy.ts');
+/** Eleventy's configuration: `.eleventy.ts`, or its compiled form when this code runs compiled (src/paths.ts). */
+export const CONFIG_PATH = ELEVENTY_CONFIG;
 
 export interface EleventyJob {
   /** Markdown folder (Eleventy's input). */
@@ -51,6 +50,13 @@ export async function runEleventy(job: EleventyJob, onProgress?: (done: number) 
   let done = 0;
   const batch = job.batch ?? ELEVENTY_BATCH;
   const root = resolve(job.output);
+  // Loaded here, not at start-up: only a thread that renders article pages needs Eleventy (~0.3 s to load).
+  // Without its ESM cache-busting resolver, which only Eleventy's own watch mode uses: on Node < 22.15 it is a
+  // loader-hooks thread that every later import in the process waits on.
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= '1';
+  const { Eleventy } = await import('@11ty/eleventy');
+  // The article plugin (markdown-it…) too; it is the module instance the compiled Eleventy config imports.
+  const { setRenderPlan } = await import('./article-plugin.ts');
   // Batches keep Eleventy's memory (its template map and every page's content until the run ends) bounded and
   // its cost per article flat as the archive grows.
   for (let i = 0; i < job.plan.length; i += batch) {
@@ -75,7 +81,7 @@ export async function runEleventy(job: EleventyJob, onProgress?: (done: number) 
 /** Render the plan's articles with Eleventy in a worker thread; rejects with the worker's error. */
 export function runEleventyInWorker(job: EleventyJob, onProgress?: (done: number) => void, data?: ArticleSiteData): Promise<EleventyFile[]> {
   return new Promise((resolvePromise, reject) => {
-    const w = new Worker(new URL('./eleventy-entry.js', import.meta.url), { workerData: { job, progress: !!onProgress, data }, execArgv: [] });
+    const w = new Worker(workerEntry('eleventy'), { workerData: { job, progress: !!onProgress, data }, execArgv: workerExecArgv() });
     let settled = false;
     w.on('message', (m: { files?: EleventyFile[]; error?: string; done?: number }) => {
       if (m.done !== undefined) return onProgress?.(m.done);
