@@ -2,7 +2,7 @@
 // made from, and the move of a build's staged files into place. Pages of deleted articles and entities
 // disappear on the next build; files the tool did not write are never touched.
 import { readFile, readdir, rm, rmdir } from 'node:fs/promises';
-import { mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { writeAtomic } from './atomic.ts';
 
@@ -97,17 +97,10 @@ export async function markPending(siteDir: string, old: SiteState, files: Iterab
 }
 
 export async function publishSite(siteDir: string, stagingDir: string, old: SiteState, next: SiteState): Promise<string[]> {
-  const staged = (await listFiles(stagingDir)).filter(isSafeSitePath);
+  const listed = await listFiles(stagingDir);
+  const staged = listed.filter(isSafeSitePath);
   old = await markPending(siteDir, old, staged);
-  const made = new Set<string>();
-  for (const rel of staged) {
-    const dir = dirname(join(siteDir, rel));
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    renameSync(join(stagingDir, rel), join(siteDir, rel)); // synchronous: many small files, no await each
-  }
+  moveStaged(siteDir, stagingDir, listed);
   const removed: string[] = [];
   for (const rel of Object.keys(old.files)) {
     if (Object.hasOwn(next.files, rel) || !isSafeSitePath(rel)) continue;
@@ -124,6 +117,49 @@ export async function publishSite(siteDir: string, stagingDir: string, old: Site
   await writeAtomic(join(siteDir, SITE_MANIFEST), serializeState(next));
   await rm(stagingDir, { recursive: true, force: true });
   return removed.sort();
+}
+
+/**
+ * Move staged files into the site, each by an atomic rename. A staged folder whose place in the site does not
+ * exist yet (a first build, a new month, a new entity) moves whole, in one rename, unless it holds a file the
+ * site may not receive (see isSafeSitePath); otherwise its files move one by one. Synchronous: many small files.
+ */
+export function moveStaged(siteDir: string, stagingDir: string, listed: string[]): void {
+  // Folders (relative, with a trailing slash) that hold a file which may not be published.
+  const unsafe = new Set<string>();
+  for (const rel of listed) {
+    if (isSafeSitePath(rel)) continue;
+    for (let i = rel.indexOf('/'); i !== -1; i = rel.indexOf('/', i + 1)) unsafe.add(rel.slice(0, i + 1));
+  }
+  const made = new Set<string>();
+  /** The folder `prefix` (relative, trailing slash) that was moved whole, if any, for the files being walked. */
+  let moved: string | undefined;
+  for (const rel of listed) {
+    if (!isSafeSitePath(rel)) continue;
+    if (moved !== undefined && rel.startsWith(moved)) continue;
+    moved = undefined;
+    // The outermost folder of this file that is new to the site moves whole.
+    let done = false;
+    for (let i = rel.indexOf('/'); i !== -1; i = rel.indexOf('/', i + 1)) {
+      const dir = rel.slice(0, i + 1);
+      if (made.has(dir)) continue;
+      const target = join(siteDir, dir);
+      if (existsSync(target)) {
+        made.add(dir);
+        continue;
+      }
+      if (unsafe.has(dir)) {
+        mkdirSync(target, { recursive: true });
+        made.add(dir);
+        continue;
+      }
+      renameSync(join(stagingDir, dir), target);
+      moved = dir;
+      done = true;
+      break;
+    }
+    if (!done) renameSync(join(stagingDir, rel), join(siteDir, rel));
+  }
 }
 
 /** The record as JSON with sorted keys, so the same site gives the same bytes however its files were produced. */

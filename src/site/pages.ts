@@ -1,6 +1,7 @@
 // Every page of the site except article pages: a flat list of (URL, render) built from the site context.
 // These pages are plain functions of the precomputed archive index, so they are rendered directly rather than
 // as Eleventy templates: at archive scale that is where the build's time would otherwise go.
+import { createHash } from 'node:crypto';
 import type { SiteContext, EntityPage } from './context.ts';
 import type { EntityEntry } from './archive-index.ts';
 import { ENTITY_KINDS } from '../types.ts';
@@ -28,7 +29,9 @@ export interface SitePage {
 
 /**
  * JSON of the inputs pages are made from, each piece serialised once per build however many pages use it
- * (an entity's entry on each of its pages, an article's list item on every page that lists it).
+ * (an entity's entry on each of its pages, an article's list item on every page that lists it). Large pieces
+ * (entity entries, network and event data) stand in a page's inputs as the hash of their JSON, so an entity with
+ * a hundred pages has its entry serialised and hashed once, not a hundred times.
  */
 class InputsJson {
   private readonly objects = new Map<unknown, string>();
@@ -38,7 +41,7 @@ class InputsJson {
   of(o: unknown): string {
     if (o === undefined || o === null) return 'null';
     let s = this.objects.get(o);
-    if (s === undefined) this.objects.set(o, (s = JSON.stringify(o)));
+    if (s === undefined) this.objects.set(o, (s = createHash('sha1').update(JSON.stringify(o)).digest('base64')));
     return s;
   }
 

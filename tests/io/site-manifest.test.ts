@@ -31,6 +31,21 @@ describe('site manifest', () => {
     await site.cleanup();
   });
 
+  it('moves a staged folder that is new to the site whole, and files into folders the site has one by one', async () => {
+    const site = await tempDir();
+    const stage = join(site.path, SITE_STAGING);
+    await writeFiles(site.path, { 'old/user.txt': 'user file' });
+    const built = { 'new/a/index.html': 'a', 'new/b/index.html': 'b', 'old/c/index.html': 'c', 'old/index.html': 'o', 'mixed/ok.html': 'ok', 'top.html': 't' };
+    await writeFiles(stage, { ...built, 'mixed/.hidden/x.html': 'never published' });
+    await publishSite(site.path, stage, emptyState(), { ...emptyState(), files: Object.fromEntries(Object.keys(built).map((f) => [f, 'h'])) });
+    for (const [rel, text] of Object.entries({ 'new/a/index.html': 'a', 'new/b/index.html': 'b', 'old/c/index.html': 'c', 'old/index.html': 'o', 'mixed/ok.html': 'ok', 'top.html': 't', 'old/user.txt': 'user file' })) {
+      expect(await readFile(join(site.path, rel), 'utf8'), rel).toBe(text);
+    }
+    // A folder holding a file the site may not receive is not moved whole: the dot-folder stays behind (and goes with the staging folder).
+    expect(await exists(join(site.path, 'mixed/.hidden'))).toBe(false);
+    expect(await exists(stage)).toBe(false);
+  });
+
   it('ignores a tampered record that names files outside the site or dot-files', async () => {
     const root = await tempDir();
     const site = join(root.path, 'site');
