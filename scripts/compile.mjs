@@ -73,7 +73,7 @@ const tmpName = (dist, what) => join(dirname(dist), `.${basename(dist)}.${what}-
  * missing or the folder is not writable; the caller can then run the sources through tsx instead.
  */
 export async function compile(dist = distDir(), stamp = sourceStamp()) {
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
   const tmp = tmpName(dist, 'tmp');
   try {
     await build({
@@ -117,6 +117,7 @@ export async function compile(dist = distDir(), stamp = sourceStamp()) {
       }
     }
   } finally {
+    await stop(); // esbuild's service process is not needed again in this process
     try {
       rmSync(tmp, { recursive: true, force: true });
     } catch {
