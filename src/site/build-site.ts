@@ -7,17 +7,17 @@
 // moved into place one atomic rename at a time; a killed build leaves every file whole, and the next build
 // finishes the job. Files the tool did not write are never touched.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadSiteContext, type SiteContext } from './context.ts';
 import { normalizePrefix } from './settings.ts';
 import { articleUrl } from './archive-index.ts';
 import { indexShards } from './search-index.ts';
 import { sitePages } from './pages.ts';
 import { runEleventy, runEleventyInWorker } from './eleventy-run.ts';
-import { markPending, publishSite, readSiteState, SITE_STAGING, type SiteState } from '../io/site-manifest.ts';
-import { removeStaleTemps, writeAtomicSync } from '../io/atomic.ts';
+import { publishSite, readSiteState, SITE_STAGING, type SiteState } from '../io/site-manifest.ts';
+import { removeStaleTemps } from '../io/atomic.ts';
 import { SRC_DIR } from '../paths.ts';
 
 const here = join(SRC_DIR, 'site'); // the sources, also when running compiled (renderVersion hashes them)
@@ -101,15 +101,21 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   await mkdir(staging, { recursive: true });
   const next: SiteState = { version, files: {}, articles: {}, shards: {}, inputs: {} };
   const written: string[] = [];
-  // Listing pages are written in place, each atomically (temporary file, then rename) and synchronously:
-  // tens of thousands of small files, each in its own folder, go far faster without a staging copy or an
-  // await per file. Every file this step may write is put on record first (see markPending).
+  // Listing pages are written into the staging folder like everything else, synchronously (tens of thousands of
+  // small files: no await per file). Nothing there is published until the last step moves it into place, where a
+  // folder that is new to the site moves whole (see moveStaged), so a first build costs no rename per page.
   const made = new Set<string>();
   const place = (rel: string, content: string | Uint8Array) => {
     const h = hash(content);
     next.files[rel] = h;
     if (old.files[rel] === h && existsSync(join(site, rel))) return; // unchanged and still there
-    writeAtomicSync(join(site, rel), content, made);
+    const file = join(staging, rel);
+    const dir = dirname(file);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(file, content);
     written.push(rel);
   };
 
@@ -150,7 +156,6 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   // 2. Every other page, rendered directly from the index; only changed bytes are written.
   const pages = sitePages(ctx);
   const assets = readdirSync(ASSETS_DIR);
-  const onRecord = await markPending(site, old, [...pages.map((p) => outputPath(p.url)), ...assets.map((f) => `assets/${f}`)]);
   for (let i = 0; i < pages.length; i++) {
     const p = pages[i];
     const rel = outputPath(p.url);
@@ -182,7 +187,7 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   const t3 = performance.now();
 
   // 4. Move staged files into place, then remove what this build no longer produces.
-  const removed = await publishSite(site, staging, onRecord, next);
+  const removed = await publishSite(site, staging, old, next);
   const t4 = performance.now();
   return {
     pages: Object.keys(next.files).length,
