@@ -1,6 +1,14 @@
 // Readable, URL-safe slugs for any script.
+import { createRequire } from 'node:module';
 import slugifyLatin from '@sindresorhus/slugify';
-import { slugify as transliterate } from 'transliteration';
+
+type Transliterate = (text: string, opts: { lowercase: boolean; separator: string }) => string;
+let transliterateFn: Transliterate | undefined;
+/** `transliteration` (non-Latin scripts) is loaded on first use: most archives never need it, every worker would pay for it. */
+function transliterate(text: string, opts: { lowercase: boolean; separator: string }): string {
+  transliterateFn ??= (createRequire(import.meta.url)('transliteration') as { slugify: Transliterate }).slugify;
+  return transliterateFn(text, opts);
+}
 
 /**
  * A readable ASCII slug for a name or title in any script.

@@ -1,5 +1,5 @@
 // Calendar dates for display: pure string arithmetic, no time zones.
-import { format } from 'date-fns';
+import { format } from 'date-fns/format'; // the one function, not the package's 300 modules
 
 /**
  * @example readableDate('2025-02-27') //=> '27 February 2025'
