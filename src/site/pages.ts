@@ -66,7 +66,8 @@ class InputsJson {
         e.with.map((w) => ctx.entityBySlug[w.kind].get(w.slug)).map((x) => (x ? JSON.stringify([x.name, x.url]) : 'null')).join(','),
         e.quotes.map((q) => this.listed(q.article)).join(','),
         this.of(ctx.research.network[key]),
-        this.of(ctx.research.eventsByEntity.get(key)),
+        // Events are shared by the entities they name: each is hashed once, an entity's list is their hashes.
+        (ctx.research.eventsByEntity.get(key) ?? []).map((ev) => this.of(ev)).join(','),
       );
     }
     return parts.join('\n');
