@@ -189,6 +189,8 @@ async function benchOne(n: number) {
     cleanBuild: { s: +(clean.wallMs / 1000).toFixed(2) },
     incrementalEqualsClean: identical,
     perArticleMs: +((cold.wallMs + full.wallMs) / n).toFixed(3),
+    /** Milliseconds per phase inside each run, as the library reports them (where the time goes). */
+    phases: { coldIngest: cold.info.timings, warmIngest: warm.info.timings, fullBuild: full.info.timings, rebuildAfterEdit: edit.info.timings, rebuildAfterCuration: cur.info.timings },
   };
   if (!values.keep) await rm(dir, { recursive: true, force: true });
   return r;
