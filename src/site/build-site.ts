@@ -79,11 +79,25 @@ export function renderVersion(): string {
   return (versionCache = h.digest('hex').slice(0, 16));
 }
 
-/** What an article page is made from, besides its own markdown: its neighbours' summaries, settings, prefix. */
-function articleSignature(ctx: SiteContext, id: string, mdHash: string, base: string): string {
+/**
+ * What an article page is made from, besides its own markdown: its neighbours' summaries, settings, prefix.
+ * `json` memoises each summary's JSON: every summary appears in about seven signatures (its own, its neighbours').
+ */
+function articleSignature(ctx: SiteContext, id: string, mdHash: string, base: string, json: (id: string | undefined) => string): string {
   const s = ctx.articleById.get(id);
-  const near = s ? [s, ...[s.prev, s.next, ...(s.related ?? [])].map((x) => (x ? ctx.articleById.get(x) : undefined))] : [];
-  return hash(`${base}\n${mdHash}\n${JSON.stringify(near)}`);
+  const near = s ? [id, s.prev, s.next, ...(s.related ?? [])].map(json).join(',') : '';
+  return hash(`${base}\n${mdHash}\n[${near}]`);
+}
+
+/** JSON of article summaries by id, each serialised once ("null" for none). */
+function summaryJson(ctx: SiteContext): (id: string | undefined) => string {
+  const memo = new Map<string, string>();
+  return (id) => {
+    if (id === undefined) return 'null';
+    let j = memo.get(id);
+    if (j === undefined) memo.set(id, (j = JSON.stringify(ctx.articleById.get(id) ?? null)));
+    return j;
+  };
 }
 
 /** Render `markdownDir` into `siteDir`. */
@@ -126,8 +140,9 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   const t0 = performance.now();
   const mdHashes = readMarkdownHashes(md);
   const toRender: string[] = [];
+  const json = summaryJson(ctx);
   for (const a of ctx.index.articles) {
-    const sig = articleSignature(ctx, a.id, mdHashes[`articles/${a.id}.md`] ?? 'missing', version);
+    const sig = articleSignature(ctx, a.id, mdHashes[`articles/${a.id}.md`] ?? 'missing', version, json);
     next.articles[a.id] = sig;
     const rel = outputPath(articleUrl(a.id));
     if (keepsOld(rel, old.articles[a.id], sig)) next.files[rel] = old.files[rel];
