@@ -22,8 +22,13 @@ import { SRC_DIR } from '../paths.ts';
 
 const here = join(SRC_DIR, 'site'); // the sources, also when running compiled (renderVersion hashes them)
 export { CONFIG_PATH } from './eleventy-run.ts';
-/** Article pages to render before Eleventy runs in a worker thread (starting one costs about a second). */
+/**
+ * Eleventy runs in a worker thread, beside the listing pages, when it has 400+ article pages to render, or any at
+ * all in an archive of 2,000+ articles: there the listing pages' input signatures alone keep this thread busy for
+ * longer than a worker takes to start (about 0.3 s).
+ */
 const WORKER_THRESHOLD = 400;
+const WORKER_ARCHIVE = 2000;
 export const ASSETS_DIR = join(here, '../../layouts/assets');
 
 export interface RenderOptions {
@@ -31,7 +36,7 @@ export interface RenderOptions {
   quiet?: boolean;
   /** Build the Pagefind search index (default true). */
   search?: boolean;
-  /** Run Eleventy in a worker thread, beside the listing pages (default: when there are 400+ articles to render). */
+  /** Run Eleventy in a worker thread, beside the listing pages (default: when there are 400+ articles to render, or any in an archive of 2,000+). */
   eleventyWorker?: boolean;
   /** Articles per Eleventy run (default 2,000): bounds Eleventy's memory on large archives. */
   eleventyBatch?: number;
@@ -155,7 +160,7 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   // Eleventy renders the changed articles; a large plan runs in a worker thread, on the other core, while this
   // thread renders the listing pages.
   const job = { input: md, output: staging, pathPrefix: prefix, quiet: opts.quiet ?? true, plan: toRender, ...(opts.eleventyBatch ? { batch: opts.eleventyBatch } : {}) };
-  const inWorker = toRender.length > 0 && (opts.eleventyWorker ?? toRender.length >= WORKER_THRESHOLD);
+  const inWorker = toRender.length > 0 && (opts.eleventyWorker ?? (toRender.length >= WORKER_THRESHOLD || ctx.index.articles.length >= WORKER_ARCHIVE));
   const articleProgress = progress && ((done: number) => progress('articles', done, toRender.length));
   const rendering = !toRender.length
     ? Promise.resolve([])
