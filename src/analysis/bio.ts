@@ -130,44 +130,82 @@ function tidy(s: string): string {
 const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
 
 /**
+ * What the bios take from one article: the roles its text gives each of its people, then each of its organisations
+ * (rolesInArticle), by position in those lists.
+ */
+export type BioPart = string[][];
+
+/** The bios' per-article work (pure), remembered per article by ingest. */
+export function bioPart(a: Pick<Article, 'paragraphs' | 'people' | 'organisations'>): BioPart {
+  const list = [...a.people.map((ref) => ({ ref, kind: 'people' as const })), ...a.organisations.map((ref) => ({ ref, kind: 'organisations' as const }))];
+  const roles = rolesInArticle(a.paragraphs, list);
+  return list.map(({ ref, kind }) => roles.get(entityKey(kind, ref.slug)) ?? []);
+}
+
+/**
  * A one-line description for each person and organisation in the archive.
  * `curated`: descriptions from the curation file, keyed `${kind}:${name}` (as buildArchiveIndex takes them).
+ * `parts`: each article's bioPart when known (remembered from an earlier run); computed when absent.
  * @example buildBios([]).size //=> 0
  */
-export function buildBios(articles: Article[], curated: Map<string, string> = new Map(), opts: { maxRoles?: number } = {}): Map<string, Bio> {
+export function buildBios(articles: Article[], curated: Map<string, string> = new Map(), opts: { maxRoles?: number; parts?: (a: Article) => BioPart | undefined } = {}): Map<string, Bio> {
   const maxRoles = opts.maxRoles ?? 2;
   const sorted = [...articles].sort(compareArticles); // newest first
-  const acc = new Map<string, { kind: EntityKind; slug: string; name: string; roles: BioRole[] }>();
+  /** `norms[i]` is norm(roles[i].text), kept beside the roles so that no comparison normalises again. */
+  const acc = new Map<string, { kind: EntityKind; slug: string; name: string; roles: BioRole[]; norms: string[] }>();
+  // Entries are found by kind, then slug (no `kind:slug` string made per mention).
+  type Entry = typeof acc extends Map<string, infer E> ? E : never;
+  const byKind = { people: new Map<string, Entry>(), organisations: new Map<string, Entry>() };
   for (const a of sorted) {
-    const inText = rolesInArticle(a.paragraphs, [...a.people.map((ref) => ({ ref, kind: 'people' as const })), ...a.organisations.map((ref) => ({ ref, kind: 'organisations' as const }))]);
+    const inText = opts.parts?.(a) ?? bioPart(a);
+    let at = 0;
     for (const kind of ['people', 'organisations'] as const) {
       for (const e of a[kind]) {
-        const k = entityKey(kind, e.slug);
-        let entry = acc.get(k);
-        if (!entry) acc.set(k, (entry = { kind, slug: e.slug, name: e.name, roles: [] }));
+        const here = inText[at++];
+        let entry = byKind[kind].get(e.slug);
+        if (!entry) {
+          entry = { kind, slug: e.slug, name: e.name, roles: [], norms: [] };
+          byKind[kind].set(e.slug, entry);
+          acc.set(entityKey(kind, e.slug), entry);
+        }
         const found: string[] = [];
         if (e.role) {
           const r = e.roleOrg && !norm(e.role).includes(norm(e.roleOrg)) ? `${e.role}, ${e.roleOrg}` : e.role;
           found.push(tidy(r));
         }
-        found.push(...(inText.get(k) ?? []));
+        if (here) found.push(...here);
         const seenHere = new Set<string>();
         for (const r of found) {
           const n = norm(r);
           if (seenHere.has(n)) continue;
           seenHere.add(n);
-          const same = entry.roles.find((x) => norm(x.text) === n || norm(x.text).includes(n) || n.includes(norm(x.text)));
-          if (same) {
+          const { roles, norms } = entry;
+          let at = -1;
+          for (let i = 0; i < norms.length; i++) {
+            const x = norms[i];
+            if (x === n || x.includes(n) || n.includes(x)) {
+              at = i;
+              break;
+            }
+          }
+          if (at >= 0) {
+            const same = roles[at];
             same.count++;
             // Keep the fuller wording of the same role.
-            if (r.length > same.text.length) same.text = r;
-          } else entry.roles.push({ text: r, articleId: a.id, ...(a.date ? { date: a.date } : {}), count: 1 });
+            if (r.length > same.text.length) {
+              same.text = r;
+              norms[at] = n;
+            }
+          } else {
+            roles.push({ text: r, articleId: a.id, ...(a.date ? { date: a.date } : {}), count: 1 });
+            norms.push(n);
+          }
         }
       }
     }
   }
   const out = new Map<string, Bio>();
-  for (const [k, e] of acc) {
+  for (const [k, { norms: _, ...e }] of acc) {
     const cur = curated.get(`${e.kind}:${e.name}`) ?? curated.get(k);
     if (cur) {
       out.set(k, { ...e, line: cur, source: 'curation' });

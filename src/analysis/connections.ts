@@ -164,21 +164,23 @@ export interface ConnectionSummary {
  */
 function entityTable(articles: Article[], kinds: readonly EntityKind[]): { nodes: Map<string, ConnectionNode>; keyOf: string[]; list: ConnectionNode[]; artsOf: number[][]; perArticle: number[][] } {
   const nodes = new Map<string, ConnectionNode>();
-  const index = new Map<string, number>();
   const keyOf: string[] = [];
   const list: ConnectionNode[] = [];
   const artsOf: number[][] = [];
   const perArticle: number[][] = [];
+  // Looked up by kind, then slug: a `kind:slug` key made for every mention would be a new string to hash each time.
+  const byKind = new Map<EntityKind, Map<string, number>>(kinds.map((k) => [k, new Map()]));
   for (let ai = 0; ai < articles.length; ai++) {
     const art = articles[ai];
     const ids: number[] = [];
     for (const kind of kinds) {
+      const index = byKind.get(kind)!;
       for (const e of art[kind]) {
-        const k = entityKey(kind, e.slug);
-        let i = index.get(k);
+        let i = index.get(e.slug);
         if (i === undefined) {
           i = keyOf.length;
-          index.set(k, i);
+          index.set(e.slug, i);
+          const k = entityKey(kind, e.slug);
           keyOf.push(k);
           const node = { kind, slug: e.slug, name: e.name, articles: 0 };
           nodes.set(k, node);
@@ -199,104 +201,100 @@ function entityTable(articles: Article[], kinds: readonly EntityKind[]): { nodes
 
 /**
  * What the site keeps of the co-occurrence network — each entity's `neighbours` strongest neighbours and the
- * archive's `pairs` strongest pairs — without materialising every pair: pair counts come from one sorted array of
- * numeric pair codes, neighbours are selected (not sorted) per entity, and the shared article ids are found for
- * the kept pairs only. Equal to the results through buildConnections (tested); the same tie-breaking.
+ * archive's `pairs` strongest pairs — without materialising every pair: the pairs of one entity at a time are
+ * counted in a scratch array (through the articles naming it), offered to both entities' bounded neighbour lists
+ * and to the bounded list of strongest pairs, and forgotten. Shared article ids are found for the kept pairs only.
+ * Equal to the results through buildConnections (tested); the same tie-breaking, which orders every candidate
+ * (scores, then shared counts, then name ranks, which are distinct), so no result depends on the order of offers.
  */
 export function connectionSummary(articles: Article[], limits: { neighbours: number; pairs: number; minShared: number }, opts: ConnectionOptions = {}): ConnectionSummary {
   const { nodes, keyOf, list, artsOf, perArticle } = entityTable(articles, opts.kinds ?? ENTITY_KINDS);
-  let totalPairs = 0;
-  for (const ids of perArticle) totalPairs += (ids.length * (ids.length - 1)) / 2;
   const n = keyOf.length;
   // Within a pair, `a` is the entity whose key sorts first.
   const keyRank = new Int32Array(n);
   Array.from(keyOf.keys())
     .sort((x, y) => (keyOf[x] < keyOf[y] ? -1 : keyOf[x] > keyOf[y] ? 1 : 0))
     .forEach((i, r) => (keyRank[i] = r));
-  const codes = new Float64Array(totalPairs);
-  let c = 0;
-  for (const ids of perArticle) {
-    for (let x = 0; x < ids.length; x++) {
-      const ix = ids[x];
-      for (let y = x + 1; y < ids.length; y++) {
-        const iy = ids[y];
-        codes[c++] = keyRank[ix] < keyRank[iy] ? ix * n + iy : iy * n + ix;
-      }
-    }
-  }
-  codes.sort();
-  // Run lengths of equal codes: one entry per pair of entities.
-  const pa = new Int32Array(codes.length);
-  const pb = new Int32Array(codes.length);
-  const pn = new Int32Array(codes.length);
-  let pairCount = 0;
-  for (let i = 0; i < codes.length; ) {
-    const code = codes[i];
-    let j = i + 1;
-    while (j < codes.length && codes[j] === code) j++;
-    const a = Math.floor(code / n);
-    pa[pairCount] = a;
-    pb[pairCount] = code - a * n;
-    pn[pairCount++] = j - i;
-    i = j;
-  }
-  const scores = new Float64Array(pairCount);
-  for (let p = 0; p < pairCount; p++) scores[p] = pairScore(pn[p], list[pa[p]].articles, list[pb[p]].articles);
   const nameRank = nameRanks(nodes);
   const rank = Int32Array.from(list, (node) => nameRank.get(node)!);
+  const counts = Int32Array.from(list, (node) => node.articles);
 
   // Strongest neighbours per entity: a bounded insertion into each entity's short list (flat arrays), strongest first.
   const K = Math.max(0, limits.neighbours);
-  const topPair = new Int32Array(n * K);
+  const topScore = new Float64Array(n * K);
+  const topShared = new Int32Array(n * K);
   const topOther = new Int32Array(n * K);
   const topLen = new Int32Array(n);
-  const offer = (owner: number, p: number, m: number) => {
+  const offer = (owner: number, other: number, s: number, sh: number) => {
     const base = owner * K;
     const len = topLen[owner];
-    const s = scores[p];
-    const sh = pn[p];
-    const r = rank[m];
+    const r = rank[other];
     let at = len;
     while (at > 0) {
-      const q = topPair[base + at - 1];
-      const sq = scores[q];
-      if (!(s > sq || (s === sq && (sh > pn[q] || (sh === pn[q] && r < rank[topOther[base + at - 1]]))))) break;
+      const q = base + at - 1;
+      const sq = topScore[q];
+      if (!(s > sq || (s === sq && (sh > topShared[q] || (sh === topShared[q] && r < rank[topOther[q]]))))) break;
       at--;
     }
     if (at >= K) return;
     for (let i = Math.min(len, K - 1); i > at; i--) {
-      topPair[base + i] = topPair[base + i - 1];
+      topScore[base + i] = topScore[base + i - 1];
+      topShared[base + i] = topShared[base + i - 1];
       topOther[base + i] = topOther[base + i - 1];
     }
-    topPair[base + at] = p;
-    topOther[base + at] = m;
+    topScore[base + at] = s;
+    topShared[base + at] = sh;
+    topOther[base + at] = other;
     if (len < K) topLen[owner] = len + 1;
   };
-  if (K > 0) {
-    for (let p = 0; p < pairCount; p++) {
-      offer(pa[p], p, pb[p]);
-      offer(pb[p], p, pa[p]);
+
+  // Strongest pairs (shared ≥ minShared): the same kind of bounded list, strongest first.
+  const P = Math.max(0, limits.pairs);
+  const best: Array<{ a: number; b: number; shared: number; score: number }> = [];
+  const beats = (s: number, sh: number, a: number, b: number, y: { a: number; b: number; shared: number; score: number }) =>
+    s > y.score || (s === y.score && (sh > y.shared || (sh === y.shared && (rank[a] < rank[y.a] || (rank[a] === rank[y.a] && rank[b] < rank[y.b])))));
+  const offerPair = (a: number, b: number, s: number, sh: number) => {
+    if (best.length === P && (P === 0 || !beats(s, sh, a, b, best[P - 1]))) return;
+    let i = best.length < P ? best.length : P - 1;
+    while (i > 0 && beats(s, sh, a, b, best[i - 1])) {
+      best[i] = best[i - 1];
+      i--;
     }
+    best[i] = { a, b, shared: sh, score: s };
+  };
+
+  // Each pair once, from its `a` side: the entities sharing articles with `a` whose keys sort after a's.
+  const shared = new Int32Array(n);
+  const touched: number[] = [];
+  for (let a = 0; a < n; a++) {
+    const ra = keyRank[a];
+    for (const ai of artsOf[a]) {
+      for (const b of perArticle[ai]) if (keyRank[b] > ra && shared[b]++ === 0) touched.push(b);
+    }
+    for (const b of touched) {
+      const sh = shared[b];
+      shared[b] = 0;
+      const s = pairScore(sh, counts[a], counts[b]);
+      if (K > 0) {
+        offer(a, b, s, sh);
+        offer(b, a, s, sh);
+      }
+      if (sh >= limits.minShared) offerPair(a, b, s, sh);
+    }
+    touched.length = 0;
   }
+
   const neighbours = new Map<string, Neighbour[]>();
   for (let i = 0; i < n; i++) {
     const len = topLen[i];
     if (!len) continue;
     const l: Neighbour[] = [];
-    for (let t = i * K; t < i * K + len; t++) {
-      const p = topPair[t];
-      l.push({ node: list[topOther[t]], shared: pn[p], score: scores[p] });
-    }
+    for (let t = i * K; t < i * K + len; t++) l.push({ node: list[topOther[t]], shared: topShared[t], score: topScore[t] });
     neighbours.set(keyOf[i], l);
   }
-
-  // Strongest pairs: filter, sort the few left, and find their shared articles.
-  const kept: number[] = [];
-  for (let p = 0; p < pairCount; p++) if (pn[p] >= limits.minShared) kept.push(p);
-  kept.sort((x, y) => scores[y] - scores[x] || pn[y] - pn[x] || rank[pa[x]] - rank[pa[y]] || rank[pb[x]] - rank[pb[y]]);
-  const pairs: Pair[] = kept.slice(0, limits.pairs).map((p) => {
-    const A = artsOf[pa[p]];
-    const B = artsOf[pb[p]];
+  const pairs: Pair[] = best.map(({ a, b, shared: sh, score }) => {
+    const A = artsOf[a];
+    const B = artsOf[b];
     const ids: string[] = [];
     for (let i = 0, j = 0; i < A.length && j < B.length && ids.length < 20; ) {
       if (A[i] === B[j]) {
@@ -306,7 +304,7 @@ export function connectionSummary(articles: Article[], limits: { neighbours: num
       } else if (A[i] < B[j]) i++;
       else j++;
     }
-    return { a: list[pa[p]], b: list[pb[p]], shared: pn[p], score: scores[p], articleIds: ids };
+    return { a: list[a], b: list[b], shared: sh, score, articleIds: ids };
   });
   return { nodes, neighbours, pairs };
 }

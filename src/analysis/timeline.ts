@@ -4,7 +4,7 @@
 // Two articles that date the same thing the same way become one event with both sources: same
 // date and either the same (non-empty) set of entities or clauses whose content words overlap
 // (Jaccard ≥ 0.5).
-import type { Article, DatePrecision } from '../types.ts';
+import type { Article, DatePrecision, EntityKind } from '../types.ts';
 import { compareArticles } from '../site/archive-index.ts';
 import { articleMatcher, entityKey, type EntityKey } from './match.ts';
 
@@ -89,26 +89,46 @@ function addWord(day: DateEvents, item: DateItem, w: string): void {
   else day.postings.set(w, [item.at]);
 }
 
+/** Marks for findSame's candidates, by position in a date's list: `marks[i] === mark` when i is already a candidate. */
+let marks = new Int32Array(256);
+let mark = 0;
+const NONE: number[] = [];
+
 /**
  * The first event of the date that is the same as a new one: the same non-empty entity set, or Jaccard similarity
- * of content words ≥ threshold. Equal to scanning the list in order with `jaccard`; intersections are counted
- * through the word postings, so only events sharing a word are looked at (for a positive threshold no other can match).
+ * of content words ≥ threshold. Equal to scanning the list in order with `jaccard` (tested), but only a few events
+ * are looked at: an event can be similar only if it shares at least `need` of the new event's words (its Jaccard
+ * similarity is at most shared ÷ new words), so it has one of any `size - need + 1` of them — the candidates come
+ * from the word postings of the rarest ones, and each is then checked exactly.
  */
-function findSame(day: DateEvents, ents: string, words: Set<string>, threshold: number, exhaustive = false): DateItem | undefined {
+function findSame(day: DateEvents, ents: string, words: Iterable<string>, size: number, threshold: number, exhaustive = false): DateItem | undefined {
   const { list } = day;
-  if (exhaustive || !(threshold > 0)) return list.find((x) => (ents && x.ents === ents) || jaccard(x.words, words) >= threshold);
+  if (exhaustive || !(threshold > 0)) {
+    const w = words instanceof Set ? words : new Set(words);
+    return list.find((x) => (ents && x.ents === ents) || jaccard(x.words, w) >= threshold);
+  }
   let best = ents ? (day.firstByEnts.get(ents) ?? list.length) : list.length;
-  if (words.size && best > 0) {
-    const inter = new Int32Array(best);
-    for (const w of words) {
-      const p = day.postings.get(w);
-      if (p) for (const i of p) if (i < best) inter[i]++;
+  if (!size || best === 0) return best < list.length ? list[best] : undefined;
+  // Fewer shared words than t·size (by a relative margin far above rounding error) give a similarity below t.
+  const need = Math.max(1, Math.ceil(threshold * size * (1 - 1e-9)));
+  const probe = size - need + 1;
+  if (probe > 0) {
+    const postings: number[][] = [];
+    for (const w of words) postings.push(day.postings.get(w) ?? NONE);
+    if (probe < postings.length) postings.sort((x, y) => x.length - y.length);
+    if (marks.length < list.length) marks = new Int32Array(Math.max(list.length, marks.length * 2));
+    if (++mark === 0x7fffffff) {
+      marks.fill(0);
+      mark = 1;
     }
-    for (let i = 0; i < best; i++) {
-      const n = inter[i];
-      if (n && n / (list[i].words.size + words.size - n) >= threshold) {
-        best = i;
-        break;
+    for (let k = 0; k < probe && k < postings.length; k++) {
+      for (const i of postings[k]) {
+        if (i >= best || marks[i] === mark) continue;
+        marks[i] = mark;
+        const other = list[i].words;
+        let n = 0;
+        for (const w of words) if (other.has(w)) n++;
+        if (n / (other.size + size - n) >= threshold) best = i;
       }
     }
   }
@@ -117,21 +137,42 @@ function findSame(day: DateEvents, ents: string, words: Set<string>, threshold: 
 
 const keySet = (ks: EntityKey[]) => ks.map((k) => entityKey(k.kind, k.slug)).sort().join('|');
 
+const DATE_RE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/** What the timeline takes from one article, per event of `events`: null when its date is not used, else the entities its clause names and its content words. */
+export type TimelinePart = Array<{ entities: EntityKey[]; words: string[] } | null>;
+
+/** The timeline's per-article work (pure): a function of the article's events and entities only, so it can be remembered per article. */
+export function timelinePart(a: Pick<Article, 'events' | EntityKind>): TimelinePart {
+  if (!a.events?.length) return [];
+  const matcher = articleMatcher(a);
+  return a.events.map((e) => (DATE_RE.test(e.date) ? { entities: matcher.find(e.text), words: [...contentWords(e.text)] } : null));
+}
+
+export interface TimelineOptions {
+  similarity?: number;
+  /** Compare with every event of the date in turn (the reference the word index must equal; for tests). */
+  exhaustive?: boolean;
+  /** Each article's timelinePart, when known (remembered from an earlier run); computed when absent. */
+  parts?: (a: Article) => TimelinePart | undefined;
+}
+
 /**
  * Build the archive timeline from the articles' events.
  * @example buildTimeline([]).groups //=> []
  */
-export function buildTimeline(articles: Article[], opts: { similarity?: number; /** Compare with every event of the date in turn (the reference the word index must equal; for tests). */ exhaustive?: boolean } = {}): Timeline {
+export function buildTimeline(articles: Article[], opts: TimelineOptions = {}): Timeline {
   const threshold = opts.similarity ?? 0.5;
   const sorted = [...articles].sort(compareArticles);
   const byDate = new Map<string, DateEvents>();
   for (const a of sorted) {
     if (!a.events?.length) continue;
-    const matcher = articleMatcher(a);
-    for (const e of a.events) {
-      if (!/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(e.date)) continue;
-      const entities = matcher.find(e.text);
-      const words = contentWords(e.text);
+    const part = opts.parts?.(a) ?? timelinePart(a);
+    for (let i = 0; i < a.events.length; i++) {
+      const e = a.events[i];
+      const p = part[i];
+      if (!p) continue;
+      const { entities, words } = p;
       const ents = keySet(entities);
       const source: TimelineSource = {
         articleId: a.id,
@@ -142,14 +183,15 @@ export function buildTimeline(articles: Article[], opts: { similarity?: number; 
       };
       let day = byDate.get(e.date);
       if (!day) byDate.set(e.date, (day = { list: [], postings: new Map(), firstByEnts: new Map() }));
-      const same = findSame(day, ents, words, threshold, opts.exhaustive);
+      const same = findSame(day, ents, words, words.length, threshold, opts.exhaustive);
       if (same) {
         if (!same.ev.sources.some((s) => s.articleId === a.id)) same.ev.sources.push(source);
         for (const k of entities) if (!same.ev.entities.some((x) => x.kind === k.kind && x.slug === k.slug)) same.ev.entities.push(k);
         for (const w of words) addWord(day, same, w);
         continue;
       }
-      const item = { ev: { date: e.date, precision: e.precision, text: e.text, entities, sources: [source] }, words: new Set<string>(), ents, at: day.list.length };
+      // The entity list is the event's own (merges add to it); the part may be remembered and reused.
+      const item = { ev: { date: e.date, precision: e.precision, text: e.text, entities: entities.slice(), sources: [source] }, words: new Set<string>(), ents, at: day.list.length };
       day.list.push(item);
       for (const w of words) addWord(day, item, w);
       if (ents && !day.firstByEnts.has(ents)) day.firstByEnts.set(ents, item.at);
@@ -168,6 +210,19 @@ export function buildTimeline(articles: Article[], opts: { similarity?: number; 
     }
     g.events.push(ev);
   }
+  // Made when first asked for: ingest keeps only the groups.
+  let byEntity: Map<string, TimelineEvent[]> | undefined;
+  return {
+    groups,
+    events,
+    get byEntity() {
+      return (byEntity ??= eventsByEntity(events));
+    },
+  };
+}
+
+/** Events naming each entity ("people:vladimir-putin" → events), in the order given. */
+function eventsByEntity(events: TimelineEvent[]): Map<string, TimelineEvent[]> {
   const byEntity = new Map<string, TimelineEvent[]>();
   for (const ev of events) {
     for (const k of ev.entities) {
@@ -177,7 +232,7 @@ export function buildTimeline(articles: Article[], opts: { similarity?: number; 
       byEntity.set(id, l);
     }
   }
-  return { groups, events, byEntity };
+  return byEntity;
 }
 
 /** Events that name one entity, newest first. */

@@ -118,11 +118,20 @@ export function compareArticles(a: { date?: string; title: string; id: string },
   return TITLE_ORDER.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** What the index takes from one article's paragraphs: its lede and word count (pure; remembered per article by ingest). */
+export interface IndexPart {
+  lede: string;
+  words: number;
+}
+
+export const indexPart = (a: Pick<Article, 'paragraphs'>): IndexPart => ({ lede: lede(a.paragraphs[0] ?? ''), words: wordCount(a.paragraphs) });
+
 /**
  * Build the archive index from the archive's articles (pure).
+ * `parts`: each article's indexPart when known (remembered from an earlier run); computed when absent.
  * @example buildArchiveIndex([]).people //=> []
  */
-export function buildArchiveIndex(articles: Article[], descriptions: Map<string, string> = new Map()): ArchiveIndex {
+export function buildArchiveIndex(articles: Article[], descriptions: Map<string, string> = new Map(), parts?: (a: Article) => IndexPart | undefined): ArchiveIndex {
   const sorted = [...articles].sort(compareArticles);
   const maps: Record<EntityKind, Map<string, EntityEntry>> = { people: new Map(), organisations: new Map(), places: new Map() };
   // Integer ids for entities and articles keep the pair counting below in typed arrays.
@@ -130,6 +139,9 @@ export function buildArchiveIndex(articles: Article[], descriptions: Map<string,
   const entityIds = new Map<EntityEntry, number>();
   const articleEntities: number[][] = [];
   const entityArticles: number[][] = [];
+  // Beside each entity's alias and role lists, the same as sets: `includes` on a long list is quadratic.
+  const aliasSets: Array<Set<string>> = [];
+  const roleSets: Array<Set<string>> = [];
 
   sorted.forEach((a, ai) => {
     const mine: number[] = [];
@@ -144,6 +156,8 @@ export function buildArchiveIndex(articles: Article[], descriptions: Map<string,
           entityIds.set(entry, entityList.length);
           entityList.push(entry);
           entityArticles.push([]);
+          aliasSets.push(new Set());
+          roleSets.push(new Set());
         }
         const ei = entityIds.get(entry)!;
         if (entry.articles[entry.articles.length - 1] !== a.id) {
@@ -152,9 +166,19 @@ export function buildArchiveIndex(articles: Article[], descriptions: Map<string,
           mine.push(ei);
         }
         entry.mentions += e.mentions ?? 1;
-        for (const al of e.aliases ?? []) if (al !== entry.name && !entry.aliases.includes(al)) entry.aliases.push(al);
+        if (e.aliases?.length) {
+          const seen = aliasSets[ei];
+          for (const al of e.aliases) {
+            if (al === entry.name || seen.has(al)) continue;
+            seen.add(al);
+            entry.aliases.push(al);
+          }
+        }
         const role = roleText(e.role, e.roleOrg);
-        if (role && !entry.roles.includes(role)) entry.roles.push(role);
+        if (role && !roleSets[ei].has(role)) {
+          roleSets[ei].add(role);
+          entry.roles.push(role);
+        }
         if (a.date) {
           if (!entry.lastDate || a.date > entry.lastDate) entry.lastDate = a.date;
           if (!entry.firstDate || a.date < entry.firstDate) entry.firstDate = a.date;
@@ -176,6 +200,7 @@ export function buildArchiveIndex(articles: Article[], descriptions: Map<string,
   const byName = (x: EntityEntry, y: EntityEntry) => NAME_ORDER.compare(x.name, y.name) || (x.slug < y.slug ? -1 : 1);
   const dated = sorted.filter((a) => a.date).length;
   const summaries: ArticleSummary[] = sorted.map((a, i) => {
+    const part = parts?.(a) ?? indexPart(a);
     // Neighbours within the same group: dated articles chain by date, undated ones by title.
     const older = i + 1 < sorted.length && (i + 1 < dated) === (i < dated) ? sorted[i + 1].id : undefined;
     const newer = i > 0 && (i - 1 < dated) === (i < dated) ? sorted[i - 1].id : undefined;
@@ -186,8 +211,8 @@ export function buildArchiveIndex(articles: Article[], descriptions: Map<string,
       ...(a.date ? { date: a.date } : {}),
       ...(a.location ? { location: a.location } : {}),
       ...(a.byline ? { byline: a.byline } : {}),
-      lede: lede(a.paragraphs[0] ?? ''),
-      words: wordCount(a.paragraphs),
+      lede: part.lede,
+      words: part.words,
       related: related[i].map((j) => sorted[j].id),
       ...(older ? { prev: older } : {}),
       ...(newer ? { next: newer } : {}),
@@ -308,10 +333,21 @@ function yearCounts(sorted: Article[]): YearCount[] {
     }));
 }
 
-/** Words in the body paragraphs. */
+/** JavaScript's `\s`, by character code. */
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** Words in the body paragraphs: runs of non-space characters (as `/\S+/g` counts them, without making the list). */
 export function wordCount(paragraphs: string[]): number {
   let n = 0;
-  for (const p of paragraphs) n += p.match(/\S+/g)?.length ?? 0;
+  for (const p of paragraphs) {
+    let inWord = false;
+    for (let i = 0; i < p.length; i++) {
+      const space = isSpace(p.charCodeAt(i));
+      if (!space && !inWord) n++;
+      inWord = !space;
+    }
+  }
   return n;
 }
 

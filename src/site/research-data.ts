@@ -5,6 +5,7 @@ import { buildTimeline, type Timeline, type TimelineEvent } from '../analysis/ti
 import { connectionSummary, type ConnectionNode, type Neighbour, type Pair } from '../analysis/connections.ts';
 import { buildBios, type Bio } from '../analysis/bio.ts';
 import { quotesBySpeaker, type SpeakerQuote } from '../analysis/quotes-index.ts';
+import type { ArticleParts } from '../analysis/parts.ts';
 
 /** Neighbours kept per entity, quotations per speaker, pairs on the connections page. */
 const NEIGHBOURS = 12;
@@ -23,9 +24,12 @@ export interface ResearchData {
 
 export const EMPTY_RESEARCH: ResearchData = { timeline: [], network: {}, pairs: [], bios: {}, quotes: {} };
 
-/** Compute every research view of the archive (pure). `descriptions` are the curation file's, keyed `kind:name`. */
-export function buildResearch(articles: Article[], descriptions: Map<string, string>): ResearchData {
-  const timeline = buildTimeline(articles);
+/**
+ * Compute every research view of the archive (pure). `descriptions` are the curation file's, keyed `kind:name`.
+ * `parts`: each article's per-article parts when known (src/analysis/parts.ts); computed when absent.
+ */
+export function buildResearch(articles: Article[], descriptions: Map<string, string>, parts?: (a: Article) => ArticleParts | undefined): ResearchData {
+  const timeline = buildTimeline(articles, parts ? { parts: (a) => parts(a)?.timeline } : {});
   const conns = connectionSummary(articles, { neighbours: NEIGHBOURS, pairs: TOP_PAIRS, minShared: 2 });
   const network: ResearchData['network'] = {};
   for (const [key, node] of conns.nodes) {
@@ -38,7 +42,7 @@ export function buildResearch(articles: Article[], descriptions: Map<string, str
     timeline: timeline.groups,
     network,
     pairs: conns.pairs,
-    bios: Object.fromEntries(buildBios(articles, descriptions)),
+    bios: Object.fromEntries(buildBios(articles, descriptions, parts ? { parts: (a) => parts(a)?.bio } : {})),
     quotes,
   };
 }
