@@ -12,7 +12,9 @@ const LATIN_FOLD: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd',
  * Identity of a name across the archive: case, diacritics, Turkish/Nordic/Polish letters, apostrophes,
  * dots and hyphens do not matter ("Erdoğan" = "ERDOGAN", "Işık" = "Isik"); scripts do ("李伟" ≠ "李薇").
  */
-export const nameKey = (s: string) =>
+export const nameKey = (s: string): string => (isPrintableAscii(s) ? asciiNameKey(s) : unicodeNameKey(s));
+
+const unicodeNameKey = (s: string) =>
   s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -21,6 +23,36 @@ export const nameKey = (s: string) =>
     .replace(/[.’'`ʼ‘]/g, '')
     .replace(/[\s\-‐-―_]+/g, ' ')
     .trim();
+function isPrintableAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || c > 126) return false;
+  }
+  return true;
+}
+
+/**
+ * nameKey of a printable ASCII name, by one pass instead of six: decomposition and marks change nothing there,
+ * letters are lower-cased, `.`, `'` and `` ` `` dropped, and runs of spaces, hyphens and underscores become one
+ * space, none at either end (equal to the general form; tested).
+ */
+function asciiNameKey(s: string): string {
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 || c === 39 || c === 96) continue; // . ' `
+    if (c === 32 || c === 45 || c === 95) {
+      gap = true; // space - _
+      continue;
+    }
+    if (gap && out) out += ' ';
+    gap = false;
+    out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s[i];
+  }
+  return out;
+}
+
 /** nameKey, remembered: the same names come up in many articles and several passes. Pure, so sharing is safe. */
 const keyMemo = new Map<string, string>();
 const key = (s: string): string => {
@@ -44,8 +76,9 @@ export function canonicalizeArchive<A extends Pick<Article, EntityKind>>(article
   for (const c of curation.entities) for (const n of [c.name, ...c.aliases]) curated.set(key(n), c);
   const ignored = new Set(curation.ignore.map(key));
 
-  // Pass 1: curation.
-  const stage1 = articles.map((a) => {
+  // Pass 1: curation (nothing to do without a curation file: the lists are taken as they are, not copied).
+  const stage1: Entities[] = articles.map((a) => {
+    if (!curated.size && !ignored.size) return { people: a.people, organisations: a.organisations, places: a.places };
     const out: Entities = { people: [], organisations: [], places: [] };
     for (const kind of ENTITY_KINDS) {
       for (const e of a[kind]) {
@@ -60,32 +93,34 @@ export function canonicalizeArchive<A extends Pick<Article, EntityKind>>(article
   });
 
   // Pass 2: surname → unique full name across the archive.
-  const bySurname = new Map<string, Set<string>>();
+  // Surname key → the one full name carrying it, or null when several do.
+  const bySurname = new Map<string, string | null>();
   for (const ents of stage1) {
     for (const p of ents.people) {
       const parts = p.name.split(/\s+/);
       if (parts.length < 2) continue;
       const sur = key(parts[parts.length - 1]);
-      if (!bySurname.has(sur)) bySurname.set(sur, new Set());
-      bySurname.get(sur)!.add(p.name);
+      const known = bySurname.get(sur);
+      if (known === undefined) bySurname.set(sur, p.name);
+      else if (known !== null && known !== p.name) bySurname.set(sur, null);
     }
   }
   const curatedNames = new Set(curation.entities.map((c) => c.name));
-  const stage2 = articles.map((a, i) => {
-    const ents = stage1[i];
-    ents.people = ents.people.map((p) => {
+  const stage2 = stage1.map((ents) => {
+    if (!ents.people.some((p) => !p.name.includes(' '))) return ents;
+    const people = ents.people.map((p) => {
       if (p.name.includes(' ') || curatedNames.has(p.name)) return p;
       const full = bySurname.get(key(p.name));
-      return full && full.size === 1 ? rename(p, [...full][0]) : p;
+      return full ? rename(p, full) : p;
     });
-    return ents;
+    return { ...ents, people };
   });
 
   // Pass 3: different entities whose slugs collide get distinct slugs; then one entry per slug per article.
   const slugs = distinctSlugs(stage2);
   return articles.map((a, i) => {
     const merged = {} as Entities;
-    for (const kind of ENTITY_KINDS) merged[kind] = mergeSameSlug(stage2[i][kind].map((e) => slugs(kind, e)));
+    for (const kind of ENTITY_KINDS) merged[kind] = mergeSameSlug(slugs(kind, stage2[i][kind]));
     return { ...a, ...merged };
   });
 }
@@ -99,22 +134,28 @@ export function canonicalizeArchive<A extends Pick<Article, EntityKind>>(article
 /** Slugs the site uses for its own pages beside entity pages (`/people/by-mentions/`, `/people/page/2/`). */
 const RESERVED_SLUGS = new Set(['by-mentions', 'page', 'index', 'feed', 'feed-xml', 'assets', 'search', 'pagefind', 'untitled']);
 
-function distinctSlugs(all: Entities[]): (kind: EntityKind, e: EntityRef) => EntityRef {
+function distinctSlugs(all: Entities[]): (kind: EntityKind, list: EntityRef[]) => EntityRef[] {
   const remap: Record<EntityKind, Map<string, string>> = { people: new Map(), organisations: new Map(), places: new Map() };
   for (const kind of ENTITY_KINDS) {
-    const groups = new Map<string, Set<string>>();
+    // Slug → the name key carrying it, or the set of them when several do (most slugs have one).
+    const groups = new Map<string, string | Set<string>>();
     for (const ents of all) {
       for (const e of ents[kind]) {
-        if (!groups.has(e.slug)) groups.set(e.slug, new Set());
-        groups.get(e.slug)!.add(key(e.name));
+        const k = key(e.name);
+        const g = groups.get(e.slug);
+        if (g === undefined) groups.set(e.slug, k);
+        else if (typeof g === 'string') {
+          if (g !== k) groups.set(e.slug, new Set([g, k]));
+        } else g.add(k);
       }
     }
     const taken = new Set([...groups.keys(), ...RESERVED_SLUGS]);
     for (const slug of [...groups.keys()].sort()) {
-      const keys = groups.get(slug)!;
+      const g = groups.get(slug)!;
+      const keys = typeof g === 'string' ? [g] : [...g];
       const reserved = RESERVED_SLUGS.has(slug);
-      if (keys.size < 2 && !reserved) continue;
-      for (const k of [...keys].sort()) {
+      if (keys.length < 2 && !reserved) continue;
+      for (const k of keys.sort()) {
         if (!reserved && /^[a-z0-9 ]+$/.test(k) && k.replace(/ /g, '-') === slug) continue; // the natural owner
         let s = '';
         for (let n = 6; n <= 64; n += 2) {
@@ -126,10 +167,22 @@ function distinctSlugs(all: Entities[]): (kind: EntityKind, e: EntityRef) => Ent
       }
     }
   }
-  return (kind, e) => {
-    const s = remap[kind].get(`${e.slug}\u0000${key(e.name)}`);
-    return s ? { ...e, slug: s } : e;
+  return (kind, list) => {
+    const m = remap[kind];
+    if (!m.size) return list;
+    return list.map((e) => {
+      const s = m.get(`${e.slug}\u0000${key(e.name)}`);
+      return s ? { ...e, slug: s } : e;
+    });
   };
+}
+
+function hasRepeatedSlug(list: EntityRef[]): boolean {
+  if (list.length < 16) {
+    for (let i = 1; i < list.length; i++) for (let j = 0; j < i; j++) if (list[i].slug === list[j].slug) return true;
+    return false;
+  }
+  return new Set(list.map((e) => e.slug)).size < list.length;
 }
 
 function rename(e: EntityRef, name: string): EntityRef {
@@ -138,7 +191,9 @@ function rename(e: EntityRef, name: string): EntityRef {
   return { ...e, name, slug: slugify(name), aliases };
 }
 
+/** One entry per slug (the first, with the others' names, aliases and mentions). A list with no repeated slug is copied as it is. */
 function mergeSameSlug(list: EntityRef[]): EntityRef[] {
+  if (!hasRepeatedSlug(list)) return list.slice();
   const bySlug = new Map<string, EntityRef>();
   for (const e of list) {
     const prev = bySlug.get(e.slug);
