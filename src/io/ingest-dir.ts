@@ -1,13 +1,13 @@
 // Ingest a folder of raw articles into a folder of generated markdown (the I/O edge of ingest).
 import { readFile, rm, rmdir, mkdir, writeFile, stat } from 'node:fs/promises';
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join, resolve, sep, dirname } from 'node:path';
+import { basename, join, resolve, sep, dirname } from 'node:path';
 import type { Article, Warning } from '../types.ts';
 import { InputError } from '../types.ts';
 import { decodeArticle } from './decode.ts';
 import { listRawFiles, CURATION_FILES } from './walk.ts';
-import { writeAtomic, writeAtomicSync, writeIfChanged, removeStaleTemps } from './atomic.ts';
+import { writeAtomicSync, writeIfChanged, TEMP_FILE } from './atomic.ts';
 import { buildArticle, type BuiltArticle } from '../ingest/article.ts';
 import { assignIds } from '../ingest/ids.ts';
 import { canonicalizeArchive } from '../curation/apply.ts';
@@ -18,6 +18,9 @@ import { startPool, startWriter, workerCount, type FileWriter, type WorkerPool }
 import { buildArchiveIndex } from '../site/archive-index.ts';
 import { SITE_DATA_FILE, type SiteData } from '../site/context.ts';
 import { buildResearch } from '../site/research-data.ts';
+import { articleParts, type ArticleParts } from '../analysis/parts.ts';
+import { PartsStore } from './parts-store.ts';
+import { readCache, writeCache, restamped, entryLine, settledStamp, statStamp, type CacheEntry } from './extract-cache.ts';
 import { DEFAULT_SETTINGS, parseSettings, type SiteSettings } from '../site/settings.ts';
 import { SRC_DIR } from '../paths.ts';
 
@@ -54,8 +57,9 @@ export interface IngestResult {
 }
 
 export const DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
-const CACHE_VERSION = `3:${EXTRACTOR_VERSION}:${codeHash()}`;
+const CACHE_VERSION = `5:${EXTRACTOR_VERSION}:${codeHash()}`;
 const CACHE_FILE = 'cache.ndjson';
+const PARTS_FILE = 'parts.ndjson';
 const STATE_DIR = '.dateline';
 /** Fewer uncached articles than this are extracted in-process: starting workers (loading the model) costs more. */
 const PARALLEL_THRESHOLD = 48;
@@ -63,13 +67,6 @@ const PARALLEL_THRESHOLD = 48;
 const WRITER_THRESHOLD = 256;
 const WRITE_BATCH = 64;
 
-interface CacheEntry {
-  hash: string;
-  built?: BuiltArticle;
-  error?: Rejection;
-  /** The entry's cache line as read or as received from a worker; undefined once the entry changes. */
-  line?: string;
-}
 interface Manifest {
   files: string[];
 }
@@ -106,6 +103,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   const warnings: Warning[] = [];
   const rejected: Rejection[] = [];
   const release = await takeLock(outDir);
+  const runStart = Date.now();
   const timings: Record<string, number> = {};
   let tPhase = performance.now();
   const lap = (name: string) => {
@@ -116,7 +114,11 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   let pool: WorkerPool | undefined;
   let writer: FileWriter | undefined;
   try {
-  await removeStaleTemps(outDir);
+  // One listing of the output folder: temporary files a killed run left are removed, and generated files present are known.
+  const tree = listTree(outDir);
+  for (const rel of tree) if (TEMP_FILE.test(basename(rel))) await rm(join(outDir, rel), { force: true });
+  const present = new Set<string>();
+  for (const rel of tree) if (rel.startsWith(`articles${sep}`) && !TEMP_FILE.test(basename(rel))) present.add(sep === '/' ? rel : rel.split(sep).join('/'));
   const { curation, rejection } = await loadCuration(rawDir, opts.curationFile);
   if (rejection) rejected.push(rejection);
 
@@ -125,7 +127,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     onSkip: (file, message) => warnings.push({ file, message }),
   });
   const cachePath = join(outDir, STATE_DIR, CACHE_FILE);
-  const cache = readCache(cachePath);
+  const cache = readCache(cachePath, CACHE_VERSION);
   const oldEntries = cache?.entries ?? new Map<string, CacheEntry>();
   /** Entries in the order the articles are taken: read failures and cache hits (file order), then extractions (file order). */
   const entries = new Map<string, CacheEntry>();
@@ -133,7 +135,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   let done = 0;
   // Pass 1: read and hash every file; reuse cached extractions. Once there is enough to extract to pay for
   // starting workers, they start (loading the model) and are fed while the rest is read.
-  const todo: Array<{ source: string; hash: string; result?: Promise<string> }> = [];
+  const todo: Array<{ source: string; hash: string; stamp?: string; result?: Promise<string> }> = [];
   const workers = workerCount();
   const pending: Array<{ source: string; bytes: Buffer }> = [];
   const submit = (t: { source: string; bytes: Buffer }, i: number) => {
@@ -145,21 +147,31 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   };
   for (let f = 0; f < files.length; f++) {
     const source = files[f];
-    const read = readLimited(join(rawDir, source), maxBytes);
+    const path = join(rawDir, source);
+    const old = oldEntries.get(source);
+    const valid = old !== undefined && isValidEntry(old);
+    // A file whose stamp is the one recorded when it was last read is that file, unread (see fileStampOf).
+    if (valid && old.stamp !== undefined && statStamp(path, maxBytes) === old.stamp) {
+      entries.set(source, old);
+      cached++;
+      opts.onProgress?.(++done, files.length);
+      continue;
+    }
+    const read = readLimited(path, maxBytes);
     if ('error' in read) {
       entries.set(source, { hash: 'unread', error: { file: source, reason: read.error } });
       opts.onProgress?.(++done, files.length);
       continue;
     }
     const hash = createHash('sha256').update(read.bytes).digest('hex');
-    const old = oldEntries.get(source);
-    if (old && old.hash === hash && isValidEntry(old)) {
-      entries.set(source, old);
+    const stamp = settledStamp(read.stat, runStart);
+    if (valid && old.hash === hash) {
+      entries.set(source, stamp === old.stamp ? old : restamped(source, old, stamp));
       cached++;
       opts.onProgress?.(++done, files.length);
       continue;
     }
-    todo.push({ source, hash });
+    todo.push({ source, hash, ...(stamp ? { stamp } : {}) });
     pending.push({ source, bytes: read.bytes });
     if (!pool && todo.length >= PARALLEL_THRESHOLD && workers > 1) pool = startPool(workers);
     if (pool) {
@@ -181,7 +193,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
       json = JSON.stringify(result);
       opts.onProgress?.(++done, files.length);
     }
-    entries.set(t.source, { hash: t.hash, ...result, line: entryLine(t.source, t.hash, json) });
+    entries.set(t.source, { hash: t.hash, ...(t.stamp ? { stamp: t.stamp } : {}), ...result, line: entryLine(t.source, t.hash, t.stamp, json) });
   }
   pending.length = 0;
   await pool?.close();
@@ -197,8 +209,13 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   }
 
   lap('extract');
+  // Articles in file order, however each was obtained (cached or extracted), so that a run's output never depends on
+  // what the cache held: the archive-wide steps (ids, the network's order, shared article lists) see the same list.
   const built: BuiltArticle[] = [];
-  for (const e of entries.values()) if (e.built) built.push(e.built);
+  for (const source of files) {
+    const b = entries.get(source)!.built;
+    if (b) built.push(b);
+  }
   const ids = assignIds(built.map((b) => ({ source: b.article.source, slug: b.slug, date: b.article.date })));
   const withIds: Article[] = built.map((b) => ({ id: ids.get(b.article.source)!, ...b.article }));
   const slugOf = new Map(built.map((b) => [b.article.source, b.slug]));
@@ -219,13 +236,13 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   await writeIfChanged(manifestPath, JSON.stringify({ files: [...new Set([...oldList, ...outFiles])].sort() }, null, 1));
   // An article whose structured form is unchanged since the last run keeps its file as it is (no serialising,
   // no reading it back), as long as the file is still there.
-  const oldOutputs = cache?.outputs ?? {};
+  // Keys hold the extraction code's version, so keys recorded by other code never match.
+  const oldOutputsJson = await readJson<unknown>(join(outDir, STATE_DIR, 'outputs.json'));
+  const oldOutputs = oldOutputsJson && typeof oldOutputsJson === 'object' && !Array.isArray(oldOutputsJson) ? (oldOutputsJson as Record<string, string>) : {};
   const outputs: Record<string, string> = {};
   /** Hash of everything the site data is computed from: the code, the articles in order, curation descriptions, settings. */
   const siteHash = createHash('sha256').update(siteCodeHash());
   const made = new Set<string>();
-  // One listing instead of a system call per article to learn which generated files are there.
-  const present = listArticleFiles(join(outDir, 'articles'));
   // Many files go to a writer thread, in batches, while this thread serialises the rest and computes the site data.
   type Job = { rel: string; file: string; data: string; ifChanged: boolean };
   let jobs: Job[] = [];
@@ -238,9 +255,11 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     batches.push({ rels: jobs.map((j) => j.rel), done });
     jobs = [];
   };
+  const keys: string[] = [];
   for (const a of articles) {
     const rel = `articles/${a.id}.md`;
-    const key = createHash('sha1').update(JSON.stringify(a)).digest('hex');
+    const key = articleKey(a, entries.get(a.source)!.hash);
+    keys.push(key);
     outputs[rel] = key;
     siteHash.update(`${key}\n`);
     const there = present.has(rel);
@@ -267,10 +286,17 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   let siteStamp = fileStamp(siteDataPath);
   let siteText: string | undefined;
   if (!(cache?.site && cache.site.key === siteKey && siteStamp !== undefined && cache.site.stamp === siteStamp)) {
-    const index = buildArchiveIndex(articles, descriptions);
+    // Each article's share of the index and research views is remembered by the article's key: only new or changed
+    // articles are analysed, then the views merge the parts of all.
+    const store = PartsStore.read(join(outDir, STATE_DIR, PARTS_FILE), siteCodeHash());
+    const parts = new Map<Article, ArticleParts>();
+    articles.forEach((a, i) => parts.set(a, store.get(keys[i], () => articleParts(a))));
+    const partsOf = (a: Article) => parts.get(a);
+    const index = buildArchiveIndex(articles, descriptions, (a) => partsOf(a)?.index);
     lap('index');
-    const research = buildResearch(articles, descriptions);
+    const research = buildResearch(articles, descriptions, partsOf);
     lap('research');
+    await store.save();
     const siteData: SiteData = { settings, index, research };
     siteText = JSON.stringify(siteData);
   } else {
@@ -301,11 +327,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   // What each generated file was made from: the site renderer re-renders an article page only when this changes.
   const outputsJson = JSON.stringify(outputs);
   await writeIfChanged(join(outDir, STATE_DIR, 'outputs.json'), outputsJson);
-  const header = JSON.stringify({ version: CACHE_VERSION, site: { key: siteKey, stamp: siteStamp } });
-  const lines = [header, outputsJson];
-  for (const [source, e] of entries) lines.push((e.line ??= entryLine(source, e.hash, JSON.stringify(e.error ? { error: e.error } : { built: e.built }))));
-  const text = lines.join('\n') + '\n';
-  if (text !== cache?.text) await writeAtomic(cachePath, text);
+  await writeCache(cachePath, CACHE_VERSION, cache, entries, { key: siteKey, ...(siteStamp ? { stamp: siteStamp } : {}) });
   if (existsSync(join(outDir, STATE_DIR, 'cache.json'))) await rm(join(outDir, STATE_DIR, 'cache.json'), { force: true }); // the old format
   lap('cache');
   return { articles, written, deleted, cached, warnings, rejected, timings };
@@ -316,9 +338,13 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   }
 }
 
-/** One cache line: `{"s":source,"h":hash,"r":{"built":…}|{"error":…}}`. JSON text never holds a raw new line. */
-function entryLine(source: string, hash: string, resultJson: string): string {
-  return `{"s":${JSON.stringify(source)},"h":${JSON.stringify(hash)},"r":${resultJson}}`;
+/**
+ * What a generated article is made from, as a hash: the extraction code, its raw file (path and SHA-256, which with
+ * the code determine everything extraction made of it), its id and its canonical entities (which the rest of the
+ * archive and the curation file decide). Equal keys mean equal articles, without serialising whole articles.
+ */
+function articleKey(a: Article, rawHash: string): string {
+  return createHash('sha1').update(`${CACHE_VERSION}\n${a.source}\n${rawHash}\n${a.id}\n`).update(JSON.stringify([a.people, a.organisations, a.places])).digest('hex');
 }
 
 /** Size and modification time of a file, or undefined when it is missing. */
@@ -331,50 +357,12 @@ function fileStamp(path: string): string | undefined {
   }
 }
 
-/**
- * The extraction cache, one JSON value per line: a header (version, site data key), the outputs map, then one line
- * per raw file. Unchanged lines are written back as they were read (no serialising); a cache written by other code,
- * or damaged, is ignored as a whole or line by line.
- */
-function readCache(path: string): { text: string; entries: Map<string, CacheEntry>; outputs: Record<string, string>; site?: { key: string; stamp?: string } } | undefined {
-  let text: string;
+/** Every path under `dir`, relative (with the system's separator); none when it cannot be read. */
+function listTree(dir: string): string[] {
   try {
-    text = readFileSync(path, 'utf8');
+    return readdirSync(dir, { recursive: true }) as string[];
   } catch {
-    return undefined;
-  }
-  const lines = text.split('\n');
-  let header: { version?: unknown; site?: { key?: unknown; stamp?: unknown } };
-  let outputs: unknown;
-  try {
-    header = JSON.parse(lines[0]) as typeof header;
-    if (header?.version !== CACHE_VERSION) return undefined;
-    outputs = JSON.parse(lines[1]);
-  } catch {
-    return undefined;
-  }
-  const entries = new Map<string, CacheEntry>();
-  for (let i = 2; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line) continue;
-    try {
-      const e = JSON.parse(line) as { s?: unknown; h?: unknown; r?: { built?: BuiltArticle; error?: Rejection } };
-      if (typeof e.s !== 'string' || typeof e.h !== 'string' || !e.r || typeof e.r !== 'object') continue;
-      entries.set(e.s, { hash: e.h, ...(e.r.error ? { error: e.r.error } : { built: e.r.built }), line });
-    } catch {
-      // a damaged line: that file is extracted again
-    }
-  }
-  const site = header.site && typeof header.site.key === 'string' ? { key: header.site.key, ...(typeof header.site.stamp === 'string' ? { stamp: header.site.stamp } : {}) } : undefined;
-  return { text, entries, outputs: outputs && typeof outputs === 'object' && !Array.isArray(outputs) ? (outputs as Record<string, string>) : {}, ...(site ? { site } : {}) };
-}
-
-/** Files under the generated articles folder, as `articles/…` paths with forward slashes. */
-function listArticleFiles(dir: string): Set<string> {
-  try {
-    return new Set((readdirSync(dir, { recursive: true }) as string[]).map((p) => `articles/${p.split(sep).join('/')}`));
-  } catch {
-    return new Set();
+    return [];
   }
 }
 
@@ -416,7 +404,7 @@ function checkFolders(rawDir: string, outDir: string): void {
 }
 
 /** Read a raw file, refusing it (without reading it all) when it is over the limit; never throws. Synchronous: one small file costs a few system calls. */
-function readLimited(file: string, maxBytes: number): { bytes: Buffer } | { error: string } {
+function readLimited(file: string, maxBytes: number): { bytes: Buffer; stat: Stats } | { error: string } {
   const mb = (n: number) => (n >= 1048576 ? (n / 1048576).toFixed(1) : (n / 1048576).toFixed(2));
   const over = (size: number) => {
     const [a, b] = mb(size) === mb(maxBytes) ? [`${size} bytes`, `${maxBytes}-byte`] : [`${mb(size)} MB`, `${mb(maxBytes)} MB`];
@@ -425,11 +413,11 @@ function readLimited(file: string, maxBytes: number): { bytes: Buffer } | { erro
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    const size = fstatSync(fd).size;
-    if (size > maxBytes) return over(size);
+    const stat = fstatSync(fd); // before reading: a change made while reading changes the stamp after this one
+    if (stat.size > maxBytes) return over(stat.size);
     const bytes = readFileSync(fd);
     if (bytes.length > maxBytes) return over(bytes.length); // grew while we looked
-    return { bytes };
+    return { bytes, stat };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'file vanished or its name is not valid UTF-8' : code === 'EISDIR' ? 'is a folder' : (e as Error).message;

@@ -1,0 +1,161 @@
+// The extraction cache, `.dateline/cache.ndjson`: what each raw file was extracted into, keyed by its content hash,
+// with the stamp that lets an unchanged file go unread. One JSON value per line:
+//
+//   {"version":…}                                   first line: the extraction code it was written by
+//   {"s":source,"h":sha256,"t":stamp,"r":result}     a raw file (result `{"built":…}` or `{"error":…}`; "t" when settled)
+//   {"site":{"key":…,"stamp":…}}                    what the site data was last made from
+//
+// The file is appended to: a run adds the lines of the files it extracted or stamped anew and a site line, and the
+// last line for a source (and the last site line) wins. When the lines no longer current outweigh the current ones,
+// or the file does not end with a whole line (a run killed while appending), it is written again whole (atomically),
+// current lines only. A line that does not parse is skipped (that file is extracted again); a file written by other
+// code is ignored as a whole.
+import { appendFileSync, readFileSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import type { BuiltArticle } from '../ingest/article.ts';
+import type { Rejection } from './ingest-dir.ts';
+import { writeAtomic } from './atomic.ts';
+
+export interface CacheEntry {
+  hash: string;
+  /** The raw file's stamp when it was read (see fileStampOf); absent when it was too recent to record. */
+  stamp?: string;
+  built?: BuiltArticle;
+  error?: Rejection;
+  /** The entry's cache line as read or as received from a worker; undefined once the entry changes. */
+  line?: string;
+}
+
+export interface SiteRecord {
+  key: string;
+  stamp?: string;
+}
+
+export interface ExtractCache {
+  entries: Map<string, CacheEntry>;
+  site?: SiteRecord;
+  /** Characters in the file's lines, and in its current ones (the last for each source, and the last site line). */
+  size: number;
+  /** Whether the file ends with a whole line (a killed append leaves half of one). */
+  whole: boolean;
+}
+
+/** Read the cache at `path`; undefined when it is missing or was written by other code. Never throws. */
+export function readCache(path: string, version: string): ExtractCache | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  // Lines are decoded one by one: most are Latin-1, which keeps their strings (and JSON.parse) on the one-byte path.
+  let at = bytes.indexOf(10);
+  if (at < 0) return undefined;
+  try {
+    if ((JSON.parse(bytes.toString('utf8', 0, at)) as { version?: unknown })?.version !== version) return undefined;
+  } catch {
+    return undefined;
+  }
+  const entries = new Map<string, CacheEntry>();
+  let site: SiteRecord | undefined;
+  let size = at + 1;
+  for (let start = at + 1; start < bytes.length; start = at + 1) {
+    at = bytes.indexOf(10, start);
+    if (at < 0) at = bytes.length;
+    if (at === start) continue;
+    const line = bytes.toString('utf8', start, at);
+    size += line.length + 1;
+    try {
+      const e = JSON.parse(line) as { s?: unknown; h?: unknown; t?: unknown; r?: { built?: BuiltArticle; error?: Rejection }; site?: { key?: unknown; stamp?: unknown } };
+      if (e.site && typeof e.site === 'object') {
+        if (typeof e.site.key === 'string') site = { key: e.site.key, ...(typeof e.site.stamp === 'string' ? { stamp: e.site.stamp } : {}) };
+        continue;
+      }
+      if (typeof e.s !== 'string' || typeof e.h !== 'string' || !e.r || typeof e.r !== 'object') continue;
+      entries.set(e.s, { hash: e.h, ...(typeof e.t === 'string' ? { stamp: e.t } : {}), ...(e.r.error ? { error: e.r.error } : { built: e.r.built }), line });
+    } catch {
+      // a damaged line: that file is extracted again
+    }
+  }
+  return { entries, ...(site ? { site } : {}), size, whole: bytes.length === 0 || bytes[bytes.length - 1] === 10 };
+}
+
+/**
+ * Record `entries` (this run's, in order) and `site` in the cache at `path`, which `old` was read from: appended when
+ * that is the smaller write, else written again whole.
+ */
+export async function writeCache(path: string, version: string, old: ExtractCache | undefined, entries: Map<string, CacheEntry>, site: SiteRecord): Promise<void> {
+  const siteLine = JSON.stringify({ site });
+  const fresh: string[] = [];
+  let live = siteLine.length + 1;
+  for (const [source, e] of entries) {
+    const line = (e.line ??= entryLine(source, e.hash, e.stamp, JSON.stringify(e.error ? { error: e.error } : { built: e.built })));
+    live += line.length + 1;
+    if (old?.entries.get(source)?.line !== line) fresh.push(line);
+  }
+  if (!(old?.site?.key === site.key && old.site.stamp === site.stamp)) fresh.push(siteLine);
+  if (old?.whole) {
+    const appended = fresh.reduce((n, l) => n + l.length + 1, 0);
+    if (old.size + appended <= 2 * live) {
+      if (appended) appendFileSync(path, `${fresh.join('\n')}\n`);
+      return;
+    }
+  }
+  const lines = [JSON.stringify({ version })];
+  for (const e of entries.values()) lines.push(e.line!);
+  lines.push(siteLine);
+  await writeAtomic(path, `${lines.join('\n')}\n`);
+}
+
+/**
+ * One cache line: `{"s":source,"h":hash,"t":stamp,"r":{"built":…}|{"error":…}}` ("t" only when settled). JSON text
+ * never holds a raw new line, and `,"r":` first appears where the result starts (inside a JSON string a quote is escaped).
+ */
+export function entryLine(source: string, hash: string, stamp: string | undefined, resultJson: string): string {
+  return `{"s":${JSON.stringify(source)},"h":${JSON.stringify(hash)}${stamp ? `,"t":${JSON.stringify(stamp)}` : ''},"r":${resultJson}}`;
+}
+
+/** A cache entry with a new stamp: its line keeps the result's text as it was read (no serialising). */
+export function restamped(source: string, e: CacheEntry, stamp: string | undefined): CacheEntry {
+  const at = e.line?.indexOf(',"r":') ?? -1;
+  const { line: _line, stamp: _stamp, ...rest } = e;
+  return { ...rest, ...(stamp ? { stamp } : {}), ...(e.line && at >= 0 ? { line: entryLine(source, e.hash, stamp, e.line.slice(at + 5, -1)) } : {}) };
+}
+
+/**
+ * Milliseconds a raw file's modification and change times must lie before the start of a run for its stamp to be
+ * recorded: a file changed within the same tick of the file system's clock as it was read could otherwise keep its
+ * stamp. 2 s covers the coarsest clocks (FAT); see fileStampOf.
+ */
+export const STAMP_SETTLE_MS = 2000;
+
+type StampStats = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
+
+/**
+ * The stamp of a raw file: size, modification time, change time and inode. A raw file whose stamp equals the one
+ * recorded when it was last read is taken as unchanged without reading it; otherwise it is read and its SHA-256
+ * decides (the content hash stays the identity). Writing a file, or setting its times back (`touch -d`, `utimes`),
+ * sets its change time to the present, so an edit that keeps the size and modification time still changes the stamp.
+ * The racy case — a file changed again within one clock tick of being read, so that its times do not move — is
+ * excluded by recording a stamp only for a file whose modification and change times lie over STAMP_SETTLE_MS before
+ * the start of the run that read it (git's "racily clean" rule); a younger file is read and hashed again next run,
+ * and stamped then.
+ */
+export function fileStampOf(s: StampStats): string {
+  return `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
+}
+
+/** The stamp to record for a file read (its `fstat` taken before reading) in a run started at `runStart`, or undefined when too recent. */
+export function settledStamp(s: StampStats, runStart: number): string | undefined {
+  return Math.max(s.mtimeMs, s.ctimeMs) < runStart - STAMP_SETTLE_MS ? fileStampOf(s) : undefined;
+}
+
+/** The stamp of a file now, or undefined when it cannot be read as a file of at most `maxBytes` (read it to report why). */
+export function statStamp(path: string, maxBytes: number): string | undefined {
+  try {
+    const s = statSync(path);
+    return s.isFile() && s.size <= maxBytes ? fileStampOf(s) : undefined;
+  } catch {
+    return undefined;
+  }
+}
