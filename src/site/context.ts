@@ -6,7 +6,8 @@ import { compareNames, type ArchiveIndex, type ArticleSummary, type EntityEntry 
 import type { EntityKind } from '../types.ts';
 import { ENTITY_KINDS } from '../types.ts';
 import { DEFAULT_SETTINGS, normalizePrefix, type SiteSettings } from './settings.ts';
-import { EMPTY_RESEARCH, timelineFrom, type ResearchData } from './research-data.ts';
+import { EMPTY_RESEARCH, networkOf, timelineFrom, type ResearchData } from './research-data.ts';
+import type { ConnectionNode, Neighbour } from '../analysis/connections.ts';
 import type { TimelineEvent } from '../analysis/timeline.ts';
 
 /** Articles per page on entity pages and the undated list. */
@@ -32,7 +33,7 @@ export interface MonthPage {
 
 export interface SiteContext {
   settings: SiteSettings;
-  research: ResearchData & { eventsByEntity: Map<string, TimelineEvent[]> };
+  research: Omit<ResearchData, 'network'> & { network: Record<string, { node: ConnectionNode; neighbours: Neighbour[] }>; eventsByEntity: Map<string, TimelineEvent[]> };
   /** "/" or "/sub/path/". */
   prefix: string;
   index: ArchiveIndex;
@@ -116,7 +117,7 @@ export function makeSiteContext(data: SiteData, pathPrefix?: string): SiteContex
 
   return {
     settings,
-    research: { ...EMPTY_RESEARCH, ...data.research, eventsByEntity: timelineFrom(data.research?.timeline ?? []).byEntity },
+    research: { ...EMPTY_RESEARCH, ...data.research, network: networkOf(data.research?.network ?? {}), eventsByEntity: timelineFrom(data.research?.timeline ?? []).byEntity },
     prefix,
     index,
     articleById,

@@ -15,11 +15,37 @@ const TOP_PAIRS = 100;
 export interface ResearchData {
   /** Timeline groups (months, newest first) with their events. */
   timeline: Timeline['groups'];
-  /** `kind:slug` → the entity as a network node and its strongest neighbours. */
-  network: Record<string, { node: ConnectionNode; neighbours: Neighbour[] }>;
+  /**
+   * `kind:slug` → the entity as a network node and its strongest neighbours, each named by its key (every
+   * neighbour has an entry of its own: a link is mutual). `networkOf` gives the neighbours' nodes back.
+   */
+  network: Record<string, { node: ConnectionNode; neighbours: StoredNeighbour[] }>;
   pairs: Pair[];
   bios: Record<string, Bio>;
   quotes: Record<string, SpeakerQuote[]>;
+}
+
+/** A neighbour as stored: its key instead of its node, which the site data holds once, in the neighbour's own entry. */
+export interface StoredNeighbour {
+  key: string;
+  shared: number;
+  score: number;
+}
+
+/** The network with each neighbour's node in place (what the pages use). */
+export function networkOf(stored: ResearchData['network']): Record<string, { node: ConnectionNode; neighbours: Neighbour[] }> {
+  const out: Record<string, { node: ConnectionNode; neighbours: Neighbour[] }> = {};
+  for (const [key, { node, neighbours }] of Object.entries(stored)) {
+    out[key] = {
+      node,
+      neighbours: neighbours.map((n) => {
+        const other = stored[n.key]?.node;
+        if (!other) throw new Error(`site data: network neighbour ${n.key} of ${key} has no entry (run ingest again)`);
+        return { node: other, shared: n.shared, score: n.score };
+      }),
+    };
+  }
+  return out;
 }
 
 export const EMPTY_RESEARCH: ResearchData = { timeline: [], network: {}, pairs: [], bios: {}, quotes: {} };
@@ -34,7 +60,7 @@ export function buildResearch(articles: Article[], descriptions: Map<string, str
   const network: ResearchData['network'] = {};
   for (const [key, node] of conns.nodes) {
     const neighbours = conns.neighbours.get(key);
-    if (neighbours?.length) network[key] = { node, neighbours };
+    if (neighbours?.length) network[key] = { node, neighbours: neighbours.map((n) => ({ key: `${n.node.kind}:${n.node.slug}`, shared: n.shared, score: n.score })) };
   }
   const quotes: ResearchData['quotes'] = {};
   for (const [key, list] of quotesBySpeaker(articles)) quotes[key] = list.slice(0, QUOTES_PER_SPEAKER);
