@@ -130,16 +130,21 @@ function tidy(s: string): string {
 const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
 
 /**
- * What the bios take from one article: the roles its text gives each of its people, then each of its organisations
- * (rolesInArticle), by position in those lists.
+ * What the bios take from one article: the roles its text gives its people and organisations (rolesInArticle), as
+ * [position in the article's people then organisations, roles] for those it gives any.
  */
-export type BioPart = string[][];
+export type BioPart = Array<[number, string[]]>;
 
 /** The bios' per-article work (pure), remembered per article by ingest. */
 export function bioPart(a: Pick<Article, 'paragraphs' | 'people' | 'organisations'>): BioPart {
   const list = [...a.people.map((ref) => ({ ref, kind: 'people' as const })), ...a.organisations.map((ref) => ({ ref, kind: 'organisations' as const }))];
   const roles = rolesInArticle(a.paragraphs, list);
-  return list.map(({ ref, kind }) => roles.get(entityKey(kind, ref.slug)) ?? []);
+  const out: BioPart = [];
+  list.forEach(({ ref, kind }, i) => {
+    const r = roles.get(entityKey(kind, ref.slug));
+    if (r?.length) out.push([i, r]);
+  });
+  return out;
 }
 
 /**
@@ -159,9 +164,11 @@ export function buildBios(articles: Article[], curated: Map<string, string> = ne
   for (const a of sorted) {
     const inText = opts.parts?.(a) ?? bioPart(a);
     let at = 0;
+    let next = 0;
     for (const kind of ['people', 'organisations'] as const) {
       for (const e of a[kind]) {
-        const here = inText[at++];
+        const here = next < inText.length && inText[next][0] === at ? inText[next++][1] : undefined;
+        at++;
         let entry = byKind[kind].get(e.slug);
         if (!entry) {
           entry = { kind, slug: e.slug, name: e.name, roles: [], norms: [] };

@@ -5,6 +5,7 @@
 // date and either the same (non-empty) set of entities or clauses whose content words overlap
 // (Jaccard ≥ 0.5).
 import type { Article, DatePrecision, EntityKind } from '../types.ts';
+import { ENTITY_KINDS } from '../types.ts';
 import { compareArticles } from '../site/archive-index.ts';
 import { articleMatcher, entityKey, type EntityKey } from './match.ts';
 
@@ -139,14 +140,40 @@ const keySet = (ks: EntityKey[]) => ks.map((k) => entityKey(k.kind, k.slug)).sor
 
 const DATE_RE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
-/** What the timeline takes from one article, per event of `events`: null when its date is not used, else the entities its clause names and its content words. */
-export type TimelinePart = Array<{ entities: EntityKey[]; words: string[] } | null>;
+/**
+ * What the timeline takes from one article, per event of `events`: null when its date is not used, else the entities
+ * its clause names (`e`: positions in the article's people, then organisations, then places) and its content words
+ * (`w`: space-separated). Compact, as ingest keeps one per article between runs.
+ */
+export type TimelinePart = Array<{ e: number[]; w: string } | null>;
 
 /** The timeline's per-article work (pure): a function of the article's events and entities only, so it can be remembered per article. */
 export function timelinePart(a: Pick<Article, 'events' | EntityKind>): TimelinePart {
   if (!a.events?.length) return [];
   const matcher = articleMatcher(a);
-  return a.events.map((e) => (DATE_RE.test(e.date) ? { entities: matcher.find(e.text), words: [...contentWords(e.text)] } : null));
+  const at = new Map<string, number>();
+  let i = 0;
+  for (const kind of ENTITY_KINDS) for (const r of a[kind]) if (!at.has(refId(kind, r.slug, r.name))) at.set(refId(kind, r.slug, r.name), i++);
+  else i++;
+  return a.events.map((e) => (DATE_RE.test(e.date) ? { e: matcher.find(e.text).map((k) => at.get(refId(k.kind, k.slug, k.name))!), w: [...contentWords(e.text)].join(' ') } : null));
+}
+
+const refId = (kind: EntityKind, slug: string, name: string) => `${kind}\u0000${slug}\u0000${name}`;
+
+/** The entities of a part's event, as the matcher gives them. */
+function partEntities(a: Pick<Article, EntityKind>, positions: number[]): EntityKey[] {
+  const out: EntityKey[] = [];
+  for (let p of positions) {
+    for (const kind of ENTITY_KINDS) {
+      const list = a[kind];
+      if (p < list.length) {
+        out.push({ kind, slug: list[p].slug, name: list[p].name });
+        break;
+      }
+      p -= list.length;
+    }
+  }
+  return out;
 }
 
 export interface TimelineOptions {
@@ -172,7 +199,8 @@ export function buildTimeline(articles: Article[], opts: TimelineOptions = {}): 
       const e = a.events[i];
       const p = part[i];
       if (!p) continue;
-      const { entities, words } = p;
+      const entities = partEntities(a, p.e);
+      const words = p.w ? p.w.split(' ') : [];
       const ents = keySet(entities);
       const source: TimelineSource = {
         articleId: a.id,
@@ -190,8 +218,7 @@ export function buildTimeline(articles: Article[], opts: TimelineOptions = {}): 
         for (const w of words) addWord(day, same, w);
         continue;
       }
-      // The entity list is the event's own (merges add to it); the part may be remembered and reused.
-      const item = { ev: { date: e.date, precision: e.precision, text: e.text, entities: entities.slice(), sources: [source] }, words: new Set<string>(), ents, at: day.list.length };
+      const item = { ev: { date: e.date, precision: e.precision, text: e.text, entities, sources: [source] }, words: new Set<string>(), ents, at: day.list.length };
       day.list.push(item);
       for (const w of words) addWord(day, item, w);
       if (ents && !day.firstByEnts.has(ents)) day.firstByEnts.set(ents, item.at);

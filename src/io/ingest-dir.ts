@@ -3,8 +3,8 @@ import { readFile, rm, rmdir, mkdir, writeFile, stat } from 'node:fs/promises';
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join, resolve, sep, dirname } from 'node:path';
-import type { Article, Warning } from '../types.ts';
-import { InputError } from '../types.ts';
+import type { Article, EntityKind, Warning } from '../types.ts';
+import { ENTITY_KINDS, InputError } from '../types.ts';
 import { decodeArticle } from './decode.ts';
 import { listRawFiles, CURATION_FILES } from './walk.ts';
 import { writeAtomicSync, writeIfChanged, TEMP_FILE } from './atomic.ts';
@@ -258,7 +258,8 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   const keys: string[] = [];
   for (const a of articles) {
     const rel = `articles/${a.id}.md`;
-    const key = articleKey(a, entries.get(a.source)!.hash);
+    const entry = entries.get(a.source)!;
+    const key = articleKey(a, entry.hash, entry.built!.article);
     keys.push(key);
     outputs[rel] = key;
     siteHash.update(`${key}\n`);
@@ -341,10 +342,14 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
 /**
  * What a generated article is made from, as a hash: the extraction code, its raw file (path and SHA-256, which with
  * the code determine everything extraction made of it), its id and its canonical entities (which the rest of the
- * archive and the curation file decide). Equal keys mean equal articles, without serialising whole articles.
+ * archive and the curation file decide). Equal keys mean equal articles, without serialising whole articles. Entities
+ * that are the extracted ones themselves (canonicalizing kept every one: the same objects) are decided by the raw
+ * file already, and are not serialised either.
  */
-function articleKey(a: Article, rawHash: string): string {
-  return createHash('sha1').update(`${CACHE_VERSION}\n${a.source}\n${rawHash}\n${a.id}\n`).update(JSON.stringify([a.people, a.organisations, a.places])).digest('hex');
+function articleKey(a: Article, rawHash: string, extracted: Pick<Article, EntityKind>): string {
+  const h = createHash('sha1').update(`${CACHE_VERSION}\n${a.source}\n${rawHash}\n${a.id}\n`);
+  const same = ENTITY_KINDS.every((k) => a[k].length === extracted[k].length && a[k].every((e, i) => e === extracted[k][i]));
+  return h.update(same ? '=' : JSON.stringify([a.people, a.organisations, a.places])).digest('hex');
 }
 
 /** Size and modification time of a file, or undefined when it is missing. */
