@@ -175,33 +175,34 @@ export function buildBios(articles: Article[], curated: Map<string, string> = ne
           byKind[kind].set(e.slug, entry);
           acc.set(entityKey(kind, e.slug), entry);
         }
+        if (!e.role && !here) continue; // most mentions give no role: nothing to allocate
         const found: string[] = [];
         if (e.role) {
           const r = e.roleOrg && !norm(e.role).includes(norm(e.roleOrg)) ? `${e.role}, ${e.roleOrg}` : e.role;
           found.push(tidy(r));
         }
         if (here) found.push(...here);
-        const seenHere = new Set<string>();
+        const seenHere: string[] = [];
         for (const r of found) {
           const n = norm(r);
-          if (seenHere.has(n)) continue;
-          seenHere.add(n);
+          if (seenHere.includes(n)) continue;
+          seenHere.push(n);
           const { roles, norms } = entry;
-          let at = -1;
+          let same = -1;
           for (let i = 0; i < norms.length; i++) {
             const x = norms[i];
             if (x === n || x.includes(n) || n.includes(x)) {
-              at = i;
+              same = i;
               break;
             }
           }
-          if (at >= 0) {
-            const same = roles[at];
-            same.count++;
+          if (same >= 0) {
+            const role = roles[same];
+            role.count++;
             // Keep the fuller wording of the same role.
-            if (r.length > same.text.length) {
-              same.text = r;
-              norms[at] = n;
+            if (r.length > role.text.length) {
+              role.text = r;
+              norms[same] = n;
             }
           } else {
             roles.push({ text: r, articleId: a.id, ...(a.date ? { date: a.date } : {}), count: 1 });

@@ -22,9 +22,15 @@ export interface CacheEntry {
   stamp?: string;
   built?: BuiltArticle;
   error?: Rejection;
-  /** The entry's cache line as read or as received from a worker; undefined once the entry changes. */
-  line?: string;
+  /**
+   * The entry's cache line: as read (where it lies in the file's bytes, kept by the cache: no string or buffer view
+   * is kept per line) or as made in this run; undefined once the entry changes.
+   */
+  line?: string | LineAt;
 }
+
+/** The start and end of a line in the bytes of the cache file read. */
+export type LineAt = readonly [number, number];
 
 export interface SiteRecord {
   key: string;
@@ -32,9 +38,11 @@ export interface SiteRecord {
 }
 
 export interface ExtractCache {
+  /** The file as read. */
+  bytes: Buffer;
   entries: Map<string, CacheEntry>;
   site?: SiteRecord;
-  /** Characters in the file's lines, and in its current ones (the last for each source, and the last site line). */
+  /** Bytes in the file. */
   size: number;
   /** Whether the file ends with a whole line (a killed append leaves half of one). */
   whole: boolean;
@@ -48,7 +56,7 @@ export function readCache(path: string, version: string): ExtractCache | undefin
   } catch {
     return undefined;
   }
-  // Lines are decoded one by one: most are Latin-1, which keeps their strings (and JSON.parse) on the one-byte path.
+  // Each line is decoded only to be parsed: the entry keeps a view of its bytes, to write back as it is.
   let at = bytes.indexOf(10);
   if (at < 0) return undefined;
   try {
@@ -63,10 +71,10 @@ export function readCache(path: string, version: string): ExtractCache | undefin
     at = bytes.indexOf(10, start);
     if (at < 0) at = bytes.length;
     if (at === start) continue;
-    const line = bytes.toString('utf8', start, at);
-    size += line.length + 1;
+    const line: LineAt = [start, at];
+    size += at - start + 1;
     try {
-      const e = JSON.parse(line) as { s?: unknown; h?: unknown; t?: unknown; r?: { built?: BuiltArticle; error?: Rejection }; site?: { key?: unknown; stamp?: unknown } };
+      const e = JSON.parse(bytes.toString('utf8', start, at)) as { s?: unknown; h?: unknown; t?: unknown; r?: { built?: BuiltArticle; error?: Rejection }; site?: { key?: unknown; stamp?: unknown } };
       if (e.site && typeof e.site === 'object') {
         if (typeof e.site.key === 'string') site = { key: e.site.key, ...(typeof e.site.stamp === 'string' ? { stamp: e.site.stamp } : {}) };
         continue;
@@ -77,7 +85,7 @@ export function readCache(path: string, version: string): ExtractCache | undefin
       // a damaged line: that file is extracted again
     }
   }
-  return { entries, ...(site ? { site } : {}), size, whole: bytes.length === 0 || bytes[bytes.length - 1] === 10 };
+  return { bytes, entries, ...(site ? { site } : {}), size, whole: bytes.length === 0 || bytes[bytes.length - 1] === 10 };
 }
 
 /**
@@ -85,26 +93,34 @@ export function readCache(path: string, version: string): ExtractCache | undefin
  * that is the smaller write, else written again whole.
  */
 export async function writeCache(path: string, version: string, old: ExtractCache | undefined, entries: Map<string, CacheEntry>, site: SiteRecord): Promise<void> {
-  const siteLine = JSON.stringify({ site });
-  const fresh: string[] = [];
+  const siteLine = Buffer.from(JSON.stringify({ site }));
+  const bytesOf = (line: string | LineAt) => (typeof line === 'string' ? Buffer.from(line) : old!.bytes.subarray(line[0], line[1]));
+  const fresh: Buffer[] = [];
   let live = siteLine.length + 1;
   for (const [source, e] of entries) {
-    const line = (e.line ??= entryLine(source, e.hash, e.stamp, JSON.stringify(e.error ? { error: e.error } : { built: e.built })));
-    live += line.length + 1;
-    if (old?.entries.get(source)?.line !== line) fresh.push(line);
+    e.line ??= entryLine(source, e.hash, e.stamp, JSON.stringify(e.error ? { error: e.error } : { built: e.built }));
+    if (old?.entries.get(source)?.line === e.line) live += (e.line as LineAt)[1] - (e.line as LineAt)[0] + 1;
+    else {
+      const line = bytesOf(e.line);
+      live += line.length + 1;
+      fresh.push(line);
+    }
   }
   if (!(old?.site?.key === site.key && old.site.stamp === site.stamp)) fresh.push(siteLine);
   if (old?.whole) {
     const appended = fresh.reduce((n, l) => n + l.length + 1, 0);
     if (old.size + appended <= 2 * live) {
-      if (appended) appendFileSync(path, `${fresh.join('\n')}\n`);
+      if (appended) appendFileSync(path, joinLines(fresh));
       return;
     }
   }
-  const lines = [JSON.stringify({ version })];
-  for (const e of entries.values()) lines.push(e.line!);
-  lines.push(siteLine);
-  await writeAtomic(path, `${lines.join('\n')}\n`);
+  await writeAtomic(path, joinLines([Buffer.from(JSON.stringify({ version })), ...[...entries.values()].map((e) => bytesOf(e.line!)), siteLine]));
+}
+
+/** Lines, each ended by a new line, as one buffer. */
+function joinLines(lines: Buffer[]): Buffer {
+  const nl = Buffer.from('\n');
+  return Buffer.concat(lines.flatMap((l) => [l, nl]));
 }
 
 /**
@@ -115,11 +131,12 @@ export function entryLine(source: string, hash: string, stamp: string | undefine
   return `{"s":${JSON.stringify(source)},"h":${JSON.stringify(hash)}${stamp ? `,"t":${JSON.stringify(stamp)}` : ''},"r":${resultJson}}`;
 }
 
-/** A cache entry with a new stamp: its line keeps the result's text as it was read (no serialising). */
-export function restamped(source: string, e: CacheEntry, stamp: string | undefined): CacheEntry {
-  const at = e.line?.indexOf(',"r":') ?? -1;
-  const { line: _line, stamp: _stamp, ...rest } = e;
-  return { ...rest, ...(stamp ? { stamp } : {}), ...(e.line && at >= 0 ? { line: entryLine(source, e.hash, stamp, e.line.slice(at + 5, -1)) } : {}) };
+/** A cache entry of `cache` with a new stamp: its line keeps the result's text as it was read (no serialising). */
+export function restamped(source: string, e: CacheEntry, stamp: string | undefined, cache: ExtractCache): CacheEntry {
+  const { line, stamp: _stamp, ...rest } = e;
+  const text = typeof line === 'string' ? line : line ? cache.bytes.toString('utf8', line[0], line[1]) : undefined;
+  const at = text?.indexOf(',"r":') ?? -1;
+  return { ...rest, ...(stamp ? { stamp } : {}), ...(text && at >= 0 ? { line: entryLine(source, e.hash, stamp, text.slice(at + 5, -1)) } : {}) };
 }
 
 /**

@@ -166,7 +166,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     const hash = createHash('sha256').update(read.bytes).digest('hex');
     const stamp = settledStamp(read.stat, runStart);
     if (valid && old.hash === hash) {
-      entries.set(source, stamp === old.stamp ? old : restamped(source, old, stamp));
+      entries.set(source, stamp === old.stamp ? old : restamped(source, old, stamp, cache!));
       cached++;
       opts.onProgress?.(++done, files.length);
       continue;

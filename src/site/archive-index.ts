@@ -139,9 +139,17 @@ export function buildArchiveIndex(articles: Article[], descriptions: Map<string,
   const entityIds = new Map<EntityEntry, number>();
   const articleEntities: number[][] = [];
   const entityArticles: number[][] = [];
-  // Beside each entity's alias and role lists, the same as sets: `includes` on a long list is quadratic.
-  const aliasSets: Array<Set<string>> = [];
-  const roleSets: Array<Set<string>> = [];
+  // Beside each entity's alias and role lists, once they grow long, the same as sets: `includes` on a long list is quadratic.
+  const aliasSets: Array<Set<string> | undefined> = [];
+  const roleSets: Array<Set<string> | undefined> = [];
+  const has = (list: string[], sets: Array<Set<string> | undefined>, i: number, x: string): boolean => {
+    if (list.length < 16) return list.includes(x);
+    return (sets[i] ??= new Set(list)).has(x);
+  };
+  const add = (list: string[], sets: Array<Set<string> | undefined>, i: number, x: string): void => {
+    list.push(x);
+    sets[i]?.add(x);
+  };
 
   sorted.forEach((a, ai) => {
     const mine: number[] = [];
@@ -156,8 +164,8 @@ export function buildArchiveIndex(articles: Article[], descriptions: Map<string,
           entityIds.set(entry, entityList.length);
           entityList.push(entry);
           entityArticles.push([]);
-          aliasSets.push(new Set());
-          roleSets.push(new Set());
+          aliasSets.push(undefined);
+          roleSets.push(undefined);
         }
         const ei = entityIds.get(entry)!;
         if (entry.articles[entry.articles.length - 1] !== a.id) {
@@ -166,19 +174,9 @@ export function buildArchiveIndex(articles: Article[], descriptions: Map<string,
           mine.push(ei);
         }
         entry.mentions += e.mentions ?? 1;
-        if (e.aliases?.length) {
-          const seen = aliasSets[ei];
-          for (const al of e.aliases) {
-            if (al === entry.name || seen.has(al)) continue;
-            seen.add(al);
-            entry.aliases.push(al);
-          }
-        }
+        if (e.aliases?.length) for (const al of e.aliases) if (al !== entry.name && !has(entry.aliases, aliasSets, ei, al)) add(entry.aliases, aliasSets, ei, al);
         const role = roleText(e.role, e.roleOrg);
-        if (role && !roleSets[ei].has(role)) {
-          roleSets[ei].add(role);
-          entry.roles.push(role);
-        }
+        if (role && !has(entry.roles, roleSets, ei, role)) add(entry.roles, roleSets, ei, role);
         if (a.date) {
           if (!entry.lastDate || a.date > entry.lastDate) entry.lastDate = a.date;
           if (!entry.firstDate || a.date < entry.firstDate) entry.firstDate = a.date;
@@ -192,8 +190,7 @@ export function buildArchiveIndex(articles: Article[], descriptions: Map<string,
     articleEntities.push(mine);
   });
 
-  const dateOf = new Map(sorted.map((a) => [a.id, a.date]));
-  for (const entry of entityList) entry.timeline = timeline(entry.articles.map((id) => dateOf.get(id)));
+  for (let ei = 0; ei < entityList.length; ei++) entityList[ei].timeline = sortedTimeline(entityArticles[ei], sorted);
   coMentions(entityList, entityArticles, articleEntities);
   const related = relatedArticles(sorted.length, entityArticles, articleEntities);
 
@@ -240,6 +237,23 @@ export function timeline(dates: Array<string | undefined>): Array<[string, numbe
   const counts = new Map<string, number>();
   for (const d of dates) if (d) counts.set(d.slice(0, 7), (counts.get(d.slice(0, 7)) ?? 0) + 1);
   return [...counts.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+}
+
+/**
+ * timeline() of articles given by position in `sorted` (newest first): their months come in descending order, so the
+ * counts are runs, read backwards (no map, no sort).
+ */
+function sortedTimeline(positions: number[], sorted: Article[]): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  for (let i = positions.length - 1; i >= 0; i--) {
+    const d = sorted[positions[i]].date;
+    if (!d) continue;
+    const m = d.slice(0, 7);
+    const last = out[out.length - 1];
+    if (last && last[0] === m) last[1]++;
+    else out.push([m, 1]);
+  }
+  return out;
 }
 
 /** For each entity, the entities most often named in the same articles (sum over articles of k², with a scratch array). */
