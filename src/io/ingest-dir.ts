@@ -7,7 +7,7 @@ import type { Article, EntityKind, Warning } from '../types.ts';
 import { ENTITY_KINDS, InputError } from '../types.ts';
 import { decodeArticle } from './decode.ts';
 import { listRawFiles, CURATION_FILES } from './walk.ts';
-import { writeAtomicSync, writeIfChanged, TEMP_FILE } from './atomic.ts';
+import { writeAtomic, writeAtomicSync, writeIfChanged, TEMP_FILE } from './atomic.ts';
 import { buildArticle, type BuiltArticle } from '../ingest/article.ts';
 import { assignIds } from '../ingest/ids.ts';
 import { canonicalizeArchive } from '../curation/apply.ts';
@@ -321,7 +321,11 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   }
   await writeIfChanged(manifestPath, JSON.stringify({ files: outFiles }, null, 1));
   if (siteText !== undefined) {
-    await writeIfChanged(siteDataPath, siteText);
+    // Compared with the file only when it could be equal (same size): reading back tens of megabytes costs more.
+    const bytes = Buffer.from(siteText);
+    siteText = undefined;
+    if (statSync(siteDataPath, { throwIfNoEntry: false })?.size === bytes.length) await writeIfChanged(siteDataPath, bytes);
+    else await writeAtomic(siteDataPath, bytes);
     siteStamp = fileStamp(siteDataPath);
   }
   lap('flush');
