@@ -6,6 +6,7 @@
 // (Jaccard ≥ 0.5).
 import type { Article, DatePrecision, EntityKind } from '../types.ts';
 import { ENTITY_KINDS } from '../types.ts';
+import { createHash } from 'node:crypto';
 import { compareArticles } from '../site/archive-index.ts';
 import { articleMatcher, entityKey, type EntityKey } from './match.ts';
 
@@ -184,59 +185,83 @@ export interface TimelineOptions {
   parts?: (a: Article) => TimelinePart | undefined;
 }
 
-/**
- * Build the archive timeline from the articles' events.
- * @example buildTimeline([]).groups //=> []
- */
-export function buildTimeline(articles: Article[], opts: TimelineOptions = {}): Timeline {
-  const threshold = opts.similarity ?? 0.5;
-  const sorted = [...articles].sort(compareArticles);
-  const byDate = new Map<string, DateEvents>();
-  for (const a of sorted) {
+/** One event of one article, as the timeline takes it. */
+interface EventRef {
+  a: Article;
+  i: number;
+  p: { e: number[]; w: string };
+}
+
+/** Every dated event of the articles, newest article first (the order events are merged in). */
+function eventRefs(articles: Article[], opts: TimelineOptions): EventRef[] {
+  const out: EventRef[] = [];
+  for (const a of [...articles].sort(compareArticles)) {
     if (!a.events?.length) continue;
     const part = opts.parts?.(a) ?? timelinePart(a);
     for (let i = 0; i < a.events.length; i++) {
-      const e = a.events[i];
       const p = part[i];
-      if (!p) continue;
-      const entities = partEntities(a, p.e);
-      const words = p.w ? p.w.split(' ') : [];
-      const ents = keySet(entities);
-      const source: TimelineSource = {
-        articleId: a.id,
-        title: a.title,
-        ...(a.date ? { published: a.date } : {}),
-        ...(e.paragraph != null ? { paragraph: e.paragraph } : {}),
-        text: e.text,
-      };
-      let day = byDate.get(e.date);
-      if (!day) byDate.set(e.date, (day = { list: [], postings: new Map(), firstByEnts: new Map() }));
-      const same = findSame(day, ents, words, words.length, threshold, opts.exhaustive);
-      if (same) {
-        if (!same.ev.sources.some((s) => s.articleId === a.id)) same.ev.sources.push(source);
-        for (const k of entities) if (!same.ev.entities.some((x) => x.kind === k.kind && x.slug === k.slug)) same.ev.entities.push(k);
-        for (const w of words) addWord(day, same, w);
-        continue;
-      }
-      const item = { ev: { date: e.date, precision: e.precision, text: e.text, entities, sources: [source] }, words: new Set<string>(), ents, at: day.list.length };
-      day.list.push(item);
-      for (const w of words) addWord(day, item, w);
-      if (ents && !day.firstByEnts.has(ents)) day.firstByEnts.set(ents, item.at);
+      if (p) out.push({ a, i, p });
     }
   }
-  // Newest first: plain string order puts "2025-02" after "2025-02-27" and "2025" after "2025-01".
+  return out;
+}
+
+/** The month group an event date belongs to: "YYYY-MM", or "YYYY" for a date known to the year only. */
+const groupKey = (date: string) => (date.length >= 7 ? date.slice(0, 7) : date);
+
+/** Merge events (in order) into the timeline's groups, newest first. */
+function mergeEvents(refs: EventRef[], opts: TimelineOptions): TimelineGroup[] {
+  const threshold = opts.similarity ?? 0.5;
+  const byDate = new Map<string, DateEvents>();
+  for (const { a, i, p } of refs) {
+    const e = a.events[i];
+    const entities = partEntities(a, p.e);
+    const words = p.w ? p.w.split(' ') : [];
+    const ents = keySet(entities);
+    const source: TimelineSource = {
+      articleId: a.id,
+      title: a.title,
+      ...(a.date ? { published: a.date } : {}),
+      ...(e.paragraph != null ? { paragraph: e.paragraph } : {}),
+      text: e.text,
+    };
+    let day = byDate.get(e.date);
+    if (!day) byDate.set(e.date, (day = { list: [], postings: new Map(), firstByEnts: new Map() }));
+    const same = findSame(day, ents, words, words.length, threshold, opts.exhaustive);
+    if (same) {
+      if (!same.ev.sources.some((s) => s.articleId === a.id)) same.ev.sources.push(source);
+      for (const k of entities) if (!same.ev.entities.some((x) => x.kind === k.kind && x.slug === k.slug)) same.ev.entities.push(k);
+      for (const w of words) addWord(day, same, w);
+      continue;
+    }
+    const item = { ev: { date: e.date, precision: e.precision, text: e.text, entities, sources: [source] }, words: new Set<string>(), ents, at: day.list.length };
+    day.list.push(item);
+    for (const w of words) addWord(day, item, w);
+    if (ents && !day.firstByEnts.has(ents)) day.firstByEnts.set(ents, item.at);
+  }
+  // Newest first: plain string order puts "2025-02" after "2025-02-27" and "2025" after "2025-01", so each group's
+  // dates come together.
   const dates = [...byDate.keys()].sort((x, y) => (x < y ? 1 : x > y ? -1 : 0));
-  const events = dates.flatMap((d) => byDate.get(d)!.list.map((x) => x.ev));
   const groups: TimelineGroup[] = [];
-  for (const ev of events) {
-    const key = ev.date.length >= 7 ? ev.date.slice(0, 7) : ev.date;
+  for (const d of dates) {
+    const key = groupKey(d);
     let g = groups[groups.length - 1];
     if (!g || g.key !== key) {
       g = { key, label: groupLabel(key), events: [] };
       groups.push(g);
     }
-    g.events.push(ev);
+    for (const x of byDate.get(d)!.list) g.events.push(x.ev);
   }
+  return groups;
+}
+
+/**
+ * Build the archive timeline from the articles' events.
+ * @example buildTimeline([]).groups //=> []
+ */
+export function buildTimeline(articles: Article[], opts: TimelineOptions = {}): Timeline {
+  const groups = mergeEvents(eventRefs(articles, opts), opts);
+  const events = groups.flatMap((g) => g.events);
   // Made when first asked for: ingest keeps only the groups.
   let byEntity: Map<string, TimelineEvent[]> | undefined;
   return {
@@ -246,6 +271,53 @@ export function buildTimeline(articles: Article[], opts: TimelineOptions = {}): 
       return (byEntity ??= eventsByEntity(events));
     },
   };
+}
+
+/** Remembered JSON texts, by key (see timelineGroupsJson). */
+export interface JsonMemo {
+  get(key: string): string | undefined;
+  set(key: string, json: string): void;
+}
+
+/**
+ * `JSON.stringify(buildTimeline(articles, opts).groups)`, with each month group's JSON remembered in `memo` under a
+ * hash of what it is made from: the events that fall in it, in the order they are merged, each named by its
+ * article's key (`keyOf`: equal keys for equal articles) and its position. Events merge only with events of the
+ * same date, so a group depends on nothing else (tested equal to the whole computation); an edit recomputes the
+ * groups of the edited articles' events only.
+ */
+export function timelineGroupsJson(articles: Article[], keyOf: (a: Article) => string, memo: JsonMemo, opts: TimelineOptions = {}): string {
+  const byGroup = new Map<string, EventRef[]>();
+  for (const r of eventRefs(articles, opts)) {
+    const k = groupKey(r.a.events[r.i].date);
+    const list = byGroup.get(k);
+    if (list) list.push(r);
+    else byGroup.set(k, [r]);
+  }
+  const keys = [...byGroup.keys()].sort((x, y) => (x < y ? 1 : x > y ? -1 : 0));
+  const out: string[] = [];
+  const missing: EventRef[] = [];
+  const missingAt = new Map<string, { at: number; hash: string }>();
+  for (const k of keys) {
+    const h = createHash('sha1').update(`${opts.similarity ?? 0.5}\n${k}\n`);
+    for (const r of byGroup.get(k)!) h.update(`${keyOf(r.a)}:${r.i}\n`);
+    const hash = h.digest('hex');
+    const json = memo.get(hash);
+    if (json !== undefined) out.push(json);
+    else {
+      missingAt.set(k, { at: out.length, hash });
+      out.push('');
+      missing.push(...byGroup.get(k)!);
+    }
+  }
+  if (missing.length) {
+    for (const g of mergeEvents(missing, opts)) {
+      const m = missingAt.get(g.key)!;
+      out[m.at] = JSON.stringify(g);
+      memo.set(m.hash, out[m.at]);
+    }
+  }
+  return `[${out.join(',')}]`;
 }
 
 /** Events naming each entity ("people:vladimir-putin" → events), in the order given. */

@@ -1,7 +1,7 @@
 // Ingest a folder of raw articles into a folder of generated markdown (the I/O edge of ingest).
 import { readFile, rm, rmdir, mkdir, writeFile, stat } from 'node:fs/promises';
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { basename, join, resolve, sep, dirname } from 'node:path';
 import type { Article, EntityKind, Warning } from '../types.ts';
 import { ENTITY_KINDS, InputError } from '../types.ts';
@@ -20,6 +20,8 @@ import { SITE_DATA_FILE, type SiteData } from '../site/context.ts';
 import { buildResearch } from '../site/research-data.ts';
 import { articleParts, type ArticleParts } from '../analysis/parts.ts';
 import { PartsStore } from './parts-store.ts';
+import { FragmentStore } from './fragment-store.ts';
+import { timelineGroupsJson } from '../analysis/timeline.ts';
 import { readCache, writeCache, restamped, entryLine, settledStamp, statStamp, type CacheEntry } from './extract-cache.ts';
 import { DEFAULT_SETTINGS, parseSettings, type SiteSettings } from '../site/settings.ts';
 import { SRC_DIR } from '../paths.ts';
@@ -60,6 +62,7 @@ export const DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
 const CACHE_VERSION = `5:${EXTRACTOR_VERSION}:${codeHash()}`;
 const CACHE_FILE = 'cache.ndjson';
 const PARTS_FILE = 'parts.ndjson';
+const FRAGMENTS_FILE = 'fragments.ndjson';
 const STATE_DIR = '.dateline';
 /** Fewer uncached articles than this are extracted in-process: starting workers (loading the model) costs more. */
 const PARALLEL_THRESHOLD = 48;
@@ -295,11 +298,15 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     const partsOf = (a: Article) => parts.get(a);
     const index = buildArchiveIndex(articles, descriptions, (a) => partsOf(a)?.index);
     lap('index');
-    const research = buildResearch(articles, descriptions, partsOf);
+    // The timeline is made as JSON, month by month, each month remembered by the events it is made from.
+    const fragments = FragmentStore.read(join(outDir, STATE_DIR, FRAGMENTS_FILE), siteCodeHash());
+    const keyOf = new Map(articles.map((a, i) => [a, keys[i]]));
+    const timelineJson = timelineGroupsJson(articles, (a) => keyOf.get(a)!, fragments, { parts: (a) => partsOf(a)?.timeline });
+    const research = buildResearch(articles, descriptions, partsOf, { timeline: false });
     lap('research');
     await store.save();
-    const siteData: SiteData = { settings, index, research };
-    siteText = JSON.stringify(siteData);
+    await fragments.save();
+    siteText = siteJson({ settings, index, research }, timelineJson);
   } else {
     lap('index');
     lap('research');
@@ -354,6 +361,19 @@ function articleKey(a: Article, rawHash: string, extracted: Pick<Article, Entity
   const h = createHash('sha1').update(`${CACHE_VERSION}\n${a.source}\n${rawHash}\n${a.id}\n`);
   const same = ENTITY_KINDS.every((k) => a[k].length === extracted[k].length && a[k].every((e, i) => e === extracted[k][i]));
   return h.update(same ? '=' : JSON.stringify([a.people, a.organisations, a.places])).digest('hex');
+}
+
+/**
+ * JSON.stringify(data) with `timelineJson` as the research timeline's text: the data is stringified with a
+ * placeholder there, which is then replaced (the placeholder holds a NUL and random digits, so no data has it).
+ */
+function siteJson(data: SiteData, timelineJson: string): string {
+  const mark = `\u0000timeline:${randomBytes(8).toString('hex')}`;
+  const text = JSON.stringify({ ...data, research: { ...data.research!, timeline: mark as unknown as [] } });
+  const quoted = JSON.stringify(mark);
+  const at = text.indexOf(quoted);
+  if (at < 0 || text.indexOf(quoted, at + 1) >= 0) throw new Error('site data: the timeline placeholder is not there exactly once');
+  return text.slice(0, at) + timelineJson + text.slice(at + quoted.length);
 }
 
 /** Size and modification time of a file, or undefined when it is missing. */

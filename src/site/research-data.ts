@@ -53,9 +53,10 @@ export const EMPTY_RESEARCH: ResearchData = { timeline: [], network: {}, pairs: 
 /**
  * Compute every research view of the archive (pure). `descriptions` are the curation file's, keyed `kind:name`.
  * `parts`: each article's per-article parts when known (src/analysis/parts.ts); computed when absent.
+ * `opts.timeline: false` leaves the timeline out (empty), for a caller that makes its JSON by timelineGroupsJson.
  */
-export function buildResearch(articles: Article[], descriptions: Map<string, string>, parts?: (a: Article) => ArticleParts | undefined): ResearchData {
-  const timeline = buildTimeline(articles, parts ? { parts: (a) => parts(a)?.timeline } : {});
+export function buildResearch(articles: Article[], descriptions: Map<string, string>, parts?: (a: Article) => ArticleParts | undefined, opts: { timeline?: boolean } = {}): ResearchData {
+  const timeline = opts.timeline === false ? { groups: [] } : buildTimeline(articles, parts ? { parts: (a) => parts(a)?.timeline } : {});
   const conns = connectionSummary(articles, { neighbours: NEIGHBOURS, pairs: TOP_PAIRS, minShared: 2 });
   const network: ResearchData['network'] = {};
   for (const [key, node] of conns.nodes) {

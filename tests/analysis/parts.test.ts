@@ -4,6 +4,7 @@ import { articleParts, type ArticleParts } from '../../src/analysis/parts.ts';
 import { buildResearch } from '../../src/site/research-data.ts';
 import { buildArchiveIndex } from '../../src/site/archive-index.ts';
 import { canonicalizeArchive } from '../../src/curation/apply.ts';
+import { buildTimeline, timelineGroupsJson } from '../../src/analysis/timeline.ts';
 import type { Article } from '../../src/types.ts';
 import { BBC, CONLL_DEV, haveCorpus, naiveArticles } from './corpus.ts';
 import { article, ref } from './fixtures.ts';
@@ -40,5 +41,36 @@ describe.runIf(haveCorpus(CONLL_DEV) && haveCorpus(BBC))('per-article parts on r
     const parts = remembered(arts);
     expect(JSON.stringify(buildResearch(arts, new Map(), parts))).toBe(JSON.stringify(buildResearch(arts, new Map())));
     expect(JSON.stringify(buildArchiveIndex(arts, new Map(), (a) => parts(a)?.index))).toBe(JSON.stringify(buildArchiveIndex(arts, new Map())));
+  });
+});
+
+describe.runIf(haveCorpus(CONLL_DEV) && haveCorpus(BBC))('timeline groups remembered by what they are made from', () => {
+  it('give the JSON of the whole timeline, whatever was remembered from an earlier archive', () => {
+    const raw = [...naiveArticles(CONLL_DEV, 200), ...naiveArticles(BBC, 200)].map((a, i) => ({ ...a, id: `a/${i}`, date: a.date ?? `2020-0${1 + (i % 9)}-1${i % 10}` }));
+    const arts = canonicalizeArchive(raw, { entities: [], ignore: [] });
+    // An article's key: anything that changes when the article does.
+    const keyOf = (a: Article) => JSON.stringify(a);
+    const memo = new Map<string, string>();
+    const store = { get: (k: string) => memo.get(k), set: (k: string, j: string) => void memo.set(k, j) };
+    expect(timelineGroupsJson(arts, keyOf, store)).toBe(JSON.stringify(buildTimeline(arts).groups));
+    const remembered = memo.size;
+    expect(remembered).toBeGreaterThan(10);
+    // Edit articles far apart (one's events, one's title, one's event text, same ids), drop one, add one: the other
+    // months come from memory, and the whole still equals.
+    const withEvents = arts.filter((a) => a.events.length);
+    const [a0, a1, a2, a3, a4] = [0, 0.2, 0.4, 0.6, 0.8].map((f) => withEvents[Math.floor(f * withEvents.length)]);
+    const edited = arts
+      .filter((a) => a !== a2)
+      .map((a) =>
+        a === a0 ? { ...a, events: a.events.slice(1) } : a === a1 ? { ...a, title: 'Retitled' } : a === a4 ? { ...a, events: a.events.map((e, i) => (i ? e : { ...e, text: `${e.text} again` })) } : a,
+      );
+    edited.push({ ...a3, id: 'a/new' });
+    let hits = 0;
+    const counting = { get: (k: string) => (memo.has(k) ? (hits++, memo.get(k)) : undefined), set: store.set };
+    expect(timelineGroupsJson(edited, keyOf, counting)).toBe(JSON.stringify(buildTimeline(edited).groups));
+    expect(hits).toBeGreaterThan(0);
+    expect(hits).toBeLessThan(remembered);
+    // At another similarity threshold nothing remembered at 0.5 is used.
+    expect(timelineGroupsJson(edited, keyOf, counting, { similarity: 0.2 })).toBe(JSON.stringify(buildTimeline(edited, { similarity: 0.2 }).groups));
   });
 });

@@ -17,7 +17,7 @@ import { BBC, bbcFiles } from '../site/fixtures.ts';
 
 const haveCorpus = existsSync(BBC) && existsSync(SEED);
 /** Files that only make later runs faster: everything else must equal a clean ingest's. */
-const CACHES = new Set(['.dateline/cache.ndjson', '.dateline/parts.ndjson']);
+const CACHES = new Set(['.dateline/cache.ndjson', '.dateline/parts.ndjson', '.dateline/fragments.ndjson']);
 
 let tmp: { path: string; cleanup: () => Promise<void> };
 let raw: string;
@@ -97,6 +97,16 @@ describe.skipIf(!haveCorpus)('incremental ingest equals a clean ingest', () => {
     expect(r.written).toHaveLength(1);
     // Just written, so not settled: no stamp yet (read and hashed again next run, then stamped).
     expect(cacheLine('2025-02-27-seed.txt').t).toBeUndefined();
+  }, 120_000);
+
+  it('after rewording an event of an article (same events, same id): its month of the timeline', async () => {
+    const seed = join(raw, '2025-02-27-seed.txt');
+    const text = await readFile(seed, 'utf8');
+    expect(text).toContain('a phone call between Trump');
+    await writeFile(seed, text.replace('a phone call between Trump', 'a telephone call between Trump'));
+    const r = await ingestAndCheck();
+    expect(r.written).toHaveLength(1);
+    expect(await readFile(join(md, '.dateline', 'site.json'), 'utf8')).toContain('a telephone call between Trump');
   }, 120_000);
 
   it('after touching a file without changing it: nothing is written, the file is stamped anew', async () => {
