@@ -364,16 +364,24 @@ function articleKey(a: Article, rawHash: string, extracted: Pick<Article, Entity
 }
 
 /**
- * JSON.stringify(data) with `timelineJson` as the research timeline's text: the data is stringified with a
- * placeholder there, which is then replaced (the placeholder holds a NUL and random digits, so no data has it).
+ * JSON.stringify(data) with `timelineJson` as the research timeline's text. The research data is stringified with a
+ * placeholder there (a NUL and random digits, which no data holds), found where the timeline's text starts (it is
+ * the first field) without searching, and replaced; the other fields are stringified one by one, as JSON.stringify
+ * would join them.
  */
 function siteJson(data: SiteData, timelineJson: string): string {
-  const mark = `\u0000timeline:${randomBytes(8).toString('hex')}`;
-  const text = JSON.stringify({ ...data, research: { ...data.research!, timeline: mark as unknown as [] } });
-  const quoted = JSON.stringify(mark);
-  const at = text.indexOf(quoted);
-  if (at < 0 || text.indexOf(quoted, at + 1) >= 0) throw new Error('site data: the timeline placeholder is not there exactly once');
-  return text.slice(0, at) + timelineJson + text.slice(at + quoted.length);
+  const quoted = JSON.stringify(`\u0000timeline:${randomBytes(8).toString('hex')}`);
+  const research = JSON.stringify({ ...data.research!, timeline: JSON.parse(quoted) as [] });
+  const head = `{"timeline":${quoted}`;
+  const at = research.startsWith(head) ? head.length - quoted.length : research.indexOf(quoted);
+  if (at < 0) throw new Error('site data: the timeline placeholder is missing');
+  const researchText = research.slice(0, at) + timelineJson + research.slice(at + quoted.length);
+  const fields: string[] = [];
+  for (const [k, v] of Object.entries(data)) {
+    if (v === undefined) continue;
+    fields.push(`${JSON.stringify(k)}:${k === 'research' ? researchText : JSON.stringify(v)}`);
+  }
+  return `{${fields.join(',')}}`;
 }
 
 /** Size and modification time of a file, or undefined when it is missing. */
