@@ -56,7 +56,7 @@ export function readCache(path: string, version: string): ExtractCache | undefin
   } catch {
     return undefined;
   }
-  // Each line is decoded only to be parsed: the entry keeps a view of its bytes, to write back as it is.
+  // Each line is decoded only to be parsed; the entry keeps where its bytes lie, to write them back as they are.
   let at = bytes.indexOf(10);
   if (at < 0) return undefined;
   try {

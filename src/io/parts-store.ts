@@ -1,7 +1,8 @@
 // Each article's per-article parts (src/analysis/parts.ts), remembered between runs in `.dateline/parts.ndjson`:
 // a header line with the version of the code that made them, then one line per article, `{"k":key,"p":parts}`,
-// where the key is the hash of the whole canonical article. A line is only ever reused for an article with the same
-// key, so a remembered part is always the part of an identical article made by identical code.
+// where the key is the article's key (equal keys for equal canonical articles: see articleKey in ingest-dir.ts). A
+// line is only ever reused for an article with the same key, so a remembered part is always the part of an identical
+// article made by identical code.
 import { readFileSync } from 'node:fs';
 import type { ArticleParts } from '../analysis/parts.ts';
 import { writeAtomic } from './atomic.ts';
