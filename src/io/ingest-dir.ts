@@ -288,7 +288,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   // The site data is a pure function of what went into siteKey: when that is unchanged and the file is the one
   // the last run wrote (same size, modification time and inode), it is kept as it is.
   let siteStamp = fileStamp(siteDataPath);
-  let siteText: string | undefined;
+  let siteBytes: Buffer | undefined;
   if (!(cache?.site && cache.site.key === siteKey && siteStamp !== undefined && cache.site.stamp === siteStamp)) {
     // Each article's share of the index and research views is remembered by the article's key: only new or changed
     // articles are analysed, then the views merge the parts of all.
@@ -306,7 +306,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     lap('research');
     await store.save();
     await fragments.save();
-    siteText = siteJson({ settings, index, research }, timelineJson);
+    siteBytes = siteJsonBytes({ settings, index, research }, timelineJson);
   } else {
     lap('index');
     lap('research');
@@ -327,10 +327,10 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     deleted.push(rel);
   }
   await writeIfChanged(manifestPath, JSON.stringify({ files: outFiles }, null, 1));
-  if (siteText !== undefined) {
+  if (siteBytes !== undefined) {
     // Compared with the file only when it could be equal (same size): reading back tens of megabytes costs more.
-    const bytes = Buffer.from(siteText);
-    siteText = undefined;
+    const bytes = siteBytes;
+    siteBytes = undefined;
     if (statSync(siteDataPath, { throwIfNoEntry: false })?.size === bytes.length) await writeIfChanged(siteDataPath, bytes);
     else await writeAtomic(siteDataPath, bytes);
     siteStamp = fileStamp(siteDataPath);
@@ -364,24 +364,26 @@ function articleKey(a: Article, rawHash: string, extracted: Pick<Article, Entity
 }
 
 /**
- * JSON.stringify(data) with `timelineJson` as the research timeline's text. The research data is stringified with a
- * placeholder there (a NUL and random digits, which no data holds), found where the timeline's text starts (it is
- * the first field) without searching, and replaced; the other fields are stringified one by one, as JSON.stringify
- * would join them.
+ * The UTF-8 of JSON.stringify(data) with `timelineJson` as the research timeline's text, made in pieces (no copy of
+ * the whole text): each top-level field is stringified alone, as JSON.stringify would join them; the research data
+ * is stringified with a placeholder for the timeline (a NUL and random digits, which no data holds), found where it
+ * starts (the timeline is the first field) without searching.
  */
-function siteJson(data: SiteData, timelineJson: string): string {
+function siteJsonBytes(data: SiteData, timelineJson: string): Buffer {
   const quoted = JSON.stringify(`\u0000timeline:${randomBytes(8).toString('hex')}`);
   const research = JSON.stringify({ ...data.research!, timeline: JSON.parse(quoted) as [] });
   const head = `{"timeline":${quoted}`;
   const at = research.startsWith(head) ? head.length - quoted.length : research.indexOf(quoted);
   if (at < 0) throw new Error('site data: the timeline placeholder is missing');
-  const researchText = research.slice(0, at) + timelineJson + research.slice(at + quoted.length);
-  const fields: string[] = [];
+  const pieces: string[] = [];
   for (const [k, v] of Object.entries(data)) {
     if (v === undefined) continue;
-    fields.push(`${JSON.stringify(k)}:${k === 'research' ? researchText : JSON.stringify(v)}`);
+    pieces.push(`${pieces.length ? ',' : '{'}${JSON.stringify(k)}:`);
+    if (k === 'research') pieces.push(research.slice(0, at), timelineJson, research.slice(at + quoted.length));
+    else pieces.push(JSON.stringify(v));
   }
-  return `{${fields.join(',')}}`;
+  pieces.push(pieces.length ? '}' : '{}');
+  return Buffer.concat(pieces.map((p) => Buffer.from(p)));
 }
 
 /** Size and modification time of a file, or undefined when it is missing. */
