@@ -3,58 +3,19 @@
 // where the key is the article's key (equal keys for equal canonical articles: see articleKey in ingest-dir.ts). A
 // line is only ever reused for an article with the same key, so a remembered part is always the part of an identical
 // article made by identical code.
-import { readFileSync } from 'node:fs';
 import type { ArticleParts } from '../analysis/parts.ts';
-import { writeAtomic } from './atomic.ts';
+import { LineStore } from './line-store.ts';
 
 const PREFIX = '{"k":"';
 
 export class PartsStore {
-  /** Lines by key, as read (parsed only when asked for). */
-  private readonly old = new Map<string, string>();
-  /** The keys in the order of the file read, to tell whether anything changed. */
-  private readonly oldKeys: string[] = [];
-  /** This run's lines, in article order. */
-  private readonly lines: string[] = [];
-  private readonly keys: string[] = [];
-  /** Whether any line was made in this run. */
-  private made = false;
-
-  private constructor(
-    private readonly path: string,
-    private readonly version: string,
-    private readonly valid: boolean,
-  ) {}
+  private constructor(private readonly lines: LineStore) {}
 
   /** The store at `path`; empty when missing, damaged or written by other code. Damaged lines are skipped. */
   static read(path: string, version: string): PartsStore {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      return new PartsStore(path, version, false);
-    }
-    const end = text.indexOf('\n');
-    const header = end < 0 ? text : text.slice(0, end);
-    if (header !== PartsStore.header(version)) return new PartsStore(path, version, false);
-    const store = new PartsStore(path, version, true);
-    for (let at = end + 1; at > 0 && at < text.length; ) {
-      let next = text.indexOf('\n', at);
-      if (next < 0) next = text.length;
-      const line = text.slice(at, next);
-      at = next + 1;
-      // The key is read off the line's fixed start; the rest is parsed only when used.
-      const key = line.startsWith(PREFIX) ? line.slice(PREFIX.length, line.indexOf('"', PREFIX.length)) : '';
-      if (key && line.endsWith('}')) {
-        store.old.set(key, line);
-        store.oldKeys.push(key);
-      }
-    }
-    return store;
-  }
-
-  private static header(version: string): string {
-    return JSON.stringify({ parts: version });
+    // The key is read off the line's fixed start; the rest is parsed only when used.
+    const keyOf = (line: string) => (line.startsWith(PREFIX) && line.endsWith('}') ? line.slice(PREFIX.length, line.indexOf('"', PREFIX.length)) || undefined : undefined);
+    return new PartsStore(LineStore.read(path, JSON.stringify({ parts: version }), keyOf));
   }
 
   /**
@@ -62,13 +23,12 @@ export class PartsStore {
    * in the order asked.
    */
   get(key: string, make: () => ArticleParts): ArticleParts {
-    const line = this.old.get(key);
+    const line = this.lines.lineOf(key);
     if (line !== undefined) {
       try {
         const parts = (JSON.parse(line) as { p: ArticleParts }).p;
         if (parts && typeof parts === 'object' && parts.index && Array.isArray(parts.bio) && Array.isArray(parts.timeline)) {
-          this.keys.push(key);
-          this.lines.push(line);
+          this.lines.keep(key, line);
           return parts;
         }
       } catch {
@@ -76,15 +36,12 @@ export class PartsStore {
       }
     }
     const parts = make();
-    this.made = true;
-    this.keys.push(key);
-    this.lines.push(`${PREFIX}${key}","p":${JSON.stringify(parts)}}`);
+    this.lines.add(key, `${PREFIX}${key}","p":${JSON.stringify(parts)}}`);
     return parts;
   }
 
   /** Write the parts asked for in this run (and only those), unless the file already holds exactly them. */
-  async save(): Promise<void> {
-    if (this.valid && !this.made && this.keys.length === this.oldKeys.length && this.keys.every((k, i) => k === this.oldKeys[i])) return;
-    await writeAtomic(this.path, `${PartsStore.header(this.version)}\n${this.lines.join('\n')}\n`);
+  save(): Promise<void> {
+    return this.lines.save();
   }
 }
