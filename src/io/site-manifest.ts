@@ -79,23 +79,23 @@ export async function listFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * Move the staged files of a build into `siteDir` (each by an atomic rename), delete the files the previous
- * build wrote that this one does not produce (only files named in the previous record; folders only when that
- * left them empty), and save the new record. The record is saved first with both builds' files, so a build
- * killed at any point still knows every file it may have written; the next build finishes the job.
- * Returns the deleted paths.
- */
-/**
  * Before a build writes anything into the site folder: record the files it may write with no hash (so a build
  * killed halfway leaves them on record, and the next build rewrites them) under the old build's inputs.
  */
-export async function markPending(siteDir: string, old: SiteState, files: Iterable<string>): Promise<SiteState> {
+async function markPending(siteDir: string, old: SiteState, files: Iterable<string>): Promise<SiteState> {
   const pending: SiteState = { ...old, pending: true, files: { ...old.files } };
   for (const rel of files) if (isSafeSitePath(rel)) pending.files[rel] = '';
   await writeAtomic(join(siteDir, SITE_MANIFEST), serializeState(pending));
   return pending;
 }
 
+/**
+ * Move the staged files of a build into `siteDir` (by atomic renames: see moveStaged), delete the files the previous
+ * build wrote that this one does not produce (only files named in the previous record; folders only when that
+ * left them empty), and save the new record. The record is saved first with both builds' files, so a build
+ * killed at any point still knows every file it may have written; the next build finishes the job.
+ * Returns the deleted paths.
+ */
 export async function publishSite(siteDir: string, stagingDir: string, old: SiteState, next: SiteState): Promise<string[]> {
   const listed = await listFiles(stagingDir);
   const staged = listed.filter(isSafeSitePath);
@@ -124,7 +124,7 @@ export async function publishSite(siteDir: string, stagingDir: string, old: Site
  * exist yet (a first build, a new month, a new entity) moves whole, in one rename, unless it holds a file the
  * site may not receive (see isSafeSitePath); otherwise its files move one by one. Synchronous: many small files.
  */
-export function moveStaged(siteDir: string, stagingDir: string, listed: string[]): void {
+function moveStaged(siteDir: string, stagingDir: string, listed: string[]): void {
   // Folders (relative, with a trailing slash) that hold a file which may not be published.
   const unsafe = new Set<string>();
   for (const rel of listed) {

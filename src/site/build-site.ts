@@ -4,8 +4,8 @@
 // archive index (pages.ts) and is rendered directly. The site folder holds a record of every file written
 // (with its hash) and of each article page's inputs, so a rebuild renders only the articles whose page
 // would change and writes only files whose bytes changed. Files are rendered into a staging folder and then
-// moved into place one atomic rename at a time; a killed build leaves every file whole, and the next build
-// finishes the job. Files the tool did not write are never touched.
+// moved into place by atomic renames (a folder new to the site in one); a killed build leaves every file whole,
+// and the next build finishes the job. Files the tool did not write are never touched.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
