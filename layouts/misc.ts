@@ -2,13 +2,11 @@
 import { esc } from '../src/site/html.ts';
 import type { SiteContext } from '../src/site/context.ts';
 import { basePage } from './base.ts';
-import { searchShardOf } from '../src/site/archive-index.ts';
+import { searchShardPlan } from '../src/site/search-shards.ts';
 
-/** Search bundles, one per year of articles (newest first) and one for undated articles: see src/site/build-site.ts. */
+/** Search bundles, one per year (or busy year's quarter) of articles, newest first, and one for undated articles: see src/site/search-shards.ts. */
 export function searchShards(ctx: SiteContext): string[] {
-  const seen = new Set<string>();
-  for (const a of ctx.index.articles) seen.add(searchShardOf(a.date));
-  return [...seen];
+  return [...searchShardPlan(ctx.index.articles).keys()];
 }
 
 export function searchPage(ctx: SiteContext): string {

@@ -1,4 +1,5 @@
-// The Pagefind search index: one index per year (plus undated), each rebuilt only when one of its articles changed.
+// The Pagefind search index: one index per year or busy year's quarter (plus undated; see search-shards.ts), each
+// rebuilt only when one of its articles changed.
 //
 // Records are built from the generated markdown and the archive index, not by parsing rendered HTML: Pagefind gets
 // each article's text, title, date and entity filters directly, so indexing needs no rendered page and runs in
@@ -8,11 +9,15 @@ import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { SiteContext } from './context.ts';
 import type { SiteState } from '../io/site-manifest.ts';
-import { articleUrl, searchShardOf, KIND_LABEL } from './archive-index.ts';
+import { articleUrl, KIND_LABEL } from './archive-index.ts';
+import { searchShardPlan } from './search-shards.ts';
 import { readableDate } from './dates.ts';
 import { ENTITY_KINDS } from '../types.ts';
 
 const hash = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex');
+
+/** The top-level files a merged (non-primary) shard keeps of Pagefind's output (with its folders: index, fragments, filters). */
+const MERGED_TOP = /^(?:pagefind-entry\.json|.+\.pf_meta)$/;
 
 export interface SearchRecord {
   url: string;
@@ -80,20 +85,17 @@ export async function indexShards(
   mdHashes: Record<string, string>,
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ pages: number; shards: number; rebuilt: number }> {
-  const byShard = new Map<string, string[]>();
-  for (const a of ctx.index.articles) {
-    const s = searchShardOf(a.date);
-    const list = byShard.get(s);
-    if (list) list.push(a.id);
-    else byShard.set(s, [a.id]);
-  }
+  const byShard = searchShardPlan(ctx.index.articles);
   const names = namesByArticle(ctx);
+  // The search page loads Pagefind's scripts from the first (newest) shard and merges the others into it; a merged
+  // index needs only its entry, metadata and index chunks, so the other shards go without the scripts and styles.
+  const primary = byShard.keys().next().value;
   const todo: Array<[string, string[]]> = [];
   const kept = new Set<string>();
   for (const [shard, ids] of byShard) {
     // A shard is made from its articles' records: text (the markdown's hash), heading fields and entity filters.
     // Neighbours (previous/next, related) are not in a record, so a change to them re-renders pages, not shards.
-    const h = createHash('sha1').update(`${next.version}\n`);
+    const h = createHash('sha1').update(`${next.version}\n${shard === primary ? 'primary' : 'merged'}\n`);
     for (const id of ids) {
       const a = ctx.articleById.get(id);
       h.update(`${id}\t${mdHashes[`articles/${id}.md`] ?? 'missing'}\t${JSON.stringify([a?.title, a?.date, a?.location, a?.byline, names.get(id)])}\n`);
@@ -128,6 +130,14 @@ export async function indexShards(
     const dir = `pagefind/${shard}/`;
     for (const f of readdirSync(out, { recursive: true }) as string[]) {
       const full = join(out, f);
+      if (shard !== primary && !/[/\\]/.test(f) && !MERGED_TOP.test(f)) {
+        try {
+          rmSync(full); // a script, style or wasm file that only the primary shard serves
+        } catch {
+          // a folder: kept
+        }
+        continue;
+      }
       let data: Buffer;
       try {
         data = readFileSync(full);

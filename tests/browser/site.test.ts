@@ -2,7 +2,7 @@
 // and under a path prefix: browsing by links, search with a person filter, and axe in light and dark mode.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../helpers.ts';
 import { buildTestSite, contentFiles, PREFIX, type TestSite } from '../site/fixtures.ts';
@@ -24,12 +24,23 @@ MOSCOW - Russian Foreign Minister Sergei Lavrov said on Tuesday that talks on em
 Kremlin spokesperson Dmitry Peskov said the next round would take place in the spring.
 `;
 
+// An article from an earlier year: its search records are in another Pagefind index, merged into the newest one.
+const OLDER = `---
+title: Baltic ferry link to Kaliningrad reopens
+date: 2019-06-11
+places: [Kaliningrad, Lithuania]
+---
+KLAIPEDA - The ferry link between Klaipeda and Kaliningrad reopened on Tuesday after a two-month pause.
+
+Port officials in Lithuania said the first crossing carried forty lorries.
+`;
+
 let t: TestSite;
 let browser: Browser;
 const servers: StaticServer[] = [];
 
 beforeAll(async () => {
-  t = await buildTestSite({ ...contentFiles(join(ROOT, 'content')), 'second.txt': SECOND }, 'browser');
+  t = await buildTestSite({ ...contentFiles(join(ROOT, 'content')), 'second.txt': SECOND, 'older.txt': OLDER }, 'browser');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 });
 afterAll(async () => {
@@ -38,7 +49,8 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
-const seedTitle = () => t.ingest.articles.find((a) => a.source !== 'second.txt')!.title;
+const isSeed = (a: { source: string }) => a.source !== 'second.txt' && a.source !== 'older.txt';
+const seedTitle = () => t.ingest.articles.find(isSeed)!.title;
 const secondTitle = () => t.ingest.articles.find((a) => a.source === 'second.txt')!.title;
 
 for (const [label, prefix] of [['at the web root', '/'], [`under ${PREFIX}`, PREFIX]] as const) {
@@ -86,6 +98,16 @@ for (const [label, prefix] of [['at the web root', '/'], [`under ${PREFIX}`, PRE
       await expect.poll(() => page.locator('h1').textContent()).toBe(seedTitle());
     });
 
+    it('finds an article held in an older year\'s search index, merged into the newest one', async () => {
+      // The older year's index carries no Pagefind scripts of its own: the search page loads them from the newest.
+      expect(existsSync(join(prefix === '/' ? t.site : join(t.prefixRoot, prefix), 'pagefind/2019/pagefind-ui.js'))).toBe(false);
+      await page.goto(`${base}search/?q=Kaliningrad`);
+      const results = page.locator('.pagefind-ui__result-link');
+      await expect.poll(() => results.allTextContents(), { timeout: 20_000 }).toEqual(['Baltic ferry link to Kaliningrad reopens']);
+      await results.first().click();
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Baltic ferry link to Kaliningrad reopens');
+    });
+
     it('runs a query given in the address', async () => {
       await page.goto(`${base}search/?q=Peskov`);
       await expect.poll(() => page.locator('.pagefind-ui__result-link').count(), { timeout: 20_000 }).toBe(2);
@@ -100,7 +122,7 @@ for (const [label, prefix] of [['at the web root', '/'], [`under ${PREFIX}`, PRE
 
     for (const scheme of ['light', 'dark'] as const) {
       it(`has no axe violations in ${scheme} mode`, async () => {
-        const seed = t.ingest.articles.find((a) => a.source !== 'second.txt')!;
+        const seed = t.ingest.articles.find(isSeed)!;
         const pages = ['', `${seed.id}/`, 'people/sergei-lavrov/', 'people/', 'places/by-mentions/', 'archive/', 'archive/2025/02/', 'search/?q=Lavrov'];
         await page.emulateMedia({ colorScheme: scheme });
         const report: Record<string, string[]> = {};

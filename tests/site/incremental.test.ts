@@ -91,4 +91,18 @@ describe.skipIf(!haveCorpus)('incremental rebuilds equal clean builds', () => {
     await writeFiles(raw, { '2022-06-01-new.txt': 'LONDON - Prime Minister Tony Blair met Chancellor Gordon Brown at Downing Street on Monday.\n\nThe talks covered the budget.' });
     await rebuild();
   }, 300_000);
+
+  it('after deleting the newest year: the next year becomes the search index that carries Pagefind\'s scripts', async () => {
+    // The search page loads Pagefind from its first (newest) shard and merges the others, which carry no scripts.
+    expect(existsSync(join(site, 'pagefind/2025/pagefind-ui.js'))).toBe(true);
+    expect(existsSync(join(site, 'pagefind/2022/pagefind-ui.js'))).toBe(false);
+    expect(existsSync(join(site, 'pagefind/2022/pagefind-entry.json'))).toBe(true);
+    await rm(join(raw, '2025-02-27-seed.txt'));
+    const r = await rebuild();
+    expect(existsSync(join(site, 'pagefind/2025'))).toBe(false);
+    expect(existsSync(join(site, 'pagefind/2022/pagefind-ui.js'))).toBe(true);
+    expect(readFileSync(join(site, 'search/index.html'), 'utf8')).toContain('pagefind/2022/pagefind-ui.js');
+    // The new primary is re-indexed with its scripts; the other shards' records did not change.
+    expect(r.render.search?.rebuilt).toBe(1);
+  }, 300_000);
 });

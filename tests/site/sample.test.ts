@@ -47,7 +47,7 @@ describe('sample site', () => {
 
   it('writes the site-wide files: feed, sitemap, robots.txt, 404, search', async () => {
     const years = [...new Set(t.ingest.articles.map((a) => (a.date ? a.date.slice(0, 4) : 'undated')))];
-    const shards = years.map((y) => `pagefind/${y}/pagefind-ui.js`);
+    const shards = years.map((y) => `pagefind/${y}/pagefind-entry.json`); // the newest also holds pagefind-ui.js (checked below)
     for (const f of ['feed.xml', 'sitemap.xml', 'robots.txt', '404.html', 'search/index.html', ...shards, 'timeline/index.html', 'connections/index.html', 'archive/index.html', 'people/by-mentions/index.html']) {
       expect(await exists(join(t.site, f)), f).toBe(true);
     }
@@ -66,7 +66,7 @@ describe('sample site', () => {
       expect(bad, f).toEqual([]);
     }
     const search = await read(root, 'search/index.html');
-    expect(search).toMatch(new RegExp(`src="${PREFIX}pagefind/(\\d{4}|undated)/pagefind-ui\\.js"`));
+    expect(search).toMatch(new RegExp(`src="${PREFIX}pagefind/(\\d{4}(?:-q[1-4])?|undated)/pagefind-ui\\.js"`));
     expect(search).toContain(`data-prefix="${PREFIX}"`);
     expect(await read(root, '404.html')).toContain(`href="${PREFIX}search/"`);
   });
