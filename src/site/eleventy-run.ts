@@ -1,7 +1,9 @@
 // One Eleventy run over the article pages of a render plan, in this thread or in a worker thread.
 // The worker lets Eleventy render articles on one core while the listing pages are rendered on the other.
 import { createHash } from 'node:crypto';
-import { resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { EMPTY_INDEX, makeSiteContext, type SiteContext } from './context.ts';
 import type { SiteSettings } from './settings.ts';
@@ -73,9 +75,22 @@ export async function runEleventy(job: EleventyJob, onProgress?: (done: number) 
       }
     } finally {
       setRenderPlan(undefined);
+      // Eleventy keeps every template it compiled, keyed by path and text, in a cache global to the process (for watch
+      // mode): dropped after each batch, or a thread that renders 20,000 articles holds all their compiled bodies.
+      (await eleventyEvents()).emit('eleventy.compileCacheReset');
     }
   }
   return out;
+}
+
+/**
+ * Eleventy's process-wide event bus (the one its template compile cache listens to). Not among the package's exports,
+ * so it is loaded by file path, beside the package's entry point: the same module instance Eleventy itself uses.
+ */
+async function eleventyEvents(): Promise<{ emit(name: string): unknown }> {
+  const entry = createRequire(import.meta.url).resolve('@11ty/eleventy'); // …/@11ty/eleventy/src/EleventyCommonJs.cjs
+  const mod = (await import(pathToFileURL(join(dirname(entry), 'EventBus.js')).href)) as { default: { emit(name: string): unknown } };
+  return mod.default;
 }
 
 /** Render the plan's articles with Eleventy in a worker thread; rejects with the worker's error. */
