@@ -84,6 +84,9 @@ export async function compile(dist = distDir(), stamp = sourceStamp()) {
       format: 'esm',
       platform: 'node',
       target: 'node20',
+      // Node 20 reads these regular expressions natively; esbuild's node20 table lowers them to `new RegExp(…)`,
+      // which builds the expression again at each evaluation (every call, for a literal inside a function).
+      supported: { 'regexp-unicode-property-escapes': true, 'regexp-set-notation': true },
       packages: 'external',
       // Code shared by entry points lives in shared chunks: one module instance per thread, whichever entry
       // point (CLI, Eleventy's config) imported it first.
