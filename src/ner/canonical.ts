@@ -17,6 +17,13 @@ export interface Entity {
 
 const keyCache = new Map<string, string>();
 
+// Regular expressions are made once, here: the compiled build makes a new one at each evaluation of a \p{…} literal.
+// (The global ones only serve replace(), which starts from the beginning whatever their lastIndex.)
+const MARKS = /\p{M}+/gu;
+const NOT_NAME_CHARS = /[^\p{L}\p{N}' &]+/gu;
+const FOUR_LETTERS = /\p{L}{4}/u;
+const HAS_LOWER = /\p{Ll}/u;
+
 /** Comparison key of a name: no diacritics, case, periods, hyphens, possessive, leading "the". */
 export function normKey(s: string): string {
   let k = keyCache.get(s);
@@ -31,13 +38,13 @@ function computeKey(s: string): string {
   // ASCII has nothing to decompose and no marks to strip
   let ascii = true;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) { ascii = false; break; }
-  return (ascii ? s : s.normalize('NFKD').replace(/\p{M}+/gu, ''))
+  return (ascii ? s : s.normalize('NFKD').replace(MARKS, ''))
     .replace(/[’‘]/g, "'")
     .toLowerCase()
     .replace(/\./g, '')
     .replace(/-/g, ' ')
     .replace(/'s$/, '')
-    .replace(/[^\p{L}\p{N}' &]+/gu, ' ')
+    .replace(NOT_NAME_CHARS, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^the /, '');
@@ -172,15 +179,15 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
   for (const e of ents) {
     const forms = [...e.forms.entries()];
     const score = (f: string, c: number): number => {
-      const caps = f === f.toUpperCase() && /\p{L}{4}/u.test(f) ? 1 : 0;
-      const acronym = !/\p{Ll}/u.test(f) && !f.includes(' ') ? 1 : 0;
+      const caps = f === f.toUpperCase() && FOUR_LETTERS.test(f) ? 1 : 0;
+      const acronym = !HAS_LOWER.test(f) && !f.includes(' ') ? 1 : 0;
       return f.split(' ').length * 1000 - caps * 500 - acronym * 400 + f.length * 2 + c;
     };
     forms.sort((a, b) => score(b[0], b[1]) - score(a[0], a[1]));
     e.name = forms[0][0];
     if (e.type === 'LOC') {
       const canon = gaz.countryCanon.get(e.key);
-      if (canon && !/\p{Ll}/u.test(e.name)) e.name = canon; // "US" only -> "United States"
+      if (canon && !HAS_LOWER.test(e.name)) e.name = canon; // "US" only -> "United States"
     }
   }
   return ents;

@@ -4,11 +4,15 @@
 // The tag-history features are added by the decoder.
 import type { DocStats, Seq } from './doc.ts';
 import { GAZ_BIT_NAMES, type Gazetteer } from './gazetteer.ts';
-import { TITLE_WORDS, DEMONYMS, ORG_SUFFIXES } from './lexicon.ts';
+import { TITLE_WORDS, ORG_SUFFIXES, isDemonym } from './lexicon.ts';
 
 export const RUN_JOINERS = new Set(['of', 'and', '&', 'de', 'van', 'von', 'der', 'du', 'la', 'del', 'for', 'the']);
 
 const HAS_UPPER_START = /^\p{Lu}/u;
+// (regular expressions with \p{…} are made once, here: the compiled build makes one per evaluation of a literal)
+const LL = /\p{Ll}/u;
+const LU = /\p{Lu}/u;
+const NUM = /\p{N}/u;
 
 export function shape(w: string): string {
   let out = '';
@@ -18,9 +22,9 @@ export function shape(w: string): string {
     if (ch >= 'a' && ch <= 'z') c = 'x';
     else if (ch >= 'A' && ch <= 'Z') c = 'X';
     else if (ch >= '0' && ch <= '9') c = 'd';
-    else if (/\p{Ll}/u.test(ch)) c = 'x';
-    else if (/\p{Lu}/u.test(ch)) c = 'X';
-    else if (/\p{N}/u.test(ch)) c = 'd';
+    else if (LL.test(ch)) c = 'x';
+    else if (LU.test(ch)) c = 'X';
+    else if (NUM.test(ch)) c = 'd';
     else c = ch;
     if (c !== last) out += c;
     last = c;
@@ -58,12 +62,6 @@ export const PREFIX = P;
 const BOS = hs('<s>');
 const EOS = hs('</s>');
 
-/**
- * `DEMONYMS[w] !== undefined` as a Set lookup (an object lookup by a new string is slow): the keys of
- * DEMONYMS and the names it inherits with a value (Object.prototype's "constructor", "__proto__").
- */
-const DEMONYM_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype).concat(Object.keys(DEMONYMS)).filter((k) => DEMONYMS[k] !== undefined));
-const isDemonym = (w: string): boolean => DEMONYM_KEYS.has(w);
 
 export interface WordInfo {
   feats: number[];
