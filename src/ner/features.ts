@@ -192,9 +192,10 @@ export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): SeqFeature
 /**
  * Capitalised runs ("Lorillard Tobacco Co", "Franz van der Pas"): phrase-level cues per token.
  * bit 0: ends in a company/body word, bit 1: starts with a first name, bits 2+: length (max 5)
+ * `out`, when given (at least n long), receives them and is returned; otherwise a new array is.
  */
-export function runInfoOf(n: number, capd: ArrayLike<boolean>, low: string[], gaz: Gazetteer): Int32Array {
-  const runInfo = new Int32Array(n);
+export function runInfoOf(n: number, capd: ArrayLike<boolean>, low: string[], gaz: Gazetteer, out?: Int32Array): Int32Array {
+  const runInfo = out ? out.fill(0, 0, n) : new Int32Array(n);
   for (let i = 0; i < n; ) {
     if (!capd[i]) { i++; continue; }
     let j = i + 1;
@@ -208,10 +209,10 @@ export function runInfoOf(n: number, capd: ArrayLike<boolean>, low: string[], ga
   return runInfo;
 }
 
-/** Tokens that can only be O after an O (lower-case word or punctuation in running text). */
-export function skippableOf(s: Seq): Uint8Array {
+/** Tokens that can only be O after an O (lower-case word or punctuation in running text). `out`: as in runInfoOf. */
+export function skippableOf(s: Seq, out?: Uint8Array): Uint8Array {
   const n = s.tokens.length;
-  const skippable = new Uint8Array(n);
+  const skippable = out ? out.fill(0, 0, n) : new Uint8Array(n);
   if (!s.caps) {
     for (let i = 0; i < n; i++) {
       const t = s.tokens[i].text;

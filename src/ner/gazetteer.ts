@@ -124,6 +124,9 @@ export class Gazetteer {
     return this.sets.country.has(l) || this.sets.region.has(l) || this.sets.city.has(l) || this.sets.bigcity.has(l);
   }
 
+  /** tag()'s working table, kept from call to call (a new typed array for each sequence costs more than the work) */
+  private longest = new Int8Array(0);
+
   /** phrase -> bit mask of types; prefixes of longer phrases get bit PREFIX_BIT. */
   private masks?: Map<string, number>;
 
@@ -184,14 +187,17 @@ export class Gazetteer {
   /**
    * Per-token gazetteer tags ("country:B", "city:I") for the longest
    * capitalised match of each type (greedy, left to right).
-   * words = lower-case word forms.
+   * words = lower-case word forms. `out`, when given, receives the tags (its first words.length
+   * entries) and is returned; otherwise a new array is.
    */
-  tag(words: string[], capitalised: boolean[]): Uint16Array {
+  tag(words: string[], capitalised: boolean[], out?: Uint16Array): Uint16Array {
     const n = words.length;
     const masks = this.maskMap();
     const T = GAZ_TYPES.length;
     // longest[t * n + i] = length of the longest match of type t starting at i
-    const longest = new Int8Array(T * n);
+    if (this.longest.length < T * n) this.longest = new Int8Array(2 * T * n);
+    const longest = this.longest;
+    longest.fill(0, 0, T * n);
     for (let i = 0; i < n; i++) {
       if (!capitalised[i]) continue;
       this.eachPhrase(masks, words, capitalised, i, (len, m) => {
@@ -199,7 +205,8 @@ export class Gazetteer {
       });
     }
     // bit 2t: B of type t, bit 2t+1: I of type t
-    const out = new Uint16Array(n);
+    if (out) out.fill(0, 0, n);
+    else out = new Uint16Array(n);
     for (let t = 0; t < T; t++) {
       let i = 0;
       while (i < n) {
