@@ -74,9 +74,7 @@ const TYPE_PRIORITY: MentionType[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
 /**
  * One entity per real-world thing among the mentions: the type by majority vote per name, short
- * forms joined to the longer name that contains them, and the canonical name. The steps are
- * functions of their own (each is compiled and optimised on its own, which costs far less than
- * one large function).
+ * forms joined to the longer name that contains them, and the canonical name, one function per step.
  */
 export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
   const countryKeys = countryKeysOf(gaz);
