@@ -1,13 +1,37 @@
 // Normal case for text written in capitals: headlines and dateline places.
 import { cityNames, cityPopulation, countryNames, DEMONYMS, fold } from '../lexicon/index.ts';
 
+// Regular expressions with \p{…} are made once, here: the compiled build makes a new one at each evaluation of
+// such a literal. The global ones only serve match() and replace(), which start from the beginning whatever
+// their lastIndex.
+const UPPER_G = /\p{Lu}/gu;
+const LOWER_G = /\p{Ll}/gu;
+const WORD_STARTS = /(^|[-\s])(\p{L})/gu;
+const O_APOSTROPHE = /^(\p{L})'(\p{L})/u;
+const MC = /^(Mc)(\p{L})/u;
+const MARKS = /\p{M}+/gu;
+const TWO_CAPITALS = /\p{Lu}{2}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
+const FINAL_POSSESSIVE_OR_STOP = /(?:['’]s|['’.])$/u;
+const ENDS_WITH_INITIALS = /(?:^|\s)(?:\p{Lu}\.)+$/u;
+const INNER_STOP = /(?<=\p{L}{2})\.(?=\p{L}{2})/u;
+const ACRONYM_WITH_STOPS = /^(?:\p{Lu}\.)+\p{Lu}?\.?$/u;
+const INITIAL = /^\p{Lu}\.$/u;
+const ALL_CAPITALS = /^\p{Lu}+$/u;
+const HAS_LETTER = /\p{L}/u;
+const TOPIC_LABEL = /^\s*[\p{Lu}&\s]{2,30}?\s[-–—:]\s/u;
+const WORD_PARTS = /^([^\p{L}\p{N}]*)(.*?)((?:['’]S)?[^\p{L}\p{N}]*)$/u;
+const NOT_LETTERS = /[^\p{L}]/gu;
+const LETTER = /\p{L}/u;
+
 /**
  * True when the text is written in capitals (at least 80% of its letters, and 4 or more letters).
  * @example isAllCaps('JAPAN GET LUCKY WIN') //=> true
  */
 export function isAllCaps(s: string): boolean {
-  const upper = (s.match(/\p{Lu}/gu) ?? []).length;
-  const lower = (s.match(/\p{Ll}/gu) ?? []).length;
+  const upper = (s.match(UPPER_G) ?? []).length;
+  const lower = (s.match(LOWER_G) ?? []).length;
   return upper >= 4 && upper / (upper + lower) >= 0.8;
 }
 
@@ -17,14 +41,14 @@ const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di',
 function capitalizeWord(w: string): string {
   return w
     .toLowerCase()
-    .replace(/(^|[-\s])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())
-    .replace(/^(\p{L})'(\p{L})/u, (_m, a: string, b: string) => `${a}'${b.toUpperCase()}`)
-    .replace(/^(Mc)(\p{L})/u, (_m, a: string, b: string) => a + b.toUpperCase());
+    .replace(WORD_STARTS, (_m, p: string, c: string) => p + c.toUpperCase())
+    .replace(O_APOSTROPHE, (_m, a: string, b: string) => `${a}'${b.toUpperCase()}`)
+    .replace(MC, (_m, a: string, b: string) => a + b.toUpperCase());
 }
 
 /** Give `written` the letter case of `model` when both fold to the same letters. */
 function copyCase(written: string, model: string): string | undefined {
-  const m = model.normalize('NFD').replace(/\p{M}+/gu, '');
+  const m = model.normalize('NFD').replace(MARKS, '');
   const w = written.normalize('NFC');
   if (m.length !== w.length || m.toLowerCase() !== fold(w)) return undefined;
   let out = '';
@@ -52,8 +76,8 @@ export function placeCase(place: string): string {
   return place
     .split(/(,\s*)/)
     .map((part) => {
-      if (/^,/.test(part) || !/\p{Lu}{2}/u.test(part) || /\p{Ll}/u.test(part)) return part;
-      if (/^(?:\p{Lu}\.)+$/u.test(part)) return part; // "N.H."
+      if (/^,/.test(part) || !TWO_CAPITALS.test(part) || HAS_LOWER.test(part)) return part;
+      if (INITIALS.test(part)) return part; // "N.H."
       const known = cityNames().get(fold(part)) ?? countryNames().get(fold(part));
       return (known && copyCase(part, known)) ?? titleCasePlace(part);
     })
@@ -78,11 +102,11 @@ function gatherEvidence(body: string): Evidence {
   for (const line of body.split(/\n/)) {
     let m: RegExpExecArray | null;
     while ((m = re.exec(line))) {
-      const raw = m[0].replace(/(?:['’]s|['’.])$/u, '').replace(/\.$/, '');
+      const raw = m[0].replace(FINAL_POSSESSIVE_OR_STOP, '').replace(/\.$/, '');
       if (!raw) continue;
       const before = line.slice(0, m.index).trimEnd();
-      const initial = (before === '' || /[.!?:"“‘(\-–—]$/.test(before)) && !/(?:^|\s)(?:\p{Lu}\.)+$/u.test(before);
-      for (const w of raw.split(/(?<=\p{L}{2})\.(?=\p{L}{2})/u)) {
+      const initial = (before === '' || /[.!?:"“‘(\-–—]$/.test(before)) && !ENDS_WITH_INITIALS.test(before);
+      for (const w of raw.split(INNER_STOP)) {
         const key = w.toLowerCase();
         let e = ev.get(key);
         if (!e) ev.set(key, (e = { proper: new Map(), lower: 0 }));
@@ -98,7 +122,7 @@ function gatherEvidence(body: string): Evidence {
 function caseWord(word: string, ev: Evidence, next: string | undefined): string {
   const key = word.toLowerCase();
   if (/\d/.test(word)) return /^\d+[-\d]*$/.test(word) || /^\d+(?:st|nd|rd|th|s)$/i.test(word) ? key : word; // "H1", "U-21" stay
-  if (/^(?:\p{Lu}\.)+\p{Lu}?\.?$/u.test(word) || /^\p{Lu}\.$/u.test(word)) return word; // U.S., U.N., S.
+  if (ACRONYM_WITH_STOPS.test(word) || INITIAL.test(word)) return word; // U.S., U.N., S.
   if (key === 'i') return 'I';
   const e = ev.get(key);
   if (e) {
@@ -112,7 +136,7 @@ function caseWord(word: string, ev: Evidence, next: string | undefined): string 
   if (countryNames().has(key)) return capitalizeWord(word);
   if (next && (cityNames().has(`${key} ${next.toLowerCase()}`) || countryNames().has(`${key} ${next.toLowerCase()}`))) return capitalizeWord(word);
   if (key.length >= 4 && cityPopulation(key) >= 500_000) return capitalizeWord(word);
-  if (/^[^aeiouy]{2,5}$/i.test(word) && /^\p{Lu}+$/u.test(word)) return word; // consonant-only acronym: NFL, BNR
+  if (/^[^aeiouy]{2,5}$/i.test(word) && ALL_CAPITALS.test(word)) return word; // consonant-only acronym: NFL, BNR
   return key;
 }
 
@@ -127,9 +151,9 @@ function caseWord(word: string, ev: Evidence, next: string | undefined): string 
 export function sentenceCase(headline: string, body = ''): string {
   const ev = gatherEvidence(body);
   const tokens = headline.split(/(\s+|[-–—/](?=\s)|(?<=\s)[-–—/])/);
-  const words = tokens.map((t, i) => ({ t, i })).filter((x) => /\p{L}/u.test(x.t));
+  const words = tokens.map((t, i) => ({ t, i })).filter((x) => HAS_LETTER.test(x.t));
   const out = [...tokens];
-  const labelEnd = /^\s*[\p{Lu}&\s]{2,30}?\s[-–—:]\s/u.exec(headline)?.[0].length;
+  const labelEnd = TOPIC_LABEL.exec(headline)?.[0].length;
   let pos = 0;
   const starts = new Set<number>();
   tokens.forEach((t, i) => {
@@ -138,14 +162,14 @@ export function sentenceCase(headline: string, body = ''): string {
   });
   words.forEach(({ t, i }, k) => {
     const next = words[k + 1]?.t;
-    const m = /^([^\p{L}\p{N}]*)(.*?)((?:['’]S)?[^\p{L}\p{N}]*)$/u.exec(t);
+    const m = WORD_PARTS.exec(t);
     const [, pre, core, post] = m ?? ['', '', t, ''];
     const cased = core
       .split('-')
-      .map((part, j) => (!part || (part.length === 1 && /\d/.test(core)) ? part : caseWord(part, ev, j === 0 ? next?.replace(/[^\p{L}]/gu, '') : undefined)))
+      .map((part, j) => (!part || (part.length === 1 && /\d/.test(core)) ? part : caseWord(part, ev, j === 0 ? next?.replace(NOT_LETTERS, '') : undefined)))
       .join('-');
     let w = pre + cased + post.toLowerCase();
-    if (starts.has(i) || (k === 0)) w = w.replace(/\p{L}/u, (c) => c.toUpperCase());
+    if (starts.has(i) || (k === 0)) w = w.replace(LETTER, (c) => c.toUpperCase());
     out[i] = w;
   });
   return out.join('');

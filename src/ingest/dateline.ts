@@ -46,8 +46,13 @@ function nearestYear(m: number, d: number, ref: string): string | undefined {
   return cands.sort((a, b) => dist(a) - dist(b))[0];
 }
 
+// Regular expressions with \p{…} are made once, here: the compiled build makes a new one at each evaluation of such a literal.
+const HAS_LOWER = /\p{Ll}/u;
+const TWO_CAPITALS = /\p{Lu}{2}/u;
+const PROSE_START = /^["“‘(]?[\p{Lu}\d]/u;
+
 function isAllCapsText(s: string): boolean {
-  return !/\p{Ll}/u.test(s) && /\p{Lu}{2}/u.test(s);
+  return !HAS_LOWER.test(s) && TWO_CAPITALS.test(s);
 }
 
 function isKnownPlace(place: string): boolean {
@@ -67,7 +72,7 @@ export function matchDateline(paragraph: string, refDate?: string): Omit<Datelin
   if (!m?.groups) return undefined;
   const g = m.groups;
   const place = g.place;
-  const caps = /\p{Lu}{2}/u.test(place.split(',')[0]) && !/\p{Ll}/u.test(place.split(',')[0]);
+  const caps = TWO_CAPITALS.test(place.split(',')[0]) && !HAS_LOWER.test(place.split(',')[0]);
   const hasDash = /--|[-–—]/.test(g.sep);
   const rest = paragraph.slice(m[0].length).trim();
   const hasDate = !!(g.iso || g.mon);
@@ -77,7 +82,7 @@ export function matchDateline(paragraph: string, refDate?: string): Omit<Datelin
   if (!hasDate && !hasDash && rest !== '' && !hasAgency) return undefined;
   if ((!caps || (!hasDate && !hasAgency)) && !isKnownPlace(place)) return undefined;
   // "SOCCER - SHEARER NAMED AS CAPTAIN" is a headline: prose follows a real dateline.
-  if (!hasDate && rest !== '' && (isAllCapsText(rest) || !/^["“‘(]?[\p{Lu}\d]/u.test(rest))) return undefined;
+  if (!hasDate && rest !== '' && (isAllCapsText(rest) || !PROSE_START.test(rest))) return undefined;
   if (caps && place.replace(/[^A-Z]/g, '').length < 2) return undefined;
   let date: string | undefined;
   if (g.iso && isValidIsoDate(g.iso)) date = g.iso;

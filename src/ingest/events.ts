@@ -63,15 +63,23 @@ function isFuture(clause: string, at: number): boolean {
 const BOUNDARY =
   /;\s*|\s+[–—-]{1,2}\s+|,\s+(?=(?:while|but|and|or|which|who|whose|as|although|though|because|saying|adding|pledging|when|where|whereas|amid|after|before)\b)|\s+(?=(?:while|but|whereas)\s)|\s+and\s+(?=(?:a|an|the|his|her|its|their|this|that)\s)|,\s+(?=(?:was|were|is|are|has|have|had|wanted|accused|charged|held|known|seen)\s)/g;
 
+// Regular expressions with \p{…} are made once, here: the compiled build makes a new one at each evaluation of such a literal.
+/** A sentence end: a stop, closing quotes or brackets, white space, then a capital or digit (used with exec from lastIndex 0). */
+const SENTENCE_END = /[.!?]["”’)]*\s+(?=["“‘(]?[\p{Lu}\d])/gu;
+/** A stop that ends an abbreviation or an initial, not a sentence. */
+const ABBREV_STOP = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No)|\b\p{Lu}|\p{Lu}\.\p{Lu})\.$/u;
+const UPPER_START = /^\p{Lu}/u;
+
 /** Sentences of a paragraph with their start offsets. */
 function sentences(paragraph: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
-  const re = /[.!?]["”’)]*\s+(?=["“‘(]?[\p{Lu}\d])/gu;
+  const re = SENTENCE_END;
+  re.lastIndex = 0;
   let start = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(paragraph))) {
     const before = paragraph.slice(Math.max(0, m.index - 6), m.index + 1);
-    if (/(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No)|\b\p{Lu}|\p{Lu}\.\p{Lu})\.$/u.test(before)) continue;
+    if (ABBREV_STOP.test(before)) continue;
     const end = m.index + m[0].length;
     out.push({ text: paragraph.slice(start, end).trimEnd(), start });
     start = end;
@@ -230,7 +238,7 @@ export function extractEvents(paragraphs: string[], pubDate: string | undefined)
       while ((m = EXPR.exec(s.text))) {
         const g = m.groups ?? {};
         const name = g.mdMon ?? g.dmMon ?? g.myMon ?? g.moMon ?? g.wdName;
-        if (name && !/^\p{Lu}/u.test(name)) continue; // "may", "march" as words
+        if (name && !UPPER_START.test(name)) continue; // "may", "march" as words
         if (g.yr && UNIT_AFTER_YEAR.test(s.text.slice(m.index + m[0].length))) continue;
         const clause = clauseAround(s.text, m.index, m.index + m[0].length);
         const r = resolve(g, pubDate, anchor, isFuture(s.text, m.index));

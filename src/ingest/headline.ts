@@ -1,5 +1,8 @@
 // Headlines: spotting a headline line, and making one from the lead sentence.
 
+/** A sentence's final stop, closing quotes or brackets, before white space and a capital or digit (exec from lastIndex 0). */
+const SENTENCE_STOP = /[.!?]["”’)]*(?=\s+["“‘(]?[\p{Lu}\d])/gu;
+
 const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Co|Corp|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b\p{Lu}|(?:\p{Lu}\.)+\p{Lu})\.$/u;
 
 /**
@@ -8,7 +11,8 @@ const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|St|Jr|
  */
 export function firstSentence(paragraph: string): string {
   const text = paragraph.replace(/\s+/g, ' ').trim();
-  const re = /[.!?]["”’)]*(?=\s+["“‘(]?[\p{Lu}\d])/gu;
+  const re = SENTENCE_STOP;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const upto = text.slice(0, m.index + 1);
@@ -19,6 +23,10 @@ export function firstSentence(paragraph: string): string {
 }
 
 const ARTICLE_OR_AUX = /\b(?:the|a|an|was|were|has|have|had|is|are|been)\b/i;
+// Regular expressions with \p{…} are made once, here: the compiled build makes a new one at each evaluation of such a literal.
+const HAS_LETTER = /\p{L}/u;
+const NOT_LETTERS = /[^\p{L}]/gu;
+const TOPIC_LABEL = /^[\p{Lu}\s&]{2,30}\s[-–—]\s/u;
 
 /**
  * True when a first paragraph reads as a headline: one short line (at most 150 characters),
@@ -31,12 +39,12 @@ const ARTICLE_OR_AUX = /\b(?:the|a|an|was|were|has|have|had|is|are|been)\b/i;
 export function isHeadlineLine(line: string, beforeDateline = false): boolean {
   const s = line.trim();
   if (!s || s.includes('\n') || s.length > 150 || /[,;:]$/.test(s)) return false;
-  if (!/\p{L}/u.test(s)) return false;
+  if (!HAS_LETTER.test(s)) return false;
   if (beforeDateline) return true;
   if (!/[.]["”’]?$/.test(s) || /\.\.\.$/.test(s)) return s.split(/\s+/).length <= 25;
-  const letters = s.replace(/[^\p{L}]/gu, '');
+  const letters = s.replace(NOT_LETTERS, '');
   if (letters.length >= 4 && letters === letters.toUpperCase()) return true;
-  if (/^[\p{Lu}\s&]{2,30}\s[-–—]\s/u.test(s)) return true;
+  if (TOPIC_LABEL.test(s)) return true;
   return s.split(/\s+/).length <= 12 && !ARTICLE_OR_AUX.test(s);
 }
 

@@ -52,14 +52,16 @@ export function analyzeLayout(body: string, fm: { title?: string; date?: string 
   const d0 = parseDateline(paragraphs, fm.date);
   // A name line before a dateline is a byline when it says "By" or starts with a first name.
   const bylineFirst = !!d0 && (!d0.byline || /^By\s/.test(first) || firstNames().has(first.split(/\s+/)[0].toLowerCase()));
+  // the dateline of the paragraphs that stay (parseDateline is pure: each result serves as it is)
+  let d = d0;
   if (paragraphs.length > 1 && first && !bylineFirst && !matchDateline(first, fm.date)) {
-    const datelineNext = !!parseDateline(paragraphs.slice(1), fm.date);
-    if (isHeadlineLine(first, datelineNext)) {
+    const dNext = parseDateline(paragraphs.slice(1), fm.date);
+    if (isHeadlineLine(first, !!dNext)) {
       headline = first;
       paragraphs = paragraphs.slice(1);
+      d = dNext;
     }
   }
-  const d = parseDateline(paragraphs, fm.date);
   if (d) paragraphs = d.paragraphs;
 
   let title: string;

@@ -38,6 +38,16 @@ const UNNAMED_NOUN =
 const PRONOUN_PERSON = /^(?:he|she|He|She)$/;
 const PRONOUN_ORG = /^(?:it|It|they|They)$/;
 const LETTER = /[\p{L}\p{N}]/u;
+// Regular expressions are made once, here: the compiled build makes a new one at each evaluation of a \p{…} literal.
+const QUOTE_START = /^[\p{Lu}\d'‘"“]/u;
+/** The end of a sentence (exec from lastIndex 0). */
+const SENTENCE_BREAK = /[.!?…]["”’)]*\s+(?=[\p{Lu}\d"“‘(])|\n\n/gu;
+const UPPER_START = /^\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const APPOSITIVE_START = /^(?:the|a|an|\p{Ll})/u;
+const TRAILING_NAME = /((?:(?:Mr|Mrs|Ms|Dr|Sir|Prof)\.?\s+)?(?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:de|van|von|da|al|bin|\p{Lu}[\p{L}'’.-]*))*)\s*$/u;
+/** A speech verb first, then its subject: "said X, …". */
+const VERB_FIRST = new RegExp(`^(?:${SPEECH_VERBS.join('|')})\\s+(?!that\\b)([^.,;:!?"“”\\n]{2,80})`);
 
 interface Form {
   text: string;
@@ -110,7 +120,7 @@ export function extractQuotes(paragraphs: string[], entities: Entities): Quote[]
       const last = lastSentence(prevPara);
       att = attributeBefore(last, starts[para - 1] + prevPara.length - last.length, ctx) ?? undefined;
     }
-    if (!att && !(atSentenceStart && /^[\p{Lu}\d'‘"“]/u.test(text))) continue; // a phrase in quotes, nobody speaking
+    if (!att && !(atSentenceStart && QUOTE_START.test(text))) continue; // a phrase in quotes, nobody speaking
     const quote: Quote = { text, paragraph: para };
     if (att) {
       if (att.ref) quote.speaker = att.ref.slug;
@@ -230,7 +240,8 @@ function cleanText(t: string): string {
 /** The text from the last sentence start up to the end of `s`. */
 function sentenceTail(s: string): string {
   let cut = 0;
-  const re = /[.!?…]["”’)]*\s+(?=[\p{Lu}\d"“‘(])|\n\n/gu;
+  const re = SENTENCE_BREAK;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) cut = m.index + m[0].length;
   return s.slice(cut);
@@ -258,7 +269,7 @@ function entityForms(entities: Entities): Form[] {
       const parts = n.split(/\s+/);
       if (parts.length > 1) {
         const last = parts[parts.length - 1];
-        if (last.length >= 3 && /^\p{Lu}/u.test(last)) {
+        if (last.length >= 3 && UPPER_START.test(last)) {
           const l = surnames.get(last) ?? [];
           if (!l.includes(p)) l.push(p);
           surnames.set(last, l);
@@ -303,7 +314,7 @@ function attributeAfter(after: string, quoteStart: number, ctx: Ctx): Attributio
   const m = /^["”]?\s*,?\s*/.exec(after);
   const rest = after.slice(m ? m[0].length : 0);
   // Verb first: said X, …
-  const vf = new RegExp(`^(?:${SPEECH_VERBS.join('|')})\\s+(?!that\\b)([^.,;:!?"“”\\n]{2,80})`).exec(rest);
+  const vf = VERB_FIRST.exec(rest);
   if (vf) {
     const subj = vf[1].replace(/\s+(?:on|in|at|after|before|during|when|while|today|yesterday|last|this|to|of the|about|from|who|whose|as|after|said)\b.*$/, '').trim();
     const a = resolveSubject([subj], quoteStart, ctx, true);
@@ -384,11 +395,11 @@ function resolveSubject(pieces: string[], at: number, ctx: Ctx, forward: boolean
     // "Prebon Yamane economist Lena Komileva": a full name after a role word is the speaker.
     const rest = p.slice(best.end);
     const tailName = properName(rest);
-    if (tailName && /\s/.test(tailName) && /\p{Ll}/u.test(rest)) return { name: tailName, attribution: p };
+    if (tailName && /\s/.test(tailName) && HAS_LOWER.test(rest)) return { name: tailName, attribution: p };
     return { ref: best.form.ref, attribution: p };
   }
   // (b) an appositive after a name: "Darchiyev, head of …, said".
-  const appositive = /^(?:the|a|an|\p{Ll})/u.test(p);
+  const appositive = APPOSITIVE_START.test(p);
   if (!forward && appositive && pieces.length > 1) {
     for (let k = idx - 1; k >= Math.max(0, idx - 2); k--) {
       const prevM = findMentions(pieces[k], people);
@@ -414,7 +425,7 @@ function resolveSubject(pieces: string[], at: number, ctx: Ctx, forward: boolean
     const best = forward ? om[0] : om[om.length - 1];
     // "Pirelli SpA chairman Marco Provera": a name after the organisation is the speaker.
     const tailName = properName(p.slice(best.end));
-    if (tailName && /\s/.test(tailName) && /\p{Ll}/u.test(p.slice(best.end))) return { name: tailName, attribution: p };
+    if (tailName && /\s/.test(tailName) && HAS_LOWER.test(p.slice(best.end))) return { name: tailName, attribution: p };
     return { ref: best.form.ref, attribution: p };
   }
   // (e) a name the entity list does not know.
@@ -425,7 +436,7 @@ function resolveSubject(pieces: string[], at: number, ctx: Ctx, forward: boolean
 
 /** The run of capitalised words at the end of a phrase ("the 26-year-old O'Brien" → "O'Brien"). */
 function properName(p: string): string | undefined {
-  const m = /((?:(?:Mr|Mrs|Ms|Dr|Sir|Prof)\.?\s+)?(?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:de|van|von|da|al|bin|\p{Lu}[\p{L}'’.-]*))*)\s*$/u.exec(p);
+  const m = TRAILING_NAME.exec(p);
   if (!m) return undefined;
   const name = m[1].trim();
   if (/^(?:The|A|An|It|They|He|She|But|And|In|On|At|This|That)$/.test(name)) return undefined;

@@ -17,6 +17,13 @@ export interface Entity {
 
 const keyCache = new Map<string, string>();
 
+// Regular expressions are made once, here: the compiled build makes a new one at each evaluation of a \p{…} literal.
+// (The global ones only serve replace(), which starts from the beginning whatever their lastIndex.)
+const MARKS = /\p{M}+/gu;
+const NOT_NAME_CHARS = /[^\p{L}\p{N}' &]+/gu;
+const FOUR_LETTERS = /\p{L}{4}/u;
+const HAS_LOWER = /\p{Ll}/u;
+
 /** Comparison key of a name: no diacritics, case, periods, hyphens, possessive, leading "the". */
 export function normKey(s: string): string {
   let k = keyCache.get(s);
@@ -31,13 +38,13 @@ function computeKey(s: string): string {
   // ASCII has nothing to decompose and no marks to strip
   let ascii = true;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) { ascii = false; break; }
-  return (ascii ? s : s.normalize('NFKD').replace(/\p{M}+/gu, ''))
+  return (ascii ? s : s.normalize('NFKD').replace(MARKS, ''))
     .replace(/[’‘]/g, "'")
     .toLowerCase()
     .replace(/\./g, '')
     .replace(/-/g, ' ')
     .replace(/'s$/, '')
-    .replace(/[^\p{L}\p{N}' &]+/gu, ' ')
+    .replace(NOT_NAME_CHARS, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^the /, '');
@@ -65,23 +72,43 @@ function countryKeysOf(gaz: Gazetteer): Set<string> {
 
 const TYPE_PRIORITY: MentionType[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
+/**
+ * One entity per real-world thing among the mentions: the type by majority vote per name, short
+ * forms joined to the longer name that contains them, and the canonical name, one function per step.
+ */
 export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
-  // 1. one type per surface key in the document (majority vote)
-  const votes = new Map<string, Map<MentionType, number>>();
-  // countries vote under one key ("US" and "United States")
-  const voteKey = (text: string): string => {
-    const k = normKey(text);
+  const countryKeys = countryKeysOf(gaz);
+  // the comparison key of each mention's text, and the key it votes under (countries under one key: "US" and "United States")
+  const keys: string[] = new Array(mentions.length);
+  const voteKeys: string[] = new Array(mentions.length);
+  for (let i = 0; i < mentions.length; i++) {
+    const k = normKey(mentions[i].text);
     const c = gaz.countryCanon.get(k);
-    return c ? normKey(c) : k;
-  };
-  for (const m of mentions) {
-    const k = voteKey(m.text);
+    keys[i] = k;
+    voteKeys[i] = c ? normKey(c) : k;
+  }
+  const typeOf = voteTypes(mentions, voteKeys, gaz, countryKeys);
+  joinSurnames(typeOf, keys, gaz);
+  let ents = groupByKey(mentions, keys, voteKeys, typeOf, gaz, countryKeys);
+  ents = mergeShortForms(ents, gaz);
+  // a lone common word left as a place or body is a fragment ("Republic", "Court")
+  ents = ents.filter((e) => !(e.type === 'LOC' && e.toks.length === 1 && gaz.common.has(e.key) && !gaz.proper.has(e.key) && !gaz.isPlace(e.key) && !e.mentions.some((m) => m.text === m.text.toUpperCase() && m.text === m.raw)));
+  // a lone first name that joined no full name is a fragment ("Donald")
+  ents = ents.filter((e) => !(e.type === 'PER' && e.toks.length === 1 && gaz.sets.firstname.has(e.key)));
+  for (const e of ents) e.name = canonicalName(e, gaz);
+  return ents;
+}
+
+/** 1. One type per surface key in the document (majority vote). */
+function voteTypes(mentions: Mention[], voteKeys: string[], gaz: Gazetteer, countryKeys: Set<string>): Map<string, MentionType> {
+  const votes = new Map<string, Map<MentionType, number>>();
+  for (let i = 0; i < mentions.length; i++) {
+    const k = voteKeys[i];
     let v = votes.get(k);
     if (!v) votes.set(k, (v = new Map()));
-    v.set(m.type, (v.get(m.type) ?? 0) + 1);
+    v.set(mentions[i].type, (v.get(mentions[i].type) ?? 0) + 1);
   }
   const typeOf = new Map<string, MentionType>();
-  const countryKeys = countryKeysOf(gaz);
   for (const [k, v] of votes) {
     let best: MentionType = 'MISC';
     let bc = -1;
@@ -92,22 +119,32 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
     if (countryKeys.has(k)) best = 'LOC';
     typeOf.set(k, best);
   }
-  // 2. surname-only mentions typed as something else join the person
+  return typeOf;
+}
+
+/** 2. Surname-only mentions typed as something else join the person. */
+function joinSurnames(typeOf: Map<string, MentionType>, keys: string[], gaz: Gazetteer): void {
   const perLast = new Set<string>();
-  for (const m of mentions) {
-    const k = normKey(m.text);
+  const seen = new Set<string>();
+  for (const k of keys) {
+    if (seen.has(k)) continue;
+    seen.add(k);
     if (typeOf.get(k) === 'PER') { const t = k.split(' '); if (t.length > 1) perLast.add(t[t.length - 1]); }
   }
   for (const [k, t] of typeOf) {
     if (t !== 'PER' && !k.includes(' ') && perLast.has(k) && !gaz.isPlace(k)) typeOf.set(k, 'PER');
   }
-  // 3. group by key (countries by their canonical name)
+}
+
+/** 3. Group by key (countries by their canonical name). */
+function groupByKey(mentions: Mention[], keys: string[], voteKeys: string[], typeOf: Map<string, MentionType>, gaz: Gazetteer, countryKeys: Set<string>): Entity[] {
   const byKey = new Map<string, Entity>();
-  for (const m of mentions) {
-    const k0 = normKey(m.text);
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const k0 = keys[i];
     if (!k0) continue;
     // caps-line mentions keep their own type (tables name a team and a city alike)
-    const vk = voteKey(m.text);
+    const vk = voteKeys[i];
     const type = m.text !== m.raw && !countryKeys.has(vk) ? m.type : typeOf.get(vk)!;
     m.type = type;
     let k = k0;
@@ -118,9 +155,14 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
     e.mentions.push(m);
     e.forms.set(m.text, (e.forms.get(m.text) ?? 0) + 1);
   }
-  let ents = [...byKey.values()];
-  // 4. short forms join the one longer name that contains them
+  return [...byKey.values()];
+}
+
+/** 4. Short forms join the one longer name that contains them. */
+function mergeShortForms(ents: Entity[], gaz: Gazetteer): Entity[] {
   ents.sort((a, b) => b.toks.length - a.toks.length || b.mentions.length - a.mentions.length);
+  const order = new Map<Entity, number>();
+  ents.forEach((e, i) => order.set(e, i));
   const merged = new Set<Entity>();
   // candidate longer names, indexed by their tokens
   const byTok = new Map<string, Entity[]>();
@@ -140,7 +182,8 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
     if (!a) acronymOf.set(k, (a = []));
     a.push(l);
   }
-  for (const s of [...ents].reverse()) {
+  for (let i = ents.length - 1; i >= 0; i--) {
+    const s = ents[i];
     if (s.type === 'MISC') continue;
     if (s.type === 'LOC' && (gaz.countryCanon.has(s.key) || gaz.sets.region.has(s.key))) continue;
     // an acronym of a longer name (not a country's: "US" is not "UBS Securities")
@@ -153,7 +196,7 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
     );
     if (!cands.length) continue;
     // keep the original (length, mentions) order among candidates
-    cands.sort((a, b) => ents.indexOf(a) - ents.indexOf(b));
+    cands.sort((a, b) => order.get(a)! - order.get(b)!);
     let target = cands[0];
     if (cands.length > 1) {
       if (s.type !== 'PER') continue; // "United" in two club names: leave it
@@ -163,25 +206,25 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
     for (const [f, c] of s.forms) target.forms.set(f, (target.forms.get(f) ?? 0) + c);
     merged.add(s);
   }
-  ents = ents.filter((e) => !merged.has(e));
-  // a lone common word left as a place or body is a fragment ("Republic", "Court")
-  ents = ents.filter((e) => !(e.type === 'LOC' && e.toks.length === 1 && gaz.common.has(e.key) && !gaz.proper.has(e.key) && !gaz.isPlace(e.key) && !e.mentions.some((m) => m.text === m.text.toUpperCase() && m.text === m.raw)));
-  // a lone first name that joined no full name is a fragment ("Donald")
-  ents = ents.filter((e) => !(e.type === 'PER' && e.toks.length === 1 && gaz.sets.firstname.has(e.key)));
-  // 5. canonical name: the longest full form (body text preferred over caps lines)
-  for (const e of ents) {
-    const forms = [...e.forms.entries()];
-    const score = (f: string, c: number): number => {
-      const caps = f === f.toUpperCase() && /\p{L}{4}/u.test(f) ? 1 : 0;
-      const acronym = !/\p{Ll}/u.test(f) && !f.includes(' ') ? 1 : 0;
-      return f.split(' ').length * 1000 - caps * 500 - acronym * 400 + f.length * 2 + c;
-    };
-    forms.sort((a, b) => score(b[0], b[1]) - score(a[0], a[1]));
-    e.name = forms[0][0];
-    if (e.type === 'LOC') {
-      const canon = gaz.countryCanon.get(e.key);
-      if (canon && !/\p{Ll}/u.test(e.name)) e.name = canon; // "US" only -> "United States"
-    }
+  return ents.filter((e) => !merged.has(e));
+}
+
+/** How good a form is as the name: more words, then not in capitals, not an acronym, longer, more often. */
+function formScore(f: string, c: number): number {
+  const caps = f === f.toUpperCase() && FOUR_LETTERS.test(f) ? 1 : 0;
+  const acronym = !HAS_LOWER.test(f) && !f.includes(' ') ? 1 : 0;
+  return f.split(' ').length * 1000 - caps * 500 - acronym * 400 + f.length * 2 + c;
+}
+
+/** 5. The canonical name: the longest full form (body text preferred over caps lines). */
+function canonicalName(e: Entity, gaz: Gazetteer): string {
+  const forms: [string, number, number][] = [];
+  for (const [f, c] of e.forms) forms.push([f, c, formScore(f, c)]);
+  forms.sort((a, b) => b[2] - a[2]);
+  let name = forms[0][0];
+  if (e.type === 'LOC') {
+    const canon = gaz.countryCanon.get(e.key);
+    if (canon && !HAS_LOWER.test(name)) name = canon; // "US" only -> "United States"
   }
-  return ents;
+  return name;
 }

@@ -65,9 +65,11 @@ export function sequencesOf(input: NerInput): { kind: SeqKind; text: string }[] 
   return out;
 }
 
+const TYPOGRAPHIC = /[‘’“”–—]/;
+
 /** Typographic quotes and dashes as the plain ones the model was trained on. */
 export function plain(w: string): string {
-  return /[‘’“”–—]/.test(w) ? w.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-') : w;
+  return TYPOGRAPHIC.test(w) ? w.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-') : w;
 }
 
 function titleCase(w: string): string {
@@ -82,11 +84,26 @@ export interface CaseLexicon {
 
 export function prepareDoc(input: NerInput, caseMap: Map<string, string>, lex: CaseLexicon): { seqs: Seq[]; stats: DocStats } {
   const raw = sequencesOf(input);
-  const seqs: Seq[] = raw.map(({ kind, text }) => {
+  const seqs: Seq[] = new Array(raw.length);
+  for (let r = 0; r < raw.length; r++) {
+    const { kind, text } = raw[r];
     const tokens = tokenize(text);
-    const initial = tokens.map((_, i) => i === 0 || SENT_BREAK.has(tokens[i - 1].text));
-    return { kind, text, tokens, caps: isCapsLine(text), forms: [], lower: tokens.map((t) => plain(t.text).toLowerCase()), src: [], initial };
-  });
+    const n = tokens.length;
+    // plain() changes nothing in a line without typographic quotes and dashes
+    const typographic = TYPOGRAPHIC.test(text);
+    // forms start as the plain tokens (what they stay outside caps lines), src as 'n'
+    const forms: string[] = new Array(n);
+    const lower: string[] = new Array(n);
+    const initial: boolean[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const w = tokens[i].text;
+      const f = typographic ? plain(w) : w;
+      forms[i] = f;
+      lower[i] = f.toLowerCase();
+      initial[i] = i === 0 || SENT_BREAK.has(tokens[i - 1].text);
+    }
+    seqs[r] = { kind, text, tokens, caps: isCapsLine(text), forms, lower, src: new Array<string>(n).fill('n'), initial };
+  }
   // Words of caps lines: the only ones whose usual case is needed.
   const capsWords = new Set<string>();
   for (const s of seqs) if (s.caps) for (const l of s.lower) capsWords.add(l);
@@ -120,20 +137,23 @@ export function prepareDoc(input: NerInput, caseMap: Map<string, string>, lex: C
     for (const [f, c] of m) if (c > bc) { best = f; bc = c; }
     docForm.set(l, best);
   }
+  // case-restored forms of the words of caps lines
   for (const s of seqs) {
+    if (!s.caps) continue;
+    const { forms, src } = s;
     for (let i = 0; i < s.tokens.length; i++) {
       const w = s.tokens[i].text;
-      if (!s.caps || !hasLetter(w)) { s.forms.push(plain(w)); s.src.push('n'); continue; }
+      if (!hasLetter(w)) continue; // stays plain(w), 'n'
       const l = s.lower[i];
       const d = docForm.get(l);
-      if (d) { s.forms.push(d); s.src.push('d'); continue; }
+      if (d) { forms[i] = d; src[i] = 'd'; continue; }
       const g = caseMap.get(l);
-      if (g) { s.forms.push(g); s.src.push('g'); continue; }
-      if (w.length <= 4 && !VOWEL.test(w)) { s.forms.push(w); s.src.push('a'); continue; }
-      if (lex.common.has(l) && !lex.proper.has(l)) { s.forms.push(l); s.src.push('x'); continue; }
-      if (lex.proper.has(l)) { s.forms.push(titleCase(w)); s.src.push('p'); continue; }
-      s.forms.push(titleCase(w));
-      s.src.push('u');
+      if (g) { forms[i] = g; src[i] = 'g'; continue; }
+      if (w.length <= 4 && !VOWEL.test(w)) { forms[i] = w; src[i] = 'a'; continue; }
+      if (lex.common.has(l) && !lex.proper.has(l)) { forms[i] = l; src[i] = 'x'; continue; }
+      if (lex.proper.has(l)) { forms[i] = titleCase(w); src[i] = 'p'; continue; }
+      forms[i] = titleCase(w);
+      src[i] = 'u';
     }
   }
   return { seqs, stats };

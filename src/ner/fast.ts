@@ -91,6 +91,14 @@ export class FastScorer {
   private iscores = new Int32Array(NT);
   private fscores = new Float64Array(NT);
   private buf = new Int32Array(256);
+  // Per-sequence working arrays, kept from call to call and grown as needed (a new typed array for
+  // each sequence costs more than the work it holds).
+  private wiBuf = new Int32Array(0);
+  private capdBuf: boolean[] = [];
+  private gzBuf = new Uint16Array(0);
+  private runBuf = new Int32Array(0);
+  private skipBuf = new Uint8Array(0);
+  private tagBuf = new Uint8Array(0);
 
   constructor(readonly w: DenseWeights, readonly gaz: Gazetteer) {
     const id = (f: number) => w.id(f);
@@ -182,22 +190,26 @@ export class FastScorer {
     return k;
   }
 
-  /** Tags of one sequence: the same as decode(weights, seqFeatures(s, stats, gaz)). */
+  /**
+   * Tags of one sequence: the same as decode(weights, seqFeatures(s, stats, gaz)). The array is a view
+   * of a working buffer: read it before the next call.
+   */
   tag(s: Seq, stats: DocStats): Uint8Array {
     const n = s.tokens.length;
     const low = s.lower;
     const gaz = this.gaz;
     if (this.nWords + n > MAX_WORDS) this.reset();
-    const wi = new Int32Array(n);
-    const capd: boolean[] = new Array(n);
+    if (this.wiBuf.length < n) this.grow(n);
+    const wi = this.wiBuf;
+    const capd = this.capdBuf; // (entries past n are left over from earlier sequences and never read)
     for (let i = 0; i < n; i++) wi[i] = this.word(s.forms[i], low[i]);
     const a = this.arena; // (stable from here on: no words are added while tagging)
     for (let i = 0; i < n; i++) capd[i] = (a[wi[i] * WS + FLAGS] & CAPD) !== 0;
-    const gz = gaz.tag(low, capd);
-    const runInfo = runInfoOf(n, capd, low, gaz);
-    const skippable = skippableOf(s);
+    const gz = gaz.tag(low, capd, this.gzBuf);
+    const runInfo = runInfoOf(n, capd, low, gaz, this.runBuf);
+    const skippable = skippableOf(s, this.skipBuf);
     const kind = s.kind === 'body' ? 0 : s.kind === 'headline' ? 1 : 2;
-    const tags = new Uint8Array(n);
+    const tags = this.tagBuf.fill(0, 0, n);
     const rows = this.w.rows;
     const sc = this.iscores;
     const c = this.c;
@@ -281,7 +293,17 @@ export class FastScorer {
       }
       tags[i] = tie ? this.exact(b, bp1, bn1, bp2, bn2, ids, len, prev) : best;
     }
-    return tags;
+    return tags.subarray(0, n);
+  }
+
+  /** Working arrays for sequences of up to 2n tokens. */
+  private grow(n: number): void {
+    const size = 2 * n;
+    this.wiBuf = new Int32Array(size);
+    this.gzBuf = new Uint16Array(size);
+    this.runBuf = new Int32Array(size);
+    this.skipBuf = new Uint8Array(size);
+    this.tagBuf = new Uint8Array(size);
   }
 
   /** decode()'s float scoring of one token: its features in decode()'s order (ids: those after the word-only ones). */

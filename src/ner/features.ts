@@ -4,11 +4,15 @@
 // The tag-history features are added by the decoder.
 import type { DocStats, Seq } from './doc.ts';
 import { GAZ_BIT_NAMES, type Gazetteer } from './gazetteer.ts';
-import { TITLE_WORDS, DEMONYMS, ORG_SUFFIXES } from './lexicon.ts';
+import { TITLE_WORDS, ORG_SUFFIXES, isDemonym } from './lexicon.ts';
 
 export const RUN_JOINERS = new Set(['of', 'and', '&', 'de', 'van', 'von', 'der', 'du', 'la', 'del', 'for', 'the']);
 
 const HAS_UPPER_START = /^\p{Lu}/u;
+// (regular expressions with \p{…} are made once, here: the compiled build makes one per evaluation of a literal)
+const LL = /\p{Ll}/u;
+const LU = /\p{Lu}/u;
+const NUM = /\p{N}/u;
 
 export function shape(w: string): string {
   let out = '';
@@ -18,9 +22,9 @@ export function shape(w: string): string {
     if (ch >= 'a' && ch <= 'z') c = 'x';
     else if (ch >= 'A' && ch <= 'Z') c = 'X';
     else if (ch >= '0' && ch <= '9') c = 'd';
-    else if (/\p{Ll}/u.test(ch)) c = 'x';
-    else if (/\p{Lu}/u.test(ch)) c = 'X';
-    else if (/\p{N}/u.test(ch)) c = 'd';
+    else if (LL.test(ch)) c = 'x';
+    else if (LU.test(ch)) c = 'X';
+    else if (NUM.test(ch)) c = 'd';
     else c = ch;
     if (c !== last) out += c;
     last = c;
@@ -58,12 +62,6 @@ export const PREFIX = P;
 const BOS = hs('<s>');
 const EOS = hs('</s>');
 
-/**
- * `DEMONYMS[w] !== undefined` as a Set lookup (an object lookup by a new string is slow): the keys of
- * DEMONYMS and the names it inherits with a value (Object.prototype's "constructor", "__proto__").
- */
-const DEMONYM_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype).concat(Object.keys(DEMONYMS)).filter((k) => DEMONYMS[k] !== undefined));
-const isDemonym = (w: string): boolean => DEMONYM_KEYS.has(w);
 
 export interface WordInfo {
   feats: number[];
@@ -194,9 +192,10 @@ export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): SeqFeature
 /**
  * Capitalised runs ("Lorillard Tobacco Co", "Franz van der Pas"): phrase-level cues per token.
  * bit 0: ends in a company/body word, bit 1: starts with a first name, bits 2+: length (max 5)
+ * `out`, when given (at least n long), receives them and is returned; otherwise a new array is.
  */
-export function runInfoOf(n: number, capd: ArrayLike<boolean>, low: string[], gaz: Gazetteer): Int32Array {
-  const runInfo = new Int32Array(n);
+export function runInfoOf(n: number, capd: ArrayLike<boolean>, low: string[], gaz: Gazetteer, out?: Int32Array): Int32Array {
+  const runInfo = out ? out.fill(0, 0, n) : new Int32Array(n);
   for (let i = 0; i < n; ) {
     if (!capd[i]) { i++; continue; }
     let j = i + 1;
@@ -210,10 +209,10 @@ export function runInfoOf(n: number, capd: ArrayLike<boolean>, low: string[], ga
   return runInfo;
 }
 
-/** Tokens that can only be O after an O (lower-case word or punctuation in running text). */
-export function skippableOf(s: Seq): Uint8Array {
+/** Tokens that can only be O after an O (lower-case word or punctuation in running text). `out`: as in runInfoOf. */
+export function skippableOf(s: Seq, out?: Uint8Array): Uint8Array {
   const n = s.tokens.length;
-  const skippable = new Uint8Array(n);
+  const skippable = out ? out.fill(0, 0, n) : new Uint8Array(n);
   if (!s.caps) {
     for (let i = 0; i < n; i++) {
       const t = s.tokens[i].text;

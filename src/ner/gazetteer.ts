@@ -124,6 +124,9 @@ export class Gazetteer {
     return this.sets.country.has(l) || this.sets.region.has(l) || this.sets.city.has(l) || this.sets.bigcity.has(l);
   }
 
+  /** tag()'s working table, kept from call to call (a new typed array for each sequence costs more than the work) */
+  private longest = new Int8Array(0);
+
   /** phrase -> bit mask of types; prefixes of longer phrases get bit PREFIX_BIT. */
   private masks?: Map<string, number>;
 
@@ -154,21 +157,26 @@ export class Gazetteer {
     while (i < n) {
       let found = 0;
       if (capitalised[i]) {
-        this.eachPhrase(masks, words, capitalised, i, (len, m) => {
-          if (m & want) found = len;
-        });
+        const hits = this.phrasesAt(masks, words, capitalised, i);
+        for (let h = 0; h < hits; h++) if (this.hitMask[h] & want) found = this.hitLen[h];
       }
       if (found) { out.push([i, i + found]); i += found; } else i++;
     }
     return out;
   }
 
+  /** phrasesAt()'s results: the length and type mask of each entry found, shortest first. */
+  private hitLen = new Int32Array(8);
+  private hitMask = new Int32Array(8);
+
   /**
    * Walk the gazetteer phrases that start at word `i`: capitalised words (lower-case joiners allowed inside),
-   * as long as the phrase is an entry or a prefix of one. `visit(len, mask)` is called for each entry that
-   * ends on a capitalised word.
+   * as long as the phrase is an entry or a prefix of one. Each entry that ends on a capitalised word is a hit:
+   * its length and mask go to hitLen[h] and hitMask[h], in order of length; returns the number of hits.
    */
-  private eachPhrase(masks: Map<string, number>, words: string[], capitalised: boolean[], i: number, visit: (len: number, mask: number) => void): void {
+  private phrasesAt(masks: Map<string, number>, words: string[], capitalised: boolean[], i: number): number {
+    if (this.hitLen.length < this.maxLen) { this.hitLen = new Int32Array(this.maxLen); this.hitMask = new Int32Array(this.maxLen); }
+    let hits = 0;
     let phrase = '';
     for (let len = 1; len <= this.maxLen && i + len <= words.length; len++) {
       const w = words[i + len - 1];
@@ -176,30 +184,38 @@ export class Gazetteer {
       phrase = len === 1 ? w : phrase + ' ' + w;
       const m = masks.get(phrase);
       if (m === undefined) break;
-      if (capitalised[i + len - 1]) visit(len, m);
+      if (capitalised[i + len - 1]) { this.hitLen[hits] = len; this.hitMask[hits] = m; hits++; }
       if (!(m & PREFIX_BIT)) break;
     }
+    return hits;
   }
 
   /**
    * Per-token gazetteer tags ("country:B", "city:I") for the longest
    * capitalised match of each type (greedy, left to right).
-   * words = lower-case word forms.
+   * words = lower-case word forms. `out`, when given, receives the tags (its first words.length
+   * entries) and is returned; otherwise a new array is.
    */
-  tag(words: string[], capitalised: boolean[]): Uint16Array {
+  tag(words: string[], capitalised: boolean[], out?: Uint16Array): Uint16Array {
     const n = words.length;
     const masks = this.maskMap();
     const T = GAZ_TYPES.length;
     // longest[t * n + i] = length of the longest match of type t starting at i
-    const longest = new Int8Array(T * n);
+    if (this.longest.length < T * n) this.longest = new Int8Array(2 * T * n);
+    const longest = this.longest;
+    longest.fill(0, 0, T * n);
     for (let i = 0; i < n; i++) {
       if (!capitalised[i]) continue;
-      this.eachPhrase(masks, words, capitalised, i, (len, m) => {
+      const hits = this.phrasesAt(masks, words, capitalised, i);
+      for (let h = 0; h < hits; h++) {
+        const len = this.hitLen[h];
+        const m = this.hitMask[h];
         for (let t = 0; t < T; t++) if (m & (1 << t) && (t !== FIRST || len === 1)) longest[t * n + i] = len;
-      });
+      }
     }
     // bit 2t: B of type t, bit 2t+1: I of type t
-    const out = new Uint16Array(n);
+    if (out) out.fill(0, 0, n);
+    else out = new Uint16Array(n);
     for (let t = 0; t < T; t++) {
       let i = 0;
       while (i < n) {

@@ -66,6 +66,17 @@ for (const [k, v] of Object.entries({
   emirati: 'United Arab Emirates', arab: 'Arab world',
 })) DEMONYMS[k] = v;
 
+/**
+ * `DEMONYMS[w] !== undefined` as a Set lookup (an object lookup by a new string is slow): the keys of
+ * DEMONYMS and the names it inherits with a value (Object.prototype's "constructor", "__proto__").
+ */
+const DEMONYM_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype).concat(Object.keys(DEMONYMS)).filter((k) => DEMONYMS[k] !== undefined));
+
+/** True when `DEMONYMS[w] !== undefined`. */
+export function isDemonym(w: string): boolean {
+  return DEMONYM_KEYS.has(w);
+}
+
 /** Regions and other place names not in the country list. */
 export const REGIONS = `Europe;Asia;Africa;North America;South America;Latin America;Central America;Middle East;Near East;Far East;
   Arctic;Antarctic;Antarctica;Caribbean;Balkans;Baltic;Mediterranean;Pacific;Atlantic;Indian Ocean;Gulf;Persian Gulf;

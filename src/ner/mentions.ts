@@ -2,7 +2,7 @@
 import type { Seq } from './doc.ts';
 import type { WordSet } from './gazetteer.ts';
 import { isPossessive } from './tokenize.ts';
-import { DEMONYMS, GROUP_WORDS, NON_NAMES, ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS } from './lexicon.ts';
+import { GROUP_WORDS, NON_NAMES, ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS, isDemonym } from './lexicon.ts';
 
 export type MentionType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -21,6 +21,18 @@ export interface Mention {
 const EVENT_LAST = new Set(['open', 'cup', 'championship', 'championships', 'classic', 'games', 'olympics', 'prix', 'trophy', 'tournament', 'masters', 'marathon', 'rally', 'derby', 'series', 'invitational', 'festival', 'award', 'awards', 'prize', 'expo', 'summit', 'war', 'act', 'treaty', 'accord', 'accords', 'convention', 'protocol']);
 const COMPANY_SUFFIXES = new Set(['inc', 'corp', 'corporation', 'co', 'ltd', 'limited', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'group', 'holdings', 'airlines', 'airways']);
 const PUNCT_ONLY = /^[^\p{L}\p{N}]*$/u;
+// Regular expressions are made once, here: the compiled build makes a new one at each evaluation of a \p{…} literal.
+const LOWER_START = /^\p{Ll}/u;
+const UPPER_START = /^\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const HAS_LETTER = /\p{L}/u;
+const SENTENCE_STOP = /^[.!?]$/;
+const NUMBER_LIKE = /^[\p{N}.,:/-]+$/u;
+const NAME_START = /^[\p{Lu}\p{N}'"‘’(]/u;
+const LOWER_NAME_START = /^(?:d'|al-|el-|de |van |von )/i;
+const SPACES = /\s+/;
+const FINAL_PERIOD = /\.$/;
+const FINAL_S = /s$/;
 const LEAD_DROP = new Set(['the', 'a', 'an']);
 
 function titleish(w: string): string {
@@ -33,7 +45,7 @@ export function spanText(s: Seq, a: number, b: number, restore: boolean): string
   for (let i = a; i < b; i++) {
     if (i > a && s.tokens[i].start > s.tokens[i - 1].end) out += ' ';
     let f = restore && s.caps ? s.forms[i] : s.tokens[i].text;
-    if (restore && s.caps && i === a && /^\p{Ll}/u.test(f)) f = titleish(f);
+    if (restore && s.caps && i === a && LOWER_START.test(f)) f = titleish(f);
     out += f;
   }
   return out;
@@ -56,7 +68,7 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
     // "Federal Reserve Governor Lawrence Lindsey": a role word inside an
     // organisation or place span separates the body from the person
     let split = -1;
-    if (type !== 'PER') for (let k = i + 1; k < j - 1; k++) if (ROLE_HEADS.has(s.lower[k]) && /^\p{Lu}/u.test(s.forms[k]) && /^\p{Lu}/u.test(s.forms[k + 1])) { split = k; break; }
+    if (type !== 'PER') for (let k = i + 1; k < j - 1; k++) if (ROLE_HEADS.has(s.lower[k]) && UPPER_START.test(s.forms[k]) && UPPER_START.test(s.forms[k + 1])) { split = k; break; }
     if (split > 0 && !s.lower.slice(split + 1, j).every((w) => TITLE_WORDS.has(w))) {
       out.push(cleanSpan(s, seqIndex, type, i, split));
       out.push(cleanSpan(s, seqIndex, 'PER', split + 1, j));
@@ -70,16 +82,16 @@ function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number)
   const low = s.lower;
   // a sentence stop inside a span ends it ("Hutton Inquiry. The")
   for (let k = a + 1; k < b - 1; k++) {
-    if (/^[.!?]$/.test(s.tokens[k].text) && s.tokens[k - 1].text.length > 3 && /\p{Ll}/u.test(s.tokens[k - 1].text)) { b = k; break; }
+    if (SENTENCE_STOP.test(s.tokens[k].text) && s.tokens[k - 1].text.length > 3 && HAS_LOWER.test(s.tokens[k - 1].text)) { b = k; break; }
   }
   // strip possessives and punctuation at the edges, leading articles
-  while (b > a && (isPossessive(s.tokens[b - 1].text) || PUNCT_ONLY.test(s.tokens[b - 1].text) || (b - a > 1 && /^[\p{N}.,:/-]+$/u.test(s.tokens[b - 1].text)))) b--;
+  while (b > a && (isPossessive(s.tokens[b - 1].text) || PUNCT_ONLY.test(s.tokens[b - 1].text) || (b - a > 1 && NUMBER_LIKE.test(s.tokens[b - 1].text)))) b--;
   while (a < b && (PUNCT_ONLY.test(s.tokens[a].text) || LEAD_DROP.has(low[a]))) a++;
   // no trailing common words ("Mercedes van", "US delegation")
-  while (b - a > 1 && !s.caps && /^\p{Ll}/u.test(s.tokens[b - 1].text)) b--;
+  while (b - a > 1 && !s.caps && LOWER_START.test(s.tokens[b - 1].text)) b--;
   if (type === 'PER') {
     // titles are not part of a person's name ("President Vladimir Putin")
-    while (b - a > 1 && (TITLE_WORDS.has(low[a]) || TITLE_WORDS.has(low[a].replace(/\.$/, '')) || low[a] === '.')) a++;
+    while (b - a > 1 && (TITLE_WORDS.has(low[a]) || TITLE_WORDS.has(low[a].replace(FINAL_PERIOD, '')) || low[a] === '.')) a++;
   }
   // "Liggett Group", "South Africa Ltd": a company word ends the name of a body
   if (b - a > 1 && ((type === 'PER' && ORG_SUFFIXES.has(low[b - 1])) || (type === 'LOC' && COMPANY_SUFFIXES.has(low[b - 1])))) type = 'ORG';
@@ -90,14 +102,14 @@ function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number)
 
 function isPlausible(m: Mention): boolean {
   const t = m.text;
-  if (!/\p{L}/u.test(t)) return false;
+  if (!HAS_LETTER.test(t)) return false;
   const l = t.toLowerCase();
   if (m.end - m.start === 1 && NON_NAMES.has(l) && m.type !== 'MISC') return false;
-  if (!/^[\p{Lu}\p{N}'"‘’(]/u.test(t) && !/^(?:d'|al-|el-|de |van |von )/i.test(t)) return false;
-  if (m.type === 'PER' && m.text.split(/\s+/).every((w) => TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, '')))) return false;
+  if (!NAME_START.test(t) && !LOWER_NAME_START.test(t)) return false;
+  if (m.type === 'PER' && m.text.split(SPACES).every((w) => TITLE_WORDS.has(w.toLowerCase().replace(FINAL_PERIOD, '')))) return false;
   if (m.type === 'LOC' || m.type === 'ORG') {
     // nationality words are MISC, not places
-    if (m.end - m.start === 1 && (DEMONYMS[l] !== undefined || DEMONYMS[l.replace(/s$/, '')] !== undefined || GROUP_WORDS.has(l)) && m.type === 'LOC') return false;
+    if (m.end - m.start === 1 && (isDemonym(l) || isDemonym(l.replace(FINAL_S, '')) || GROUP_WORDS.has(l)) && m.type === 'LOC') return false;
   }
   return true;
 }

@@ -6,7 +6,9 @@ import type { Gazetteer } from './gazetteer.ts';
 import type { Mention } from './mentions.ts';
 import { spanText } from './mentions.ts';
 import type { Entity } from './canonical.ts';
-import { DEMONYMS } from './lexicon.ts';
+import { isDemonym } from './lexicon.ts';
+
+const PERIODS = /\./g;
 
 const INSTITUTION_FIRST = new Set(
   'foreign defence defense interior finance economy economic justice health education state home trade agriculture energy culture transport labour labor central national federal supreme constitutional emergency environment information communications industry treasury'.split(' '),
@@ -14,7 +16,7 @@ const INSTITUTION_FIRST = new Set(
 const INSTITUTION_LAST = new Set('ministry department office bank army navy government parliament police council court senate congress cabinet embassy'.split(' '));
 
 function isCountryWord(gaz: Gazetteer, l: string): boolean {
-  return DEMONYMS[l] !== undefined || gaz.countryCanon.has(l.replace(/\./g, '')) || gaz.countryCanon.has(l);
+  return isDemonym(l) || gaz.countryCanon.has(l.replace(PERIODS, '')) || gaz.countryCanon.has(l);
 }
 
 /** Joins a nationality/country word to the institution it qualifies. */

@@ -15,6 +15,16 @@ const SEATS = new Map([['kremlin', 1], ['pentagon', 1], ['white house', 2], ['do
 const SEAT_FIRST = new Set([...SEATS.keys()].map((k) => k.split(' ')[0]));
 const CAP = /^\p{Lu}/u;
 
+/** CAP.test(f) for each form, without the regular expression when the form starts with an ASCII character. */
+function capitalised(forms: string[]): boolean[] {
+  const out: boolean[] = new Array(forms.length);
+  for (let i = 0; i < forms.length; i++) {
+    const c = forms[i].charCodeAt(0);
+    out[i] = c < 128 ? c >= 65 && c <= 90 : CAP.test(forms[i]);
+  }
+  return out;
+}
+
 function setSpan(tags: string[], a: number, b: number, type: string): void {
   // clear any entity the span cuts into
   let x = a;
@@ -38,7 +48,7 @@ function isFree(tags: string[], a: number, b: number, allowType?: string): boole
 export function applyRules(s: Seq, tags: string[], gaz: Gazetteer): string[] {
   const t = [...tags];
   const low = s.lower;
-  const capd = s.forms.map((f) => CAP.test(f));
+  const capd = capitalised(s.forms);
   const n = t.length;
   for (let i = 0; i + 1 < n; i++) {
     if (capd[i] && capd[i + 1] && INST_LAST.has(low[i + 1]) && INST_FIRST.has(low[i])) {

@@ -24,14 +24,35 @@ const TOKEN_RE = new RegExp(
     // anything else that is not a space: one char
     String.raw`\S`,
   ].join('|'),
-  'gu',
+  'uy',
 );
 
+/** `\s` of a regular expression, for one UTF-16 code unit (every white space character is in the BMP). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The tokens of a text: the same as matching TOKEN_RE globally, but each match is made in place (the
+ * regular expression is sticky) after skipping white space, so no match array is made per token.
+ * A global search finds the same tokens: no alternative matches at white space, and `\S` matches
+ * anywhere else, so each match starts at the first character that is not white space.
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text))) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  const n = text.length;
+  let at = 0;
+  for (;;) {
+    while (at < n && isSpace(text.charCodeAt(at))) at++;
+    if (at >= n) break;
+    TOKEN_RE.lastIndex = at;
+    if (!TOKEN_RE.test(text)) break; // not reached: \S matches any character but white space
+    const end = TOKEN_RE.lastIndex;
+    out.push({ text: text.slice(at, end), start: at, end });
+    at = end;
+  }
   return out;
 }
 
