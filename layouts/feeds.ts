@@ -41,11 +41,13 @@ ${entries}
  */
 function feedEntry(ctx: SiteContext, a: ArticleSummary, updated: string): string {
   if (!a.date) return entryXml(ctx, a, updated);
-  let memo = entryCache.get(a);
-  if (memo?.ctx !== ctx) entryCache.set(a, (memo = { ctx, xml: entryXml(ctx, a, updated) }));
-  return memo.xml;
+  let byArticle = entryCache.get(ctx);
+  if (!byArticle) entryCache.set(ctx, (byArticle = new Map()));
+  let xml = byArticle.get(a);
+  if (xml === undefined) byArticle.set(a, (xml = entryXml(ctx, a, updated)));
+  return xml;
 }
-const entryCache = new WeakMap<ArticleSummary, { ctx: SiteContext; xml: string }>();
+const entryCache = new WeakMap<SiteContext, Map<ArticleSummary, string>>();
 
 function entryXml(ctx: SiteContext, a: ArticleSummary, updated: string): string {
   const url = ctx.absoluteUrl(a.url);

@@ -27,14 +27,15 @@ export const readingMinutes = (words: number) => Math.max(1, Math.round(words / 
  * once per site context and summary.
  */
 export function articleItem(ctx: SiteContext, a: ArticleSummary, level = 3, opts: { lede?: boolean } = {}): string {
-  let memo = teasers.get(a);
-  if (memo?.ctx !== ctx) teasers.set(a, (memo = { ctx, forms: new Map() }));
-  const key = opts.lede === false ? -level : level;
-  let html = memo.forms.get(key);
-  if (html === undefined) memo.forms.set(key, (html = teaser(ctx, a, level, opts.lede !== false)));
-  return html;
+  let byArticle = teasers.get(ctx);
+  if (!byArticle) teasers.set(ctx, (byArticle = new Map()));
+  let forms = byArticle.get(a);
+  if (!forms) byArticle.set(a, (forms = []));
+  const key = opts.lede === false ? level + 8 : level;
+  return (forms[key] ??= teaser(ctx, a, level, opts.lede !== false));
 }
-const teasers = new WeakMap<ArticleSummary, { ctx: SiteContext; forms: Map<number, string> }>();
+/** Teasers by site context and summary, each form at its heading level (plus 8 without a lede). */
+const teasers = new WeakMap<SiteContext, Map<ArticleSummary, string[]>>();
 
 function teaser(ctx: SiteContext, a: ArticleSummary, level: number, withLede: boolean): string {
   const meta = [dateHtml(a.date), a.location ? esc(a.location) : ''].filter(Boolean).join(' · ');
