@@ -30,6 +30,12 @@ export { CONFIG_PATH } from './eleventy-run.ts';
  */
 const WORKER_THRESHOLD = 400;
 const WORKER_ARCHIVE = 2000;
+/**
+ * Longest stretch of listing pages rendered without letting the event loop run. The search records go to Pagefind's
+ * process through a pipe that takes 64 kB at a time, each more only when the loop runs: yielding every 500 pages
+ * (about half a second) left Pagefind idle until the pages were done, then alone on the machine for its whole index.
+ */
+const YIELD_MS = 10;
 export const ASSETS_DIR = join(here, '../../layouts/assets');
 
 export interface RenderOptions {
@@ -177,6 +183,7 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
 
   // 2. Every other page, rendered directly from the index; only changed bytes are written.
   const pages = sitePages(ctx);
+  let lastYield = performance.now();
   const assets = readdirSync(ASSETS_DIR);
   for (let i = 0; i < pages.length; i++) {
     const p = pages[i];
@@ -191,9 +198,10 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
       }
     }
     place(rel, p.render());
-    if (i % 500 === 499) {
-      progress?.('pages', i + 1, pages.length);
-      await new Promise((r) => setImmediate(r)); // let the search index's and Eleventy's messages flow
+    if (i % 500 === 499) progress?.('pages', i + 1, pages.length);
+    if (performance.now() - lastYield > YIELD_MS) {
+      await new Promise((r) => setImmediate(r));
+      lastYield = performance.now();
     }
   }
   progress?.('pages', pages.length, pages.length);
