@@ -1,5 +1,5 @@
 // The archive by date: every year with its months, a page per year and per month, and the undated articles.
-import { esc } from '../src/site/html.ts';
+import { esc, count } from '../src/site/html.ts';
 import type { SiteContext, MonthPage, ListPage } from '../src/site/context.ts';
 import type { ArticleSummary, YearCount } from '../src/site/archive-index.ts';
 import { readableDate } from '../src/site/dates.ts';
@@ -14,7 +14,7 @@ const monthName = (month: string) => readableDate(month).replace(/ \d+$/, '');
 
 function monthGrid(ctx: SiteContext, y: YearCount): string {
   return `<ul class="month-grid">${y.months
-    .map((m) => `<li><a href="${esc(ctx.url(monthUrl(m.month)))}">${esc(monthName(m.month))}</a> <span class="count">${m.count.toLocaleString('en')}</span></li>`)
+    .map((m) => `<li><a href="${esc(ctx.url(monthUrl(m.month)))}">${esc(monthName(m.month))}</a> <span class="count">${count(m.count)}</span></li>`)
     .join('')}</ul>`;
 }
 

@@ -1,6 +1,6 @@
 // A person, organisation or place: who or what it is, how often and when it is mentioned,
 // what it is mentioned with, quotes, and its articles newest first, grouped by month, 50 a page.
-import { esc } from '../src/site/html.ts';
+import { esc, count } from '../src/site/html.ts';
 import type { SiteContext, EntityPage } from '../src/site/context.ts';
 import { KIND_LABEL, KIND_PATH, type EntityEntry } from '../src/site/archive-index.ts';
 import { readableDate } from '../src/site/dates.ts';
@@ -52,7 +52,7 @@ export function entityPage(ctx: SiteContext, p: EntityPage): string {
 <div class="entity-main">
 <header class="entity-header"><p class="kind"><a href="${esc(ctx.url(`/${KIND_PATH[e.kind]}/`))}">${esc(label.many)}</a></p><h1>${esc(e.name)}${p.page > 1 ? ` <span class="page-of">page ${p.page}</span>` : ''}</h1></header>
 ${head}
-<section class="entity-articles" aria-labelledby="articles-h"><h2 id="articles-h">Articles${p.pages > 1 ? ` <span class="count">${(p.page - 1) * 50 + 1}–${(p.page - 1) * 50 + p.items.length} of ${n.toLocaleString('en')}</span>` : ''}</h2>
+<section class="entity-articles" aria-labelledby="articles-h"><h2 id="articles-h">Articles${p.pages > 1 ? ` <span class="count">${(p.page - 1) * 50 + 1}–${(p.page - 1) * 50 + p.items.length} of ${count(n)}</span>` : ''}</h2>
 ${groupedByMonth(ctx, p.items, 3)}
 </section>
 ${events}

@@ -20,18 +20,7 @@ const stamp = (date: string) => `${date.length === 4 ? `${date}-01-01` : date.le
 export function atomFeed(ctx: SiteContext, o: { title: string; path: string; htmlPath: string; articles: ArticleSummary[]; subtitle?: string }): string {
   const items = o.articles.slice(0, FEED_SIZE);
   const updated = stamp(items.find((a) => a.date)?.date ?? ctx.newestDate ?? EPOCH);
-  const entries = items
-    .map((a) => {
-      const url = ctx.absoluteUrl(a.url);
-      return `<entry>
-<title>${esc(a.title)}</title>
-<link href="${esc(url)}"/>
-<id>${esc(url)}</id>
-<updated>${a.date ? stamp(a.date) : updated}</updated>
-${a.date ? `<published>${stamp(a.date)}</published>\n` : ''}${a.byline ? `<author><name>${esc(a.byline)}</name></author>\n` : ''}<summary>${esc(a.lede)}</summary>
-</entry>`;
-    })
-    .join('\n');
+  const entries = items.map((a) => feedEntry(ctx, a, updated)).join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${esc(ctx.settings.language)}">
 <title>${esc(o.title)}</title>
@@ -44,6 +33,31 @@ ${o.subtitle ? `<subtitle>${esc(o.subtitle)}</subtitle>\n` : ''}<link rel="self"
 ${entries}
 </feed>
 `;
+}
+
+/**
+ * One article's feed entry. An article stands in the feeds of all its entities: a dated article's entry is made once
+ * per site context (an undated one carries its feed's date, so it is made per feed).
+ */
+function feedEntry(ctx: SiteContext, a: ArticleSummary, updated: string): string {
+  if (!a.date) return entryXml(ctx, a, updated);
+  let byArticle = entryCache.get(ctx);
+  if (!byArticle) entryCache.set(ctx, (byArticle = new Map()));
+  let xml = byArticle.get(a);
+  if (xml === undefined) byArticle.set(a, (xml = entryXml(ctx, a, updated)));
+  return xml;
+}
+const entryCache = new WeakMap<SiteContext, Map<ArticleSummary, string>>();
+
+function entryXml(ctx: SiteContext, a: ArticleSummary, updated: string): string {
+  const url = ctx.absoluteUrl(a.url);
+  return `<entry>
+<title>${esc(a.title)}</title>
+<link href="${esc(url)}"/>
+<id>${esc(url)}</id>
+<updated>${a.date ? stamp(a.date) : updated}</updated>
+${a.date ? `<published>${stamp(a.date)}</published>\n` : ''}${a.byline ? `<author><name>${esc(a.byline)}</name></author>\n` : ''}<summary>${esc(a.lede)}</summary>
+</entry>`;
 }
 
 export function siteFeed(ctx: SiteContext): string {

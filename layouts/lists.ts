@@ -1,5 +1,5 @@
 // Home page and the entity indexes (A–Z with a letter bar, and by most mentioned).
-import { esc } from '../src/site/html.ts';
+import { esc, count } from '../src/site/html.ts';
 import type { SiteContext } from '../src/site/context.ts';
 import type { EntityEntry } from '../src/site/archive-index.ts';
 import { KIND_LABEL, KIND_PATH } from '../src/site/archive-index.ts';
@@ -24,8 +24,8 @@ export function homePage(ctx: SiteContext): string {
   }).join('');
   const years = index.years.length || index.undated
     ? `<section aria-labelledby="by-date"><h2 id="by-date">By date</h2><ul class="year-list">${index.years
-        .map((y) => `<li><a href="${esc(ctx.url(`/archive/${y.year}/`))}">${esc(y.year)}</a> <span class="count">${y.count.toLocaleString('en')}</span></li>`)
-        .join('')}${index.undated ? `<li><a href="${esc(ctx.url('/archive/undated/'))}">Undated</a> <span class="count">${index.undated.toLocaleString('en')}</span></li>` : ''}</ul></section>`
+        .map((y) => `<li><a href="${esc(ctx.url(`/archive/${y.year}/`))}">${esc(y.year)}</a> <span class="count">${count(y.count)}</span></li>`)
+        .join('')}${index.undated ? `<li><a href="${esc(ctx.url('/archive/undated/'))}">Undated</a> <span class="count">${count(index.undated)}</span></li>` : ''}</ul></section>`
     : '';
   const body = `<h1 class="visually-hidden">${esc(ctx.settings.title)}</h1>
 <p class="intro">${esc(ctx.settings.description)} ${plural(index.articles.length, 'article')}, ${plural(index.people.length, 'person', 'people')}, ${plural(index.organisations.length, 'organisation')}, ${plural(index.places.length, 'place')}.</p>

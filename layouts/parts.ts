@@ -1,20 +1,45 @@
 // Fragments several pages share: article teasers, month groups, pagers, counts.
-import { esc } from '../src/site/html.ts';
+import { esc, count } from '../src/site/html.ts';
 import type { SiteContext } from '../src/site/context.ts';
 import type { ArticleSummary, EntityEntry } from '../src/site/archive-index.ts';
 import { readableDate } from '../src/site/dates.ts';
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
-export const dateHtml = (date?: string) => (date ? `<time datetime="${esc(date)}">${esc(readableDate(date))}</time>` : '<span>Undated</span>');
+/** `<time>` of a date, made once per date (a date stands on many pages). */
+export function dateHtml(date?: string): string {
+  if (!date) return '<span>Undated</span>';
+  let s = dates.get(date);
+  if (s === undefined) {
+    s = `<time datetime="${esc(date)}">${esc(readableDate(date))}</time>`;
+    if (dates.size < 100_000) dates.set(date, s);
+  }
+  return s;
+}
+const dates = new Map<string, string>();
 
 /** Minutes to read a body of `words` words (230 a minute, at least 1). */
 export const readingMinutes = (words: number) => Math.max(1, Math.round(words / 230));
 
-/** A teaser: headline link, date and place, lede. `level` is the heading level of the headline. */
+/**
+ * A teaser: headline link, date and place, lede. `level` is the heading level of the headline.
+ * An article's teaser stands on many pages (its entities' pages, its month, related lists): each form of it is made
+ * once per site context and summary.
+ */
 export function articleItem(ctx: SiteContext, a: ArticleSummary, level = 3, opts: { lede?: boolean } = {}): string {
+  let byArticle = teasers.get(ctx);
+  if (!byArticle) teasers.set(ctx, (byArticle = new Map()));
+  let forms = byArticle.get(a);
+  if (!forms) byArticle.set(a, (forms = []));
+  const key = opts.lede === false ? level + 8 : level;
+  return (forms[key] ??= teaser(ctx, a, level, opts.lede !== false));
+}
+/** Teasers by site context and summary, each form at its heading level (plus 8 without a lede). */
+const teasers = new WeakMap<SiteContext, Map<ArticleSummary, string[]>>();
+
+function teaser(ctx: SiteContext, a: ArticleSummary, level: number, withLede: boolean): string {
   const meta = [dateHtml(a.date), a.location ? esc(a.location) : ''].filter(Boolean).join(' · ');
-  const lede = opts.lede === false || !a.lede ? '' : `<p class="lede">${esc(a.lede)}</p>`;
+  const lede = !withLede || !a.lede ? '' : `<p class="lede">${esc(a.lede)}</p>`;
   return `<li class="article-item"><h${level}><a href="${esc(ctx.url(a.url))}">${esc(a.title)}</a></h${level}><p class="meta">${meta}</p>${lede}</li>`;
 }
 
@@ -60,6 +85,6 @@ export function pager(ctx: SiteContext, base: string, page: number, pages: numbe
 /** A list of entity links with article counts. */
 export function entityLinks(ctx: SiteContext, list: Array<{ e: EntityEntry; count: number; title?: string }>, cls = 'entity-list'): string {
   return `<ul class="${cls}">${list
-    .map(({ e, count, title }) => `<li><a href="${esc(ctx.url(e.url))}">${esc(e.name)}</a> <span class="count"${title ? ` title="${esc(title)}"` : ''}>${count.toLocaleString('en')}</span></li>`)
+    .map(({ e, count: n, title }) => `<li><a href="${esc(ctx.url(e.url))}">${esc(e.name)}</a> <span class="count"${title ? ` title="${esc(title)}"` : ''}>${count(n)}</span></li>`)
     .join('')}</ul>`;
 }

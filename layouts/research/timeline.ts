@@ -8,8 +8,20 @@ import { basePage } from '../base.ts';
 
 export const TIMELINE_PATH = '/timeline/';
 
-/** One event as a list item: date, clause, linked entities, sources. */
+/**
+ * One event as a list item: date, clause, linked entities, sources. An event stands on the page of each entity it
+ * names and on the timeline: it is made once per site context.
+ */
 export function eventLi(ctx: SiteContext, e: TimelineEvent): string {
+  let byEvent = items.get(ctx);
+  if (!byEvent) items.set(ctx, (byEvent = new Map()));
+  let html = byEvent.get(e);
+  if (html === undefined) byEvent.set(e, (html = eventItem(ctx, e)));
+  return html;
+}
+const items = new WeakMap<SiteContext, Map<TimelineEvent, string>>();
+
+function eventItem(ctx: SiteContext, e: TimelineEvent): string {
   const ents = e.entities.length
     ? `<p class="event-entities">${e.entities.map((k) => `<a href="${esc(ctx.url(entityUrl(k.kind, k.slug)))}">${esc(k.name)}</a>`).join(', ')}</p>`
     : '';

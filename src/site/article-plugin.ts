@@ -76,6 +76,48 @@ export function readGenerated(text: string): { data: Record<string, unknown>; bo
   return { data: (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Record<string, unknown>, body: text.slice(m[0].length) };
 }
 
+/** Top-level frontmatter fields that article pages do not show: their blocks are cut before the YAML is read. */
+const UNUSED_BLOCKS = ['events:', 'quotes:'];
+
+/**
+ * The frontmatter text without the blocks of the fields article pages do not use (UNUSED_BLOCKS). The generated
+ * frontmatter has one line per top-level field, at column 0, its nested lines indented (no folded or block scalars:
+ * src/markdown/serialize.ts), so a block ends at the next line that starts a field; lines starting with a space, a
+ * `-` or a `#`, and empty ones, belong to the block being cut.
+ */
+export function withoutUnusedBlocks(frontmatter: string): string {
+  let out = '';
+  let from = 0;
+  let i = 0;
+  while (i < frontmatter.length) {
+    const end = frontmatter.indexOf('\n', i);
+    const next = end === -1 ? frontmatter.length : end + 1;
+    if (frontmatter.charCodeAt(i) === 101 /* e */ || frontmatter.charCodeAt(i) === 113 /* q */) {
+      const field = UNUSED_BLOCKS.find((k) => frontmatter.startsWith(k, i) && (next === i + k.length + 1 || frontmatter.startsWith(' ', i + k.length)));
+      if (field) {
+        out += frontmatter.slice(from, i);
+        let j = next;
+        while (j < frontmatter.length && /^[ \-#\n]/.test(frontmatter[j])) {
+          const e = frontmatter.indexOf('\n', j);
+          j = e === -1 ? frontmatter.length : e + 1;
+        }
+        from = i = j;
+        continue;
+      }
+    }
+    i = next;
+  }
+  return from === 0 ? frontmatter : out + frontmatter.slice(from);
+}
+
+/** What an article page is made from in its markdown file: readGenerated without the fields pages do not show. */
+export function readArticlePage(text: string): { data: Record<string, unknown>; body: string } {
+  const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (!m) return readGenerated(text);
+  const fm = withoutUnusedBlocks(`${m[1]}\n`);
+  return readGenerated(`---\n${fm}---\n${text.slice(m[0].length)}`);
+}
+
 function articleFiles(dir: string): string[] {
   try {
     return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).map((f) => f.split(sep).join('/'));
@@ -117,7 +159,7 @@ export default function datelineArticles(eleventyConfig: EleventyConfig): void {
   for (const articleId of ids) {
     const file = join(articlesDir, `${articleId}.md`);
     if (relative(articlesDir, file).startsWith('..')) continue;
-    const { data, body } = readGenerated(readFileSync(file, 'utf8'));
+    const { data, body } = readArticlePage(readFileSync(file, 'utf8'));
     eleventyConfig.addTemplate(`_articles/${articleId}.md`, body, data);
   }
 }

@@ -6,10 +6,10 @@
 // would change and writes only files whose bytes changed. Files are rendered into a staging folder and then
 // moved into place by atomic renames (a folder new to the site in one); a killed build leaves every file whole,
 // and the next build finishes the job. Files the tool did not write are never touched.
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash, hash as digestOf } from 'node:crypto';
+import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadSiteContext, type SiteContext } from './context.ts';
 import { normalizePrefix } from './settings.ts';
 import { articleUrl } from './archive-index.ts';
@@ -19,6 +19,7 @@ import { runEleventy, runEleventyInWorker } from './eleventy-run.ts';
 import { publishSite, readSiteState, SITE_STAGING, type SiteState } from '../io/site-manifest.ts';
 import { removeStaleTemps } from '../io/atomic.ts';
 import { SRC_DIR } from '../paths.ts';
+import { folderMaker } from './folders.ts';
 
 const here = join(SRC_DIR, 'site'); // the sources, also when running compiled (renderVersion hashes them)
 export { CONFIG_PATH } from './eleventy-run.ts';
@@ -29,6 +30,12 @@ export { CONFIG_PATH } from './eleventy-run.ts';
  */
 const WORKER_THRESHOLD = 400;
 const WORKER_ARCHIVE = 2000;
+/**
+ * Longest stretch of listing pages rendered without letting the event loop run. The search records go to Pagefind's
+ * process through a pipe that takes 64 kB at a time, each more only when the loop runs: yielding every 500 pages
+ * (about half a second) left Pagefind idle until the pages were done, then alone on the machine for its whole index.
+ */
+const YIELD_MS = 10;
 export const ASSETS_DIR = join(here, '../../layouts/assets');
 
 export interface RenderOptions {
@@ -60,7 +67,7 @@ export interface RenderResult {
   timings: { eleventy: number; pages: number; search: number; publish: number };
 }
 
-const hash = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex');
+const hash = (data: string | Uint8Array) => digestOf('sha1', data, 'hex');
 
 /** Site-relative output path for a URL path ("/people/x/" → "people/x/index.html"). */
 export function outputPath(url: string): string {
@@ -86,22 +93,26 @@ export function renderVersion(): string {
 
 /**
  * What an article page is made from, besides its own markdown: its neighbours' summaries, settings, prefix.
- * `json` memoises each summary's JSON: every summary appears in about seven signatures (its own, its neighbours').
+ * `summary` gives each summary's digest, made once: every summary appears in about seven signatures (its own, its neighbours').
  */
-function articleSignature(ctx: SiteContext, id: string, mdHash: string, base: string, json: (id: string | undefined) => string): string {
+function articleSignature(ctx: SiteContext, id: string, mdHash: string, base: string, summary: (id: string | undefined) => string): string {
   const s = ctx.articleById.get(id);
-  const near = s ? [id, s.prev, s.next, ...(s.related ?? [])].map(json).join(',') : '';
+  let near = '';
+  if (s) {
+    near = summary(id) + summary(s.prev) + summary(s.next);
+    for (const r of s.related ?? []) near += summary(r);
+  }
   return hash(`${base}\n${mdHash}\n[${near}]`);
 }
 
-/** JSON of article summaries by id, each serialised once ("null" for none). */
-function summaryJson(ctx: SiteContext): (id: string | undefined) => string {
+/** Digests (sha1, base64) of article summaries' JSON by id, each made once ("null" for none). */
+function summaryDigests(ctx: SiteContext): (id: string | undefined) => string {
   const memo = new Map<string, string>();
   return (id) => {
     if (id === undefined) return 'null';
-    let j = memo.get(id);
-    if (j === undefined) memo.set(id, (j = JSON.stringify(ctx.articleById.get(id) ?? null)));
-    return j;
+    let d = memo.get(id);
+    if (d === undefined) memo.set(id, (d = digestOf('sha1', JSON.stringify(ctx.articleById.get(id) ?? null), 'base64')));
+    return d;
   };
 }
 
@@ -123,18 +134,15 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   // Listing pages are written into the staging folder like everything else, synchronously (tens of thousands of
   // small files: no await per file). Nothing there is published until the last step moves it into place, where a
   // folder that is new to the site moves whole (see moveStaged), so a first build costs no rename per page.
-  const made = new Set<string>();
+  const folder = folderMaker(staging);
   const place = (rel: string, content: string | Uint8Array) => {
-    const h = hash(content);
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content; // encoded once, for the hash and the file
+    const h = hash(bytes);
     next.files[rel] = h;
     if (old.files[rel] === h && existsSync(join(site, rel))) return; // unchanged and still there
-    const file = join(staging, rel);
-    const dir = dirname(file);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    writeFileSync(file, content);
+    const slash = rel.lastIndexOf('/');
+    if (slash > 0) folder(rel.slice(0, slash));
+    writeFileSync(join(staging, rel), bytes);
     written.push(rel);
   };
 
@@ -145,9 +153,9 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   const t0 = performance.now();
   const mdHashes = readMarkdownHashes(md);
   const toRender: string[] = [];
-  const json = summaryJson(ctx);
+  const summary = summaryDigests(ctx);
   for (const a of ctx.index.articles) {
-    const sig = articleSignature(ctx, a.id, mdHashes[`articles/${a.id}.md`] ?? 'missing', version, json);
+    const sig = articleSignature(ctx, a.id, mdHashes[`articles/${a.id}.md`] ?? 'missing', version, summary);
     next.articles[a.id] = sig;
     const rel = outputPath(articleUrl(a.id));
     if (keepsOld(rel, old.articles[a.id], sig)) next.files[rel] = old.files[rel];
@@ -175,6 +183,7 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
 
   // 2. Every other page, rendered directly from the index; only changed bytes are written.
   const pages = sitePages(ctx);
+  let lastYield = performance.now();
   const assets = readdirSync(ASSETS_DIR);
   for (let i = 0; i < pages.length; i++) {
     const p = pages[i];
@@ -189,9 +198,10 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
       }
     }
     place(rel, p.render());
-    if (i % 500 === 499) {
-      progress?.('pages', i + 1, pages.length);
-      await new Promise((r) => setImmediate(r)); // let the search index's and Eleventy's messages flow
+    if (i % 500 === 499) progress?.('pages', i + 1, pages.length);
+    if (performance.now() - lastYield > YIELD_MS) {
+      await new Promise((r) => setImmediate(r));
+      lastYield = performance.now();
     }
   }
   progress?.('pages', pages.length, pages.length);

@@ -1,6 +1,6 @@
 // One Eleventy run over the article pages of a render plan, in this thread or in a worker thread.
 // The worker lets Eleventy render articles on one core while the listing pages are rendered on the other.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { dirname, join, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -71,7 +71,7 @@ export async function runEleventy(job: EleventyJob, onProgress?: (done: number) 
       const results = ((await elev.write()) as unknown as Array<Array<{ outputPath?: string; content?: string }>>).flat(2);
       for (const r of results) {
         if (!r?.outputPath || typeof r.content !== 'string') continue;
-        out.push({ rel: resolve(r.outputPath).slice(root.length + 1).split(sep).join('/'), hash: createHash('sha1').update(r.content).digest('hex') });
+        out.push({ rel: resolve(r.outputPath).slice(root.length + 1).split(sep).join('/'), hash: hash('sha1', r.content, 'hex') });
       }
     } finally {
       setRenderPlan(undefined);

@@ -1,7 +1,7 @@
 // Every page of the site except article pages: a flat list of (URL, render) built from the site context.
 // These pages are plain functions of the precomputed archive index, so they are rendered directly rather than
 // as Eleventy templates: at archive scale that is where the build's time would otherwise go.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { SiteContext, EntityPage } from './context.ts';
 import type { EntityEntry } from './archive-index.ts';
 import { ENTITY_KINDS } from '../types.ts';
@@ -27,30 +27,33 @@ export interface SitePage {
   inputs?: () => string;
 }
 
+/** sha1 of a text, in base64 (27 characters): what stands for a piece of a page's inputs. */
+const digest = (text: string) => hash('sha1', text, 'base64');
+
 /**
- * JSON of the inputs pages are made from, each piece serialised once per build however many pages use it
- * (an entity's entry on each of its pages, an article's list item on every page that lists it). Large pieces
- * (entity entries, network and event data) stand in a page's inputs as the hash of their JSON, so an entity with
- * a hundred pages has its entry serialised and hashed once, not a hundred times.
+ * The inputs pages are made from, each piece serialised and hashed once per build however many pages use it (an
+ * entity's entry on each of its pages, an article's list item on every page that lists it): a page's inputs are
+ * the digests of its pieces, so an entity page of fifty articles is fifty short digests, not fifty summaries' JSON.
  */
-class InputsJson {
+class Inputs {
   private readonly objects = new Map<unknown, string>();
   private readonly items = new Map<string, string>();
   constructor(private readonly ctx: SiteContext) {}
 
+  /** Digest of an object's JSON ("null" for none). */
   of(o: unknown): string {
     if (o === undefined || o === null) return 'null';
     let s = this.objects.get(o);
-    if (s === undefined) this.objects.set(o, (s = createHash('sha1').update(JSON.stringify(o)).digest('base64')));
+    if (s === undefined) this.objects.set(o, (s = digest(JSON.stringify(o))));
     return s;
   }
 
-  /** The fields of an article summary that list items and feed entries show. */
+  /** Digest of the fields of an article summary that list items and feed entries show ("null" for none). */
   listed(id: string): string {
     let s = this.items.get(id);
     if (s === undefined) {
       const a = this.ctx.articleById.get(id);
-      this.items.set(id, (s = a ? JSON.stringify([a.url, a.title, a.date, a.location, a.byline, a.lede]) : 'null'));
+      this.items.set(id, (s = a ? digest(JSON.stringify([a.url, a.title, a.date, a.location, a.byline, a.lede])) : 'null'));
     }
     return s;
   }
@@ -60,24 +63,29 @@ class InputsJson {
     const { ctx } = this;
     const e = p.entity;
     const key = `${e.kind}:${e.slug}`;
-    const parts = [this.of(e), String(p.page), String(p.pages), p.items.map((a) => this.listed(a.id)).join(','), this.of(ctx.research.bios[key])];
+    let s = `${this.of(e)}\n${p.page}\n${p.pages}\n`;
+    for (const a of p.items) s += this.listed(a.id);
+    s += `\n${this.of(ctx.research.bios[key])}`;
     if (p.page === 1) {
-      parts.push(
-        e.with.map((w) => ctx.entityBySlug[w.kind].get(w.slug)).map((x) => (x ? JSON.stringify([x.name, x.url]) : 'null')).join(','),
-        e.quotes.map((q) => this.listed(q.article)).join(','),
-        this.of(ctx.research.network[key]),
-        // Events are shared by the entities they name: each is hashed once, an entity's list is their hashes.
-        (ctx.research.eventsByEntity.get(key) ?? []).map((ev) => this.of(ev)).join(','),
-      );
+      s += '\n';
+      for (const w of e.with) {
+        const x = ctx.entityBySlug[w.kind].get(w.slug);
+        s += x ? `${JSON.stringify([x.name, x.url])},` : 'null,';
+      }
+      s += '\n';
+      for (const q of e.quotes) s += this.listed(q.article);
+      s += `\n${this.of(ctx.research.network[key])}\n`;
+      // Events are shared by the entities they name: each is hashed once, an entity's list is their digests.
+      for (const ev of ctx.research.eventsByEntity.get(key) ?? []) s += this.of(ev);
     }
-    return parts.join('\n');
+    return s;
   }
 
   /** What an entity's feed is made from. */
   entityFeed(e: EntityEntry): string {
     const ids = e.articles.slice(0, FEED_SIZE);
     const dated = ids.some((id) => this.ctx.articleById.get(id)?.date);
-    return [e.kind, e.name, e.url, ids.map((id) => this.listed(id)).join(','), dated ? '' : (this.ctx.newestDate ?? '')].join('\n');
+    return [e.kind, e.name, e.url, ids.map((id) => this.listed(id)).join(''), dated ? '' : (this.ctx.newestDate ?? '')].join('\n');
   }
 }
 
@@ -85,7 +93,7 @@ class InputsJson {
 export function sitePages(ctx: SiteContext): SitePage[] {
   const out: SitePage[] = [];
   const page = (url: string, render: () => string, inputs?: () => string) => out.push({ url, render, ...(inputs ? { inputs } : {}) });
-  const json = new InputsJson(ctx);
+  const json = new Inputs(ctx);
   page('/', () => homePage(ctx));
   for (const kind of ENTITY_KINDS) {
     page(`/${KIND_PATH[kind]}/`, () => entityIndexPage(ctx, kind));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { articleToMarkdown } from '../../src/markdown/serialize.ts';
-import { readGenerated } from '../../src/site/article-plugin.ts';
+import { readGenerated, readArticlePage, withoutUnusedBlocks } from '../../src/site/article-plugin.ts';
 import type { Article, EntityRef } from '../../src/types.ts';
 
 // Text that looks like other YAML types, or like YAML syntax, mixed with any Unicode.
@@ -30,7 +30,35 @@ const article: fc.Arbitrary<Article> = fc.record({
   extra: fc.option(fc.dictionary(fc.constantFrom('note', 'tags', 'n'), fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.array(text, { maxLength: 2 }))), { nil: undefined }),
 }, { requiredKeys: ['id', 'title', 'people', 'organisations', 'places', 'paragraphs', 'source'] }) as unknown as fc.Arbitrary<Article>;
 
+// Events and quotes, which article pages do not show, with the same tricky text.
+const withResearch: fc.Arbitrary<Article> = fc
+  .tuple(
+    article,
+    fc.array(fc.record({ date: fc.constantFrom('2025-02-27', '2024', '2023-05'), precision: fc.constantFrom('day', 'year'), text, paragraph: fc.nat(9) }), { maxLength: 3 }),
+    fc.array(fc.record({ text, paragraph: fc.nat(9), speaker: fc.option(fc.constantFrom('a', 'b-c'), { nil: undefined }), attribution: fc.option(text, { nil: undefined }) }, { requiredKeys: ['text', 'paragraph'] }), { maxLength: 3 }),
+  )
+  .map(([a, events, quotes]) => ({ ...a, events, quotes }) as unknown as Article);
+
 describe('generated frontmatter read by the site', () => {
+  it('reads the data of an article page as the yaml library does, without the events and quotes pages do not show', () => {
+    fc.assert(
+      fc.property(withResearch, (a) => {
+        const file = articleToMarkdown(a);
+        const fm = /^---\n([\s\S]*?)\n---\n/.exec(file)![1];
+        const { events: _e, quotes: _q, ...rest } = parse(fm) as Record<string, unknown>;
+        const page = readArticlePage(file);
+        expect(page.data).toStrictEqual(rest);
+        expect(page.body).toBe(readGenerated(file).body);
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('cuts only whole top-level blocks of unused fields', () => {
+    const fm = 'id: x\nevents:\n  - date: "2002"\n    text: a\n\n  # note\n- b\nquotesExtra: 1\nquotes: []\ntitle: events: no\n';
+    expect(withoutUnusedBlocks(fm)).toBe('id: x\nquotesExtra: 1\ntitle: events: no\n');
+  });
+
   it('reads back the same data as the yaml library, for any field text', () => {
     fc.assert(
       fc.property(article, (a) => {
