@@ -1,7 +1,8 @@
-// Worker side of the ingest pool: build articles from raw bytes, post results back as JSON text
-// (serialised here, in parallel, rather than structured-cloned and re-serialised for the cache on the main thread).
+// Worker side of the ingest pool: extract articles from raw bytes and make what can be made of each alone
+// (src/io/extract-one.ts), posted back as text: serialised here, in parallel, rather than structured-cloned and
+// re-serialised for the cache on the main thread.
 import { parentPort } from 'node:worker_threads';
-import { buildOne } from '../io/ingest-dir.ts';
+import { extractOne } from '../io/extract-one.ts';
 
 export interface Job {
   id: number;
@@ -10,6 +11,6 @@ export interface Job {
 }
 
 parentPort?.on('message', (job: Job) => {
-  parentPort!.postMessage({ id: job.id, json: JSON.stringify(buildOne(job.source, job.bytes)) });
+  parentPort!.postMessage({ id: job.id, ...extractOne(job.source, job.bytes) });
 });
 parentPort?.postMessage({ ready: true });

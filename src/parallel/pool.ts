@@ -1,7 +1,8 @@
 // A small worker-thread pool that builds raw articles on every core.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import type { buildOne } from '../io/ingest-dir.ts';
+import type { buildOne } from '../io/build-one.ts';
+import type { Extracted } from '../io/extract-one.ts';
 import { workerEntry, workerExecArgv } from '../paths.ts';
 
 type Result = ReturnType<typeof buildOne>;
@@ -21,15 +22,15 @@ export function workerCount(): number {
 const IN_FLIGHT = 4;
 
 export interface WorkerPool {
-  /** Queue a task; resolves to its result as JSON text (serialised in the worker, so the main thread only parses it). */
-  run(task: PoolTask): Promise<string>;
+  /** Queue a task; resolves to what the worker made of it (text serialised in the worker, so the main thread only parses it). */
+  run(task: PoolTask): Promise<Extracted>;
   /** Stop the workers (after every queued task has settled). */
   close(): Promise<void>;
 }
 
 interface Pending {
   task: PoolTask;
-  resolve: (json: string) => void;
+  resolve: (result: Extracted) => void;
   reject: (e: Error) => void;
 }
 
@@ -66,12 +67,13 @@ export function startPool(n: number): WorkerPool {
     }
   };
   for (const s of slots) {
-    s.worker.on('message', (m: { ready?: boolean; id?: number; json?: string }) => {
+    s.worker.on('message', (m: { ready?: boolean; id?: number } & Partial<Extracted>) => {
       if (m.ready || m.id === undefined) return;
       const p = s.inFlight.get(m.id);
       if (!p) return;
       s.inFlight.delete(m.id);
-      p.resolve(m.json!);
+      const { id: _id, ...result } = m;
+      p.resolve(result as Extracted);
       pump();
     });
     s.worker.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
@@ -83,7 +85,7 @@ export function startPool(n: number): WorkerPool {
   return {
     run(task) {
       if (failure) return Promise.reject(failure);
-      return new Promise<string>((resolve, reject) => {
+      return new Promise<Extracted>((resolve, reject) => {
         queue.push({ task, resolve, reject });
         pump();
       });
@@ -106,9 +108,9 @@ export async function buildInWorkers(tasks: PoolTask[], onDone?: (n: number) => 
   try {
     return await Promise.all(
       tasks.map((t) =>
-        pool.run(t).then((json) => {
+        pool.run(t).then((r) => {
           onDone?.(++done);
-          return JSON.parse(json) as Result;
+          return JSON.parse(r.json) as Result;
         }),
       ),
     );
