@@ -132,7 +132,10 @@ export async function writeCache(path: string, version: string, old: ExtractCach
       return;
     }
   }
-  await writeAtomic(path, joinLines([Buffer.from(JSON.stringify({ version })), ...[...entries.values()].map((e) => bytesOf(e.line!)), siteLine]));
+  // Lines made in this run (text) are joined as text and encoded once; lines read are copied from the bytes read.
+  const lines = [...entries.values()].map((e) => e.line!);
+  if (lines.every((l) => typeof l === 'string')) await writeAtomic(path, `${JSON.stringify({ version })}\n${lines.join('\n')}${lines.length ? '\n' : ''}${siteLine.toString()}\n`);
+  else await writeAtomic(path, joinLines([Buffer.from(JSON.stringify({ version })), ...lines.map(bytesOf), siteLine]));
 }
 
 /** Lines, each ended by a new line, as one buffer. */

@@ -35,6 +35,21 @@ export function extractOne(source: string, bytes: Uint8Array): Extracted {
   return { json, facets: facetsHash(a), parts: JSON.stringify(articleParts({ id: mdId, ...a })), markdown: articleToMarkdown({ id: mdId, ...a }), mdId };
 }
 
+/** An article's parts (as JSON) and markdown, made from the article as canonicalised. */
+export interface Finished {
+  parts: string;
+  markdown: string;
+}
+
+/**
+ * The parts and markdown of an article as canonicalised: for the articles whose parts or markdown made ahead do not
+ * hold (canonicalisation changed their entities, or their id is not the natural one), made in the workers while
+ * they are up.
+ */
+export function finishOne(a: Article): Finished {
+  return { parts: JSON.stringify(articleParts(a)), markdown: articleToMarkdown(a) };
+}
+
 /**
  * The id an article gets unless another shares its slug and month: `YYYY/MM/slug` or `undated/slug` (as
  * assignIds makes it). Only a guess: the main thread uses what was made with it when the assigned id is equal.

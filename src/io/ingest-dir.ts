@@ -17,7 +17,7 @@ import { EXTRACTOR_VERSION } from '../ner/index.ts';
 import { startPool, startWriter, workerCount, type FileWriter, type WorkerPool } from '../parallel/pool.ts';
 import { readCache, writeCache, restamped, entryLine, settledStamp, statStamp, type CacheEntry } from './extract-cache.ts';
 import { buildOne, type Rejection } from './build-one.ts';
-import { extractOne, facetsHash, type Extracted } from './extract-one.ts';
+import { extractOne, facetsHash, type Extracted, type Finished } from './extract-one.ts';
 import { updateSiteData } from './site-update.ts';
 import { DEFAULT_SETTINGS, parseSettings, type SiteSettings } from '../site/settings.ts';
 import { SRC_DIR } from '../paths.ts';
@@ -187,8 +187,6 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     entries.set(t.source, { hash: t.hash, ...(t.stamp ? { stamp: t.stamp } : {}), ...result, ...(x.facets ? { facets: x.facets } : {}), ...ahead, line: entryLine(t.source, t.hash, t.stamp, x.facets, x.json) });
   }
   pending.length = 0;
-  await pool?.close();
-  pool = undefined;
   for (const source of files) {
     const entry = entries.get(source)!;
     if (/[\u0000-\u001f\u007f\ufffd]/.test(source) && entry.built && !entry.built.warnings.some((w) => w.message.startsWith('file name has'))) {
@@ -216,6 +214,18 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     }
   }
   const articles = canonicalizeArchive(withIds, curation);
+  // Where canonicalisation changed an article's entities, or its id is not the natural one, what the workers made
+  // ahead of it does not hold: while they are up, they make it again from the article as it now is.
+  const redo = new Map<Article, Promise<Finished>>();
+  if (pool) {
+    for (const a of articles) {
+      const e = entries.get(a.source)!;
+      if (!e.ahead || (sameEntities(a, e.built!.article) && e.ahead.mdId === a.id)) continue;
+      const made = pool.finish(a);
+      made.catch(() => undefined); // awaited below; a failed pool must not also report each task as unhandled
+      redo.set(a, made);
+    }
+  }
   lap('canonicalize');
 
   const written: string[] = [];
@@ -260,15 +270,19 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     outputs[rel] = key;
     siteHash.update(`${key}\n`);
     structureHash.update(`${JSON.stringify(a.source)} ${a.id} ${entry.facets ?? facetsHash(entry.built!.article)} ${entities}\n`);
-    const ahead = entry.ahead;
+    // What was made of the article beside its extraction, when it holds for the article as it now is.
+    const again = redo.get(a);
+    const ahead = again ? { ...(await again), mdId: a.id } : entities === '=' ? entry.ahead : undefined;
     entry.ahead = undefined; // used here only
-    madeParts.push(entities === '=' ? ahead?.parts : undefined);
+    madeParts.push(ahead?.parts);
     const there = present.has(rel);
     if (there && Object.hasOwn(oldOutputs, rel) && oldOutputs[rel] === key) continue;
-    const md = entities === '=' && ahead?.markdown !== undefined && ahead.mdId === a.id ? ahead.markdown : articleToMarkdown(a);
+    const md = ahead?.markdown !== undefined && ahead.mdId === a.id ? ahead.markdown : articleToMarkdown(a);
     jobs.push({ rel, file: join(outDir, rel), data: md, ifChanged: there });
     if (writer ? jobs.length >= WRITE_BATCH : workers > 1 && jobs.length >= WRITER_THRESHOLD) send();
   }
+  await pool?.close();
+  pool = undefined;
   if (writer) send();
   else {
     for (const j of jobs) {
@@ -322,17 +336,21 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   }
 }
 
+/** Whether canonicalizing kept every entity of the article as extracted (the same objects). */
+function sameEntities(a: Pick<Article, EntityKind>, extracted: Pick<Article, EntityKind>): boolean {
+  return ENTITY_KINDS.every((k) => a[k].length === extracted[k].length && a[k].every((e, i) => e === extracted[k][i]));
+}
+
 /**
  * What a generated article is made from, as a hash: the extraction code, its raw file (path and SHA-256, which with
  * the code determine everything extraction made of it), its id and its canonical entities (which the rest of the
  * archive and the curation file decide). Equal keys mean equal articles, without serialising whole articles. Entities
  * that are the extracted ones themselves (canonicalizing kept every one: the same objects) are decided by the raw
- * file already, and are not serialised either.
+ * file already, and are not serialised either. `entities` is what the key took of them: `=`, or their JSON.
  */
 function articleKey(a: Article, rawHash: string, extracted: Pick<Article, EntityKind>): { key: string; entities: string } {
   const h = createHash('sha1').update(`${CACHE_VERSION}\n${a.source}\n${rawHash}\n${a.id}\n`);
-  const same = ENTITY_KINDS.every((k) => a[k].length === extracted[k].length && a[k].every((e, i) => e === extracted[k][i]));
-  const entities = same ? '=' : JSON.stringify([a.people, a.organisations, a.places]);
+  const entities = sameEntities(a, extracted) ? '=' : JSON.stringify([a.people, a.organisations, a.places]);
   return { key: h.update(entities).digest('hex'), entities };
 }
 

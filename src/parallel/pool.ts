@@ -2,7 +2,8 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { buildOne } from '../io/build-one.ts';
-import type { Extracted } from '../io/extract-one.ts';
+import type { Extracted, Finished } from '../io/extract-one.ts';
+import type { Article } from '../types.ts';
 import { workerEntry, workerExecArgv } from '../paths.ts';
 
 type Result = ReturnType<typeof buildOne>;
@@ -24,13 +25,16 @@ const IN_FLIGHT = 4;
 export interface WorkerPool {
   /** Queue a task; resolves to what the worker made of it (text serialised in the worker, so the main thread only parses it). */
   run(task: PoolTask): Promise<Extracted>;
+  /** Queue an article as canonicalised: resolves to its parts and markdown (see finishOne). */
+  finish(article: Article): Promise<Finished>;
   /** Stop the workers (after every queued task has settled). */
   close(): Promise<void>;
 }
 
 interface Pending {
-  task: PoolTask;
-  resolve: (result: Extracted) => void;
+  /** The message for the worker (its id is added when sent). */
+  job: PoolTask | { article: Article };
+  resolve: (result: never) => void;
   reject: (e: Error) => void;
 }
 
@@ -63,17 +67,17 @@ export function startPool(n: number): WorkerPool {
       queue[head++] = undefined as unknown as Pending; // let the bytes go
       const id = nextId++;
       best.inFlight.set(id, p);
-      best.worker.postMessage({ id, source: p.task.source, bytes: p.task.bytes });
+      best.worker.postMessage({ id, ...p.job });
     }
   };
   for (const s of slots) {
-    s.worker.on('message', (m: { ready?: boolean; id?: number } & Partial<Extracted>) => {
+    s.worker.on('message', (m: { ready?: boolean; id?: number }) => {
       if (m.ready || m.id === undefined) return;
       const p = s.inFlight.get(m.id);
       if (!p) return;
       s.inFlight.delete(m.id);
       const { id: _id, ...result } = m;
-      p.resolve(result as Extracted);
+      p.resolve(result as never);
       pump();
     });
     s.worker.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
@@ -82,14 +86,16 @@ export function startPool(n: number): WorkerPool {
     });
   }
   let closing = false;
+  const queueJob = <R>(job: Pending['job']): Promise<R> => {
+    if (failure) return Promise.reject(failure);
+    return new Promise<R>((resolve, reject) => {
+      queue.push({ job, resolve: resolve as (r: never) => void, reject });
+      pump();
+    });
+  };
   return {
-    run(task) {
-      if (failure) return Promise.reject(failure);
-      return new Promise<Extracted>((resolve, reject) => {
-        queue.push({ task, resolve, reject });
-        pump();
-      });
-    },
+    run: (task) => queueJob<Extracted>({ source: task.source, bytes: task.bytes }),
+    finish: (article) => queueJob<Finished>({ article }),
     async close() {
       closing = true;
       await Promise.all(slots.map((s) => s.worker.terminate()));
