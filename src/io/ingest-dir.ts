@@ -281,8 +281,6 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     jobs.push({ rel, file: join(outDir, rel), data: md, ifChanged: there });
     if (writer ? jobs.length >= WRITE_BATCH : workers > 1 && jobs.length >= WRITER_THRESHOLD) send();
   }
-  await pool?.close();
-  pool = undefined;
   if (writer) send();
   else {
     for (const j of jobs) {
@@ -303,8 +301,11 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     oldKeys: () => articles.map((a) => oldOutputs[`articles/${a.id}.md`]),
     oldOutputsHash: oldOutputsText === undefined ? undefined : sha1(oldOutputsText),
     version: siteCodeHash(),
+    ...(pool ? { pool } : {}),
     lap,
   });
+  await pool?.close();
+  pool = undefined;
   // Every article file is in place before stale ones (and their emptied folders) go and before anything records them.
   for (const b of batches) {
     const w = await b.done;

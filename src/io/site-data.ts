@@ -39,16 +39,10 @@ export interface SiteManifest {
   pieces: Record<SitePiece, string>;
 }
 
-/** Every piece's JSON text but the timeline's, from the archive index and the research data. */
-export function pieceTexts(index: ArchiveIndex, research: Omit<ResearchData, 'timeline'>): Omit<Record<SitePiece, string>, 'timeline'> {
+/** The archive index's pieces' JSON texts. */
+export function indexPieceTexts(index: ArchiveIndex): Record<'articles' | 'entities', string> {
   const { articles, ...entities } = index;
-  return {
-    articles: JSON.stringify(articles),
-    entities: JSON.stringify(entities),
-    network: JSON.stringify({ network: research.network, pairs: research.pairs }),
-    bios: JSON.stringify(research.bios),
-    quotes: JSON.stringify(research.quotes),
-  };
+  return { articles: JSON.stringify(articles), entities: JSON.stringify(entities) };
 }
 
 /** The manifest in `markdownDir`, when there is one of this form (undefined: missing, damaged or of another form). */

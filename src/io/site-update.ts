@@ -9,14 +9,14 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../types.ts';
 import { articleParts, type ArticleParts } from '../analysis/parts.ts';
-import { timelineGroupsJson } from '../analysis/timeline.ts';
 import { buildArchiveIndex } from '../site/archive-index.ts';
-import { buildResearch, researchBios } from '../site/research-data.ts';
+import { researchBios } from '../site/research-data.ts';
+import type { WorkerPool } from '../parallel/pool.ts';
+import { researchJob, researchPieces } from './research-pieces.ts';
 import type { SiteSettings } from '../site/settings.ts';
 import type { SiteRecord } from './extract-cache.ts';
-import { FragmentStore } from './fragment-store.ts';
 import { PartsStore } from './parts-store.ts';
-import { pieceTexts, readPiece, readSiteManifest, writeSiteData, SITE_DATA_FILE, SITE_PIECES, SITE_PIECES_DIR, type SiteManifest, type SitePiece } from './site-data.ts';
+import { indexPieceTexts, readPiece, readSiteManifest, writeSiteData, SITE_DATA_FILE, SITE_PIECES, SITE_PIECES_DIR, type SiteManifest, type SitePiece } from './site-data.ts';
 
 export interface SitePatch {
   /** The markdown folder. */
@@ -102,6 +102,8 @@ export interface SiteUpdate {
   oldOutputsHash?: string;
   /** Hash of the code: parts and fragments remembered by other code are not used. */
   version: string;
+  /** The extraction workers, when they are up: the research views are made in one of them. */
+  pool?: WorkerPool;
   /** Ends a timed phase (`index`, `research`). */
   lap: (name: string) => void;
 }
@@ -137,17 +139,14 @@ export async function updateSiteData(u: SiteUpdate): Promise<{ write: () => Prom
   if (!fresh) {
     const parts = new Map<Article, ArticleParts>();
     u.articles.forEach((a, i) => parts.set(a, store.get(u.keys[i], () => articleParts(a), u.madeParts[i])));
-    const partsOf = (a: Article) => parts.get(a);
-    const index = buildArchiveIndex(u.articles, u.descriptions, (a) => partsOf(a)?.index);
+    // The research views go to a worker when there is one, while this thread makes the archive index.
+    const job = researchJob(u.articles, (a) => parts.get(a)!, u.keys, u.descriptions, join(state, FRAGMENTS_FILE), u.version);
+    const research = u.pool ? u.pool.research(job) : undefined;
+    research?.catch(() => undefined); // awaited below, after the index
+    const index = indexPieceTexts(buildArchiveIndex(u.articles, u.descriptions, (a) => parts.get(a)?.index));
     u.lap('index');
-    // The timeline is made as JSON, month by month, each month remembered by the events it is made from.
-    const fragments = FragmentStore.read(join(state, FRAGMENTS_FILE), u.version);
-    const keyOf = new Map(u.articles.map((a, i) => [a, u.keys[i]]));
-    const timeline = timelineGroupsJson(u.articles, (a) => keyOf.get(a)!, fragments, { parts: (a) => partsOf(a)?.timeline });
-    const research = buildResearch(u.articles, u.descriptions, partsOf, { timeline: false });
-    fresh = { ...pieceTexts(index, research), timeline };
+    fresh = { ...index, ...(await (research ?? researchPieces(job))) };
     u.lap('research');
-    await fragments.save();
   }
   await store.save();
   const made = fresh;

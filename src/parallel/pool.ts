@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import type { buildOne } from '../io/build-one.ts';
 import type { Extracted, Finished } from '../io/extract-one.ts';
 import type { Article } from '../types.ts';
+import type { ResearchJob, ResearchPiece } from '../io/research-pieces.ts';
 import { workerEntry, workerExecArgv } from '../paths.ts';
 
 type Result = ReturnType<typeof buildOne>;
@@ -27,13 +28,15 @@ export interface WorkerPool {
   run(task: PoolTask): Promise<Extracted>;
   /** Queue an article as canonicalised: resolves to its parts and markdown (see finishOne). */
   finish(article: Article): Promise<Finished>;
+  /** Make the research pieces of the site data in a worker (see researchPieces). */
+  research(job: ResearchJob): Promise<Record<ResearchPiece, string>>;
   /** Stop the workers (after every queued task has settled). */
   close(): Promise<void>;
 }
 
 interface Pending {
   /** The message for the worker (its id is added when sent). */
-  job: PoolTask | { article: Article };
+  job: PoolTask | { article: Article } | { research: ResearchJob };
   resolve: (result: never) => void;
   reject: (e: Error) => void;
 }
@@ -96,6 +99,10 @@ export function startPool(n: number): WorkerPool {
   return {
     run: (task) => queueJob<Extracted>({ source: task.source, bytes: task.bytes }),
     finish: (article) => queueJob<Finished>({ article }),
+    research: (job) => queueJob<{ pieces?: Record<ResearchPiece, string>; error?: string }>({ research: job }).then((r) => {
+      if (r.error !== undefined || !r.pieces) throw new Error(`site data: the research views failed in a worker: ${r.error ?? 'no result'}`);
+      return r.pieces;
+    }),
     async close() {
       closing = true;
       await Promise.all(slots.map((s) => s.worker.terminate()));

@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { patchSiteData } from '../../src/io/site-update.ts';
-import { pieceTexts, readSiteData, readSiteManifest, writeSiteData, SITE_PIECES_DIR } from '../../src/io/site-data.ts';
+import { indexPieceTexts, readSiteData, readSiteManifest, writeSiteData, SITE_PIECES_DIR } from '../../src/io/site-data.ts';
 import { PartsStore } from '../../src/io/parts-store.ts';
 import { articleParts } from '../../src/analysis/parts.ts';
 import { buildArchiveIndex } from '../../src/site/archive-index.ts';
@@ -41,8 +41,9 @@ const whole = (arts: Article[]) => JSON.stringify({ settings: DEFAULT_SETTINGS, 
 
 /** Write the site data of `arts` whole, and their parts under their keys; returns the keys. */
 async function writeWhole(dir: string, arts: Article[]): Promise<string[]> {
-  const { timeline, ...research } = buildResearch(arts, desc);
-  await writeSiteData(dir, DEFAULT_SETTINGS, { ...pieceTexts(buildArchiveIndex(arts, desc), research), timeline: JSON.stringify(timeline) }, {});
+  const r = buildResearch(arts, desc);
+  const research = { timeline: JSON.stringify(r.timeline), network: JSON.stringify({ network: r.network, pairs: r.pairs }), bios: JSON.stringify(r.bios), quotes: JSON.stringify(r.quotes) };
+  await writeSiteData(dir, DEFAULT_SETTINGS, { ...indexPieceTexts(buildArchiveIndex(arts, desc)), ...research }, {});
   const store = PartsStore.read(join(dir, 'parts.ndjson'), 'test');
   const keys = arts.map(keyOf);
   arts.forEach((a, i) => store.get(keys[i], () => articleParts(a)));
