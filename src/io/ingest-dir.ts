@@ -10,7 +10,7 @@ import { listRawFiles, CURATION_FILES } from './walk.ts';
 import { writeAtomicSync, writeIfChanged, TEMP_FILE } from './atomic.ts';
 import type { BuiltArticle } from '../ingest/article.ts';
 import { assignIds } from '../ingest/ids.ts';
-import { canonicalizeArchive } from '../curation/apply.ts';
+import { canonicalizeRemembered } from './canon-store.ts';
 import { parseCuration, EMPTY_CURATION, type Curation } from '../curation/curation.ts';
 import { articleToMarkdown } from '../markdown/serialize.ts';
 import { EXTRACTOR_VERSION } from '../ner/index.ts';
@@ -53,6 +53,7 @@ export interface IngestResult {
 export const DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
 const CACHE_VERSION = `6:${EXTRACTOR_VERSION}:${codeHash()}`;
 const CACHE_FILE = 'cache.ndjson';
+const CANON_FILE = 'canon.ndjson';
 const STATE_DIR = '.dateline';
 /** Fewer uncached articles than this are extracted in-process: starting workers (loading the model) costs more. */
 const PARALLEL_THRESHOLD = 48;
@@ -213,7 +214,8 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
       warnings.push({ file: a.source, message: `another article has the same URL slug in the same month (or undated): this one is at /${a.id}/ (the suffix comes from its file name)` });
     }
   }
-  const articles = canonicalizeArchive(withIds, curation);
+  const canonical = canonicalizeRemembered(join(outDir, STATE_DIR, CANON_FILE), CACHE_VERSION, withIds, withIds.map((a) => entries.get(a.source)!.facets ?? facetsHash(entries.get(a.source)!.built!.article)), curation);
+  const articles = canonical.articles;
   // Where canonicalisation changed an article's entities, or its id is not the natural one, what the workers made
   // ahead of it does not hold: while they are up, they make it again from the article as it now is.
   const redo = new Map<Article, Promise<Finished>>();
@@ -326,6 +328,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   lap('flush');
   // What each generated file was made from: the site renderer re-renders an article page only when this changes.
   await writeIfChanged(join(outDir, STATE_DIR, 'outputs.json'), outputsJson);
+  await canonical.save();
   await writeCache(cachePath, CACHE_VERSION, cache, entries, { ...record, outputs: sha1(outputsJson) });
   if (existsSync(join(outDir, STATE_DIR, 'cache.json'))) await rm(join(outDir, STATE_DIR, 'cache.json'), { force: true }); // the old format
   lap('cache');

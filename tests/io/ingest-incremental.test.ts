@@ -174,6 +174,16 @@ describe.skipIf(!haveCorpus)('incremental ingest equals a clean ingest', () => {
     await ingestAndCheck();
   }, 120_000);
 
+  it('after the record of canonical names was damaged: they are made again', async () => {
+    const file = join(md, '.dateline', 'canon.ndjson');
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    expect(lines.length).toBeGreaterThan(names.length);
+    lines[3] = lines[3].replace('"e":', '"e":[[{"name":1}],[],[]],"x":');
+    await writeFile(file, lines.join('\n'));
+    await appendFile(join(raw, names[11]), '\n\nAn editor added this sentence after publication.\n');
+    await ingestAndCheck();
+  }, 120_000);
+
   it('after a curation change: descriptions, merged aliases, ignored names', async () => {
     await writeFile(
       join(raw, 'curation.yaml'),
