@@ -30,6 +30,8 @@ export interface WorkerPool {
   finish(article: Article): Promise<Finished>;
   /** Make the research pieces of the site data in a worker (see researchPieces). */
   research(job: ResearchJob): Promise<Record<ResearchPiece, string>>;
+  /** Stop every worker but `keep` of those with nothing to do (their memory goes back); the rest go on. */
+  retire(keep: number): Promise<void>;
   /** Stop the workers (after every queued task has settled). */
   close(): Promise<void>;
 }
@@ -52,7 +54,7 @@ export function startPool(n: number): WorkerPool {
   let head = 0;
   let nextId = 0;
   let failure: Error | undefined;
-  const slots = Array.from({ length: Math.max(1, n) }, () => ({ worker: new Worker(entry, { execArgv }), inFlight: new Map<number, Pending>() }));
+  const slots = Array.from({ length: Math.max(1, n) }, () => ({ worker: new Worker(entry, { execArgv }), inFlight: new Map<number, Pending>(), retiring: false }));
   const fail = (e: Error) => {
     if (!failure) failure = e;
     for (const s of slots) {
@@ -85,7 +87,7 @@ export function startPool(n: number): WorkerPool {
     });
     s.worker.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
     s.worker.on('exit', (code) => {
-      if (code !== 0 && !closing) fail(new Error(`ingest worker exited with code ${code}`));
+      if (code !== 0 && !closing && !s.retiring) fail(new Error(`ingest worker exited with code ${code}`));
     });
   }
   let closing = false;
@@ -103,6 +105,16 @@ export function startPool(n: number): WorkerPool {
       if (r.error !== undefined || !r.pieces) throw new Error(`site data: the research views failed in a worker: ${r.error ?? 'no result'}`);
       return r.pieces;
     }),
+    async retire(keep) {
+      if (head < queue.length) return; // tasks still queued: every worker is needed
+      const idle = slots.filter((s) => !s.inFlight.size);
+      const going = idle.slice(0, Math.max(0, slots.length - Math.max(1, keep)));
+      for (const s of going) {
+        s.retiring = true; // its exit is no failure
+        slots.splice(slots.indexOf(s), 1);
+      }
+      await Promise.all(going.map((s) => s.worker.terminate()));
+    },
     async close() {
       closing = true;
       await Promise.all(slots.map((s) => s.worker.terminate()));
