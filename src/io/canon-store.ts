@@ -47,7 +47,7 @@ export function canonicalizeRemembered(path: string, version: string, articles: 
 }
 
 /** Whether canonicalisation kept every entity of the article as it was (the same objects). */
-function keepsEntities(a: Pick<Article, 'people' | 'organisations' | 'places'>, before: Pick<Article, 'people' | 'organisations' | 'places'>): boolean {
+export function keepsEntities(a: Pick<Article, 'people' | 'organisations' | 'places'>, before: Pick<Article, 'people' | 'organisations' | 'places'>): boolean {
   return ENTITY_KINDS.every((k) => a[k].length === before[k].length && a[k].every((e, i) => e === before[k][i]));
 }
 

@@ -4,13 +4,12 @@ import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, 
 import { createHash } from 'node:crypto';
 import { basename, join, resolve, sep, dirname } from 'node:path';
 import type { Article, EntityKind, InputError, Warning } from '../types.ts';
-import { ENTITY_KINDS } from '../types.ts';
 import { decodeArticle } from './decode.ts';
 import { listRawFiles, CURATION_FILES } from './walk.ts';
 import { writeAtomicSync, writeIfChanged, TEMP_FILE } from './atomic.ts';
 import type { BuiltArticle } from '../ingest/article.ts';
 import { assignIds } from '../ingest/ids.ts';
-import { canonicalizeRemembered } from './canon-store.ts';
+import { canonicalizeRemembered, keepsEntities } from './canon-store.ts';
 import { parseCuration, EMPTY_CURATION, type Curation } from '../curation/curation.ts';
 import { articleToMarkdown } from '../markdown/serialize.ts';
 import { EXTRACTOR_VERSION } from '../ner/index.ts';
@@ -222,7 +221,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   if (pool) {
     for (const a of articles) {
       const e = entries.get(a.source)!;
-      if (!e.ahead || (sameEntities(a, e.built!.article) && e.ahead.mdId === a.id)) continue;
+      if (!e.ahead || (keepsEntities(a, e.built!.article) && e.ahead.mdId === a.id)) continue;
       const made = pool.finish(a);
       made.catch(() => undefined); // awaited below; a failed pool must not also report each task as unhandled
       redo.set(a, made);
@@ -342,11 +341,6 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   }
 }
 
-/** Whether canonicalizing kept every entity of the article as extracted (the same objects). */
-function sameEntities(a: Pick<Article, EntityKind>, extracted: Pick<Article, EntityKind>): boolean {
-  return ENTITY_KINDS.every((k) => a[k].length === extracted[k].length && a[k].every((e, i) => e === extracted[k][i]));
-}
-
 /**
  * What a generated article is made from, as a hash: the extraction code, its raw file (path and SHA-256, which with
  * the code determine everything extraction made of it), its id and its canonical entities (which the rest of the
@@ -356,7 +350,7 @@ function sameEntities(a: Pick<Article, EntityKind>, extracted: Pick<Article, Ent
  */
 function articleKey(a: Article, rawHash: string, extracted: Pick<Article, EntityKind>): { key: string; entities: string } {
   const h = createHash('sha1').update(`${CACHE_VERSION}\n${a.source}\n${rawHash}\n${a.id}\n`);
-  const entities = sameEntities(a, extracted) ? '=' : JSON.stringify([a.people, a.organisations, a.places]);
+  const entities = keepsEntities(a, extracted) ? '=' : JSON.stringify([a.people, a.organisations, a.places]);
   return { key: h.update(entities).digest('hex'), entities };
 }
 
