@@ -2,8 +2,11 @@
 // with the stamp that lets an unchanged file go unread. One JSON value per line:
 //
 //   {"version":…}                                   first line: the extraction code it was written by
-//   {"s":source,"h":sha256,"t":stamp,"r":result}     a raw file (result `{"built":…}` or `{"error":…}`; "t" when settled)
-//   {"site":{"key":…,"stamp":…}}                    what the site data was last made from
+//   {"s":source,"h":sha256,"t":stamp,"f":facets,"r":result}
+//                                                   a raw file (result `{"built":…}` or `{"error":…}`; "t" when
+//                                                   settled; "f", the built article's facetsHash, when built)
+//   {"site":{"key":…,"stamp":…,"structure":…,"outputs":…}}
+//                                                   what the site data was last made from (see SiteRecord)
 //
 // The file is appended to: a run adds the lines of the files it extracted or stamped anew and a site line, and the
 // last line for a source (and the last site line) wins. When the lines no longer current outweigh the current ones,
@@ -13,7 +16,8 @@
 import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import type { BuiltArticle } from '../ingest/article.ts';
-import type { Rejection } from './ingest-dir.ts';
+import type { Rejection } from './build-one.ts';
+import type { Extracted } from './extract-one.ts';
 import { writeAtomic } from './atomic.ts';
 
 export interface CacheEntry {
@@ -22,6 +26,10 @@ export interface CacheEntry {
   stamp?: string;
   built?: BuiltArticle;
   error?: Rejection;
+  /** facetsHash of the built article (src/io/extract-one.ts). */
+  facets?: string;
+  /** Made in this run beside the extraction, ahead of canonicalisation (not kept in the cache). */
+  ahead?: Pick<Extracted, 'parts' | 'markdown' | 'mdId'>;
   /**
    * The entry's cache line: as read (where it lies in the file's bytes, kept by the cache: no string or buffer view
    * is kept per line) or as made in this run; undefined once the entry changes.
@@ -32,9 +40,16 @@ export interface CacheEntry {
 /** The start and end of a line in the bytes of the cache file read. */
 export type LineAt = readonly [number, number];
 
+/** What the site data in the markdown folder was made from (src/io/ingest-dir.ts). */
 export interface SiteRecord {
+  /** Hash of everything the site data is made from. */
   key: string;
+  /** The site data manifest's stamp as written (size, modification time, inode): the record holds for that file only. */
   stamp?: string;
+  /** Hash of what the site data is made from but the articles' paragraphs (see src/io/site-update.ts). */
+  structure?: string;
+  /** SHA-1 of the outputs.json written with it: the article keys the site data was made from. */
+  outputs?: string;
 }
 
 export interface ExtractCache {
@@ -74,13 +89,16 @@ export function readCache(path: string, version: string): ExtractCache | undefin
     const line: LineAt = [start, at];
     size += at - start + 1;
     try {
-      const e = JSON.parse(bytes.toString('utf8', start, at)) as { s?: unknown; h?: unknown; t?: unknown; r?: { built?: BuiltArticle; error?: Rejection }; site?: { key?: unknown; stamp?: unknown } };
+      const e = JSON.parse(bytes.toString('utf8', start, at)) as { s?: unknown; h?: unknown; t?: unknown; f?: unknown; r?: { built?: BuiltArticle; error?: Rejection }; site?: Record<keyof SiteRecord, unknown> };
       if (e.site && typeof e.site === 'object') {
-        if (typeof e.site.key === 'string') site = { key: e.site.key, ...(typeof e.site.stamp === 'string' ? { stamp: e.site.stamp } : {}) };
+        const r = e.site;
+        if (typeof r.key === 'string') {
+          site = { key: r.key, ...(typeof r.stamp === 'string' ? { stamp: r.stamp } : {}), ...(typeof r.structure === 'string' ? { structure: r.structure } : {}), ...(typeof r.outputs === 'string' ? { outputs: r.outputs } : {}) };
+        }
         continue;
       }
       if (typeof e.s !== 'string' || typeof e.h !== 'string' || !e.r || typeof e.r !== 'object') continue;
-      entries.set(e.s, { hash: e.h, ...(typeof e.t === 'string' ? { stamp: e.t } : {}), ...(e.r.error ? { error: e.r.error } : { built: e.r.built }), line });
+      entries.set(e.s, { hash: e.h, ...(typeof e.t === 'string' ? { stamp: e.t } : {}), ...(typeof e.f === 'string' ? { facets: e.f } : {}), ...(e.r.error ? { error: e.r.error } : { built: e.r.built }), line });
     } catch {
       // a damaged line: that file is extracted again
     }
@@ -98,7 +116,7 @@ export async function writeCache(path: string, version: string, old: ExtractCach
   const fresh: Buffer[] = [];
   let live = siteLine.length + 1;
   for (const [source, e] of entries) {
-    e.line ??= entryLine(source, e.hash, e.stamp, JSON.stringify(e.error ? { error: e.error } : { built: e.built }));
+    e.line ??= entryLine(source, e.hash, e.stamp, e.facets, JSON.stringify(e.error ? { error: e.error } : { built: e.built }));
     if (old?.entries.get(source)?.line === e.line) live += (e.line as LineAt)[1] - (e.line as LineAt)[0] + 1;
     else {
       const line = bytesOf(e.line);
@@ -106,7 +124,7 @@ export async function writeCache(path: string, version: string, old: ExtractCach
       fresh.push(line);
     }
   }
-  if (!(old?.site?.key === site.key && old.site.stamp === site.stamp)) fresh.push(siteLine);
+  if (!(old?.site && JSON.stringify(old.site) === JSON.stringify(site))) fresh.push(siteLine);
   if (old?.whole) {
     const appended = fresh.reduce((n, l) => n + l.length + 1, 0);
     if (old.size + appended <= 2 * live) {
@@ -114,7 +132,10 @@ export async function writeCache(path: string, version: string, old: ExtractCach
       return;
     }
   }
-  await writeAtomic(path, joinLines([Buffer.from(JSON.stringify({ version })), ...[...entries.values()].map((e) => bytesOf(e.line!)), siteLine]));
+  // Lines made in this run (text) are joined as text and encoded once; lines read are copied from the bytes read.
+  const lines = [...entries.values()].map((e) => e.line!);
+  if (lines.every((l) => typeof l === 'string')) await writeAtomic(path, `${JSON.stringify({ version })}\n${lines.join('\n')}${lines.length ? '\n' : ''}${siteLine.toString()}\n`);
+  else await writeAtomic(path, joinLines([Buffer.from(JSON.stringify({ version })), ...lines.map(bytesOf), siteLine]));
 }
 
 /** Lines, each ended by a new line, as one buffer. */
@@ -124,11 +145,12 @@ function joinLines(lines: Buffer[]): Buffer {
 }
 
 /**
- * One cache line: `{"s":source,"h":hash,"t":stamp,"r":{"built":…}|{"error":…}}` ("t" only when settled). JSON text
- * never holds a raw new line, and `,"r":` first appears where the result starts (inside a JSON string a quote is escaped).
+ * One cache line: `{"s":source,"h":hash,"t":stamp,"f":facets,"r":{"built":…}|{"error":…}}` ("t" only when settled,
+ * "f" only when given). JSON text never holds a raw new line, and `,"r":` first appears where the result starts
+ * (inside a JSON string a quote is escaped).
  */
-export function entryLine(source: string, hash: string, stamp: string | undefined, resultJson: string): string {
-  return `{"s":${JSON.stringify(source)},"h":${JSON.stringify(hash)}${stamp ? `,"t":${JSON.stringify(stamp)}` : ''},"r":${resultJson}}`;
+export function entryLine(source: string, hash: string, stamp: string | undefined, facets: string | undefined, resultJson: string): string {
+  return `{"s":${JSON.stringify(source)},"h":${JSON.stringify(hash)}${stamp ? `,"t":${JSON.stringify(stamp)}` : ''}${facets ? `,"f":${JSON.stringify(facets)}` : ''},"r":${resultJson}}`;
 }
 
 /** A cache entry of `cache` with a new stamp: its line keeps the result's text as it was read (no serialising). */
@@ -136,7 +158,7 @@ export function restamped(source: string, e: CacheEntry, stamp: string | undefin
   const { line, stamp: _stamp, ...rest } = e;
   const text = typeof line === 'string' ? line : line ? cache.bytes.toString('utf8', line[0], line[1]) : undefined;
   const at = text?.indexOf(',"r":') ?? -1;
-  return { ...rest, ...(stamp ? { stamp } : {}), ...(text && at >= 0 ? { line: entryLine(source, e.hash, stamp, text.slice(at + 5, -1)) } : {}) };
+  return { ...rest, ...(stamp ? { stamp } : {}), ...(text && at >= 0 ? { line: entryLine(source, e.hash, stamp, e.facets, text.slice(at + 5, -1)) } : {}) };
 }
 
 /**

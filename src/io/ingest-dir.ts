@@ -1,28 +1,23 @@
 // Ingest a folder of raw articles into a folder of generated markdown (the I/O edge of ingest).
 import { readFile, rm, rmdir, mkdir, writeFile, stat } from 'node:fs/promises';
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { basename, join, resolve, sep, dirname } from 'node:path';
-import type { Article, EntityKind, Warning } from '../types.ts';
-import { ENTITY_KINDS, InputError } from '../types.ts';
+import type { Article, EntityKind, InputError, Warning } from '../types.ts';
 import { decodeArticle } from './decode.ts';
 import { listRawFiles, CURATION_FILES } from './walk.ts';
-import { writeAtomic, writeAtomicSync, writeIfChanged, TEMP_FILE } from './atomic.ts';
-import { buildArticle, type BuiltArticle } from '../ingest/article.ts';
+import { writeAtomicSync, writeIfChanged, TEMP_FILE } from './atomic.ts';
+import type { BuiltArticle } from '../ingest/article.ts';
 import { assignIds } from '../ingest/ids.ts';
-import { canonicalizeArchive } from '../curation/apply.ts';
+import { canonicalizeRemembered, keepsEntities } from './canon-store.ts';
 import { parseCuration, EMPTY_CURATION, type Curation } from '../curation/curation.ts';
 import { articleToMarkdown } from '../markdown/serialize.ts';
 import { EXTRACTOR_VERSION } from '../ner/index.ts';
 import { startPool, startWriter, workerCount, type FileWriter, type WorkerPool } from '../parallel/pool.ts';
-import { buildArchiveIndex } from '../site/archive-index.ts';
-import { SITE_DATA_FILE, type SiteData } from '../site/context.ts';
-import { buildResearch } from '../site/research-data.ts';
-import { articleParts, type ArticleParts } from '../analysis/parts.ts';
-import { PartsStore } from './parts-store.ts';
-import { FragmentStore } from './fragment-store.ts';
-import { timelineGroupsJson } from '../analysis/timeline.ts';
 import { readCache, writeCache, restamped, entryLine, settledStamp, statStamp, type CacheEntry } from './extract-cache.ts';
+import { buildOne, type Rejection } from './build-one.ts';
+import { extractOne, facetsHash, type Extracted, type Finished } from './extract-one.ts';
+import { updateSiteData } from './site-update.ts';
 import { DEFAULT_SETTINGS, parseSettings, type SiteSettings } from '../site/settings.ts';
 import { SRC_DIR } from '../paths.ts';
 
@@ -38,11 +33,7 @@ export interface IngestOptions {
   excludeDirs?: string[];
 }
 
-export interface Rejection {
-  file: string;
-  line?: number;
-  reason: string;
-}
+export { buildOne, type Rejection };
 
 export interface IngestResult {
   articles: Article[];
@@ -59,10 +50,9 @@ export interface IngestResult {
 }
 
 export const DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
-const CACHE_VERSION = `5:${EXTRACTOR_VERSION}:${codeHash()}`;
+const CACHE_VERSION = `6:${EXTRACTOR_VERSION}:${codeHash()}`;
 const CACHE_FILE = 'cache.ndjson';
-const PARTS_FILE = 'parts.ndjson';
-const FRAGMENTS_FILE = 'fragments.ndjson';
+const CANON_FILE = 'canon.ndjson';
 const STATE_DIR = '.dateline';
 /** Fewer uncached articles than this are extracted in-process: starting workers (loading the model) costs more. */
 const PARALLEL_THRESHOLD = 48;
@@ -138,13 +128,13 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   let done = 0;
   // Pass 1: read and hash every file; reuse cached extractions. Once there is enough to extract to pay for
   // starting workers, they start (loading the model) and are fed while the rest is read.
-  const todo: Array<{ source: string; hash: string; stamp?: string; result?: Promise<string> }> = [];
+  const todo: Array<{ source: string; hash: string; stamp?: string; result?: Promise<Extracted> }> = [];
   const workers = workerCount();
   const pending: Array<{ source: string; bytes: Buffer }> = [];
   const submit = (t: { source: string; bytes: Buffer }, i: number) => {
-    todo[i].result = pool!.run(t).then((json) => {
+    todo[i].result = pool!.run(t).then((r) => {
       opts.onProgress?.(++done, files.length);
-      return json;
+      return r;
     });
     todo[i].result.catch(() => undefined); // awaited in pass 2; a failed pool must not also report each task as unhandled
   };
@@ -186,21 +176,17 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   // Pass 2: extract the rest (in workers when started above, else in this process).
   for (let i = 0; i < todo.length; i++) {
     const t = todo[i];
-    let json: string;
-    let result: { built?: BuiltArticle; error?: Rejection };
-    if (t.result) {
-      json = await t.result;
-      result = JSON.parse(json) as typeof result;
-    } else {
-      result = buildOne(t.source, pending[i].bytes);
-      json = JSON.stringify(result);
+    let x: Extracted;
+    if (t.result) x = await t.result;
+    else {
+      x = extractOne(t.source, pending[i].bytes);
       opts.onProgress?.(++done, files.length);
     }
-    entries.set(t.source, { hash: t.hash, ...(t.stamp ? { stamp: t.stamp } : {}), ...result, line: entryLine(t.source, t.hash, t.stamp, json) });
+    const result = JSON.parse(x.json) as { built?: BuiltArticle; error?: Rejection };
+    const ahead = x.parts !== undefined || x.markdown !== undefined ? { ahead: { parts: x.parts, markdown: x.markdown, mdId: x.mdId } } : {};
+    entries.set(t.source, { hash: t.hash, ...(t.stamp ? { stamp: t.stamp } : {}), ...result, ...(x.facets ? { facets: x.facets } : {}), ...ahead, line: entryLine(t.source, t.hash, t.stamp, x.facets, x.json) });
   }
   pending.length = 0;
-  await pool?.close();
-  pool = undefined;
   for (const source of files) {
     const entry = entries.get(source)!;
     if (/[\u0000-\u001f\u007f\ufffd]/.test(source) && entry.built && !entry.built.warnings.some((w) => w.message.startsWith('file name has'))) {
@@ -227,7 +213,20 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
       warnings.push({ file: a.source, message: `another article has the same URL slug in the same month (or undated): this one is at /${a.id}/ (the suffix comes from its file name)` });
     }
   }
-  const articles = canonicalizeArchive(withIds, curation);
+  const canonical = canonicalizeRemembered(join(outDir, STATE_DIR, CANON_FILE), CACHE_VERSION, withIds, withIds.map((a) => entries.get(a.source)!.facets ?? facetsHash(entries.get(a.source)!.built!.article)), curation);
+  const articles = canonical.articles;
+  // Where canonicalisation changed an article's entities, or its id is not the natural one, what the workers made
+  // ahead of it does not hold: while they are up, they make it again from the article as it now is.
+  const redo = new Map<Article, Promise<Finished>>();
+  if (pool) {
+    for (const a of articles) {
+      const e = entries.get(a.source)!;
+      if (!e.ahead || (keepsEntities(a, e.built!.article) && e.ahead.mdId === a.id)) continue;
+      const made = pool.finish(a);
+      made.catch(() => undefined); // awaited below; a failed pool must not also report each task as unhandled
+      redo.set(a, made);
+    }
+  }
   lap('canonicalize');
 
   const written: string[] = [];
@@ -240,11 +239,14 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   // An article whose structured form is unchanged since the last run keeps its file as it is (no serialising,
   // no reading it back), as long as the file is still there.
   // Keys hold the extraction code's version, so keys recorded by other code never match.
-  const oldOutputsJson = await readJson<unknown>(join(outDir, STATE_DIR, 'outputs.json'));
+  const oldOutputsText = await readFile(join(outDir, STATE_DIR, 'outputs.json'), 'utf8').catch(() => undefined);
+  const oldOutputsJson = parseJson(oldOutputsText);
   const oldOutputs = oldOutputsJson && typeof oldOutputsJson === 'object' && !Array.isArray(oldOutputsJson) ? (oldOutputsJson as Record<string, string>) : {};
   const outputs: Record<string, string> = {};
   /** Hash of everything the site data is computed from: the code, the articles in order, curation descriptions, settings. */
   const siteHash = createHash('sha256').update(siteCodeHash());
+  /** Hash of the same but the articles' paragraphs (see src/io/site-update.ts). */
+  const structureHash = createHash('sha256').update(siteCodeHash());
   const made = new Set<string>();
   // Many files go to a writer thread, in batches, while this thread serialises the rest and computes the site data.
   type Job = { rel: string; file: string; data: string; ifChanged: boolean };
@@ -259,18 +261,29 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     jobs = [];
   };
   const keys: string[] = [];
+  /** Per article, its parts made ahead of canonicalisation (JSON), when canonicalisation kept its entities. */
+  const madeParts: Array<string | undefined> = [];
   for (const a of articles) {
     const rel = `articles/${a.id}.md`;
     const entry = entries.get(a.source)!;
-    const key = articleKey(a, entry.hash, entry.built!.article);
+    const { key, entities } = articleKey(a, entry.hash, entry.built!.article);
     keys.push(key);
     outputs[rel] = key;
     siteHash.update(`${key}\n`);
+    structureHash.update(`${JSON.stringify(a.source)} ${a.id} ${entry.facets ?? facetsHash(entry.built!.article)} ${entities}\n`);
+    // What was made of the article beside its extraction, when it holds for the article as it now is.
+    const again = redo.get(a);
+    const ahead = again ? { ...(await again), mdId: a.id } : entities === '=' ? entry.ahead : undefined;
+    entry.ahead = undefined; // used here only
+    madeParts.push(ahead?.parts);
     const there = present.has(rel);
     if (there && Object.hasOwn(oldOutputs, rel) && oldOutputs[rel] === key) continue;
-    jobs.push({ rel, file: join(outDir, rel), data: articleToMarkdown(a), ifChanged: there });
+    const md = ahead?.markdown !== undefined && ahead.mdId === a.id ? ahead.markdown : articleToMarkdown(a);
+    jobs.push({ rel, file: join(outDir, rel), data: md, ifChanged: there });
     if (writer ? jobs.length >= WRITE_BATCH : workers > 1 && jobs.length >= WRITER_THRESHOLD) send();
   }
+  // The articles are finished: one worker is enough for what is left (the research views), the others' memory goes.
+  await pool?.retire(1);
   if (writer) send();
   else {
     for (const j of jobs) {
@@ -283,34 +296,19 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   lap('write');
   const settings = await loadSettings(rawDir, rejected);
   const descriptions = new Map(curation.entities.flatMap((c) => (c.description ? [[`${c.kind}:${c.name}`, c.description] as [string, string]] : [])));
-  const siteDataPath = join(outDir, SITE_DATA_FILE);
   const siteKey = siteHash.update(JSON.stringify([...descriptions])).update('\n').update(JSON.stringify(settings)).digest('hex');
-  // The site data is a pure function of what went into siteKey: when that is unchanged and the file is the one
-  // the last run wrote (same size, modification time and inode), it is kept as it is.
-  let siteStamp = fileStamp(siteDataPath);
-  let siteBytes: Buffer | undefined;
-  if (!(cache?.site && cache.site.key === siteKey && siteStamp !== undefined && cache.site.stamp === siteStamp)) {
-    // Each article's share of the index and research views is remembered by the article's key: only new or changed
-    // articles are analysed, then the views merge the parts of all.
-    const store = PartsStore.read(join(outDir, STATE_DIR, PARTS_FILE), siteCodeHash());
-    const parts = new Map<Article, ArticleParts>();
-    articles.forEach((a, i) => parts.set(a, store.get(keys[i], () => articleParts(a))));
-    const partsOf = (a: Article) => parts.get(a);
-    const index = buildArchiveIndex(articles, descriptions, (a) => partsOf(a)?.index);
-    lap('index');
-    // The timeline is made as JSON, month by month, each month remembered by the events it is made from.
-    const fragments = FragmentStore.read(join(outDir, STATE_DIR, FRAGMENTS_FILE), siteCodeHash());
-    const keyOf = new Map(articles.map((a, i) => [a, keys[i]]));
-    const timelineJson = timelineGroupsJson(articles, (a) => keyOf.get(a)!, fragments, { parts: (a) => partsOf(a)?.timeline });
-    const research = buildResearch(articles, descriptions, partsOf, { timeline: false });
-    lap('research');
-    await store.save();
-    await fragments.save();
-    siteBytes = siteJsonBytes({ settings, index, research }, timelineJson);
-  } else {
-    lap('index');
-    lap('research');
-  }
+  const structure = structureHash.update(JSON.stringify([...descriptions])).digest('hex');
+  const outputsJson = JSON.stringify(outputs);
+  const site = await updateSiteData({
+    outDir, articles, keys, madeParts, descriptions, settings, siteKey, structure, old: cache?.site,
+    oldKeys: () => articles.map((a) => oldOutputs[`articles/${a.id}.md`]),
+    oldOutputsHash: oldOutputsText === undefined ? undefined : sha1(oldOutputsText),
+    version: siteCodeHash(),
+    ...(pool ? { pool } : {}),
+    lap,
+  });
+  await pool?.close();
+  pool = undefined;
   // Every article file is in place before stale ones (and their emptied folders) go and before anything records them.
   for (const b of batches) {
     const w = await b.done;
@@ -327,19 +325,12 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     deleted.push(rel);
   }
   await writeIfChanged(manifestPath, JSON.stringify({ files: outFiles }, null, 1));
-  if (siteBytes !== undefined) {
-    // Compared with the file only when it could be equal (same size): reading back tens of megabytes costs more.
-    const bytes = siteBytes;
-    siteBytes = undefined;
-    if (statSync(siteDataPath, { throwIfNoEntry: false })?.size === bytes.length) await writeIfChanged(siteDataPath, bytes);
-    else await writeAtomic(siteDataPath, bytes);
-    siteStamp = fileStamp(siteDataPath);
-  }
+  const record = await site.write();
   lap('flush');
   // What each generated file was made from: the site renderer re-renders an article page only when this changes.
-  const outputsJson = JSON.stringify(outputs);
   await writeIfChanged(join(outDir, STATE_DIR, 'outputs.json'), outputsJson);
-  await writeCache(cachePath, CACHE_VERSION, cache, entries, { key: siteKey, ...(siteStamp ? { stamp: siteStamp } : {}) });
+  await canonical.save();
+  await writeCache(cachePath, CACHE_VERSION, cache, entries, { ...record, outputs: sha1(outputsJson) });
   if (existsSync(join(outDir, STATE_DIR, 'cache.json'))) await rm(join(outDir, STATE_DIR, 'cache.json'), { force: true }); // the old format
   lap('cache');
   return { articles, written, deleted, cached, warnings, rejected, timings };
@@ -355,45 +346,12 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
  * the code determine everything extraction made of it), its id and its canonical entities (which the rest of the
  * archive and the curation file decide). Equal keys mean equal articles, without serialising whole articles. Entities
  * that are the extracted ones themselves (canonicalizing kept every one: the same objects) are decided by the raw
- * file already, and are not serialised either.
+ * file already, and are not serialised either. `entities` is what the key took of them: `=`, or their JSON.
  */
-function articleKey(a: Article, rawHash: string, extracted: Pick<Article, EntityKind>): string {
+function articleKey(a: Article, rawHash: string, extracted: Pick<Article, EntityKind>): { key: string; entities: string } {
   const h = createHash('sha1').update(`${CACHE_VERSION}\n${a.source}\n${rawHash}\n${a.id}\n`);
-  const same = ENTITY_KINDS.every((k) => a[k].length === extracted[k].length && a[k].every((e, i) => e === extracted[k][i]));
-  return h.update(same ? '=' : JSON.stringify([a.people, a.organisations, a.places])).digest('hex');
-}
-
-/**
- * The UTF-8 of JSON.stringify(data) with `timelineJson` as the research timeline's text, made in pieces (no copy of
- * the whole text): each top-level field is stringified alone, as JSON.stringify would join them; the research data
- * is stringified with a placeholder for the timeline (a NUL and random digits, which no data holds), found where it
- * starts (the timeline is the first field) without searching.
- */
-function siteJsonBytes(data: SiteData, timelineJson: string): Buffer {
-  const quoted = JSON.stringify(`\u0000timeline:${randomBytes(8).toString('hex')}`);
-  const research = JSON.stringify({ ...data.research!, timeline: JSON.parse(quoted) as [] });
-  const head = `{"timeline":${quoted}`;
-  const at = research.startsWith(head) ? head.length - quoted.length : research.indexOf(quoted);
-  if (at < 0) throw new Error('site data: the timeline placeholder is missing');
-  const pieces: string[] = [];
-  for (const [k, v] of Object.entries(data)) {
-    if (v === undefined) continue;
-    pieces.push(`${pieces.length ? ',' : '{'}${JSON.stringify(k)}:`);
-    if (k === 'research') pieces.push(research.slice(0, at), timelineJson, research.slice(at + quoted.length));
-    else pieces.push(JSON.stringify(v));
-  }
-  pieces.push(pieces.length ? '}' : '{}');
-  return Buffer.concat(pieces.map((p) => Buffer.from(p)));
-}
-
-/** Size and modification time of a file, or undefined when it is missing. */
-function fileStamp(path: string): string | undefined {
-  try {
-    const s = statSync(path);
-    return `${s.size}:${s.mtimeMs}:${s.ino}`;
-  } catch {
-    return undefined;
-  }
+  const entities = keepsEntities(a, extracted) ? '=' : JSON.stringify([a.people, a.organisations, a.places]);
+  return { key: h.update(entities).digest('hex'), entities };
 }
 
 /** Every path under `dir`, relative (with the system's separator); none when it cannot be read. */
@@ -530,20 +488,6 @@ function codeHash(withSite = false): string {
   return h.digest('hex').slice(0, 12);
 }
 
-/** Decode and build one raw article; never throws for bad input. */
-export function buildOne(source: string, bytes: Uint8Array): { built?: BuiltArticle; error?: Rejection } {
-  const decoded = decodeArticle(bytes);
-  if (decoded.error || decoded.text === undefined) return { error: { file: source, reason: decoded.error ?? 'unreadable' } };
-  try {
-    const built = buildArticle(source, decoded.text);
-    built.warnings.unshift(...decoded.warnings.map((message) => ({ file: source, message })));
-    return { built };
-  } catch (e) {
-    if (e instanceof InputError) return { error: { file: source, line: e.line, reason: e.reason } };
-    return { error: { file: source, reason: `internal error: ${(e as Error).message}` } };
-  }
-}
-
 async function loadCuration(rawDir: string, file?: string): Promise<{ curation: Curation; rejection?: Rejection }> {
   const candidates = file ? [file] : CURATION_FILES.map((f) => join(rawDir, f));
   for (const path of candidates) {
@@ -567,12 +511,20 @@ async function loadCuration(rawDir: string, file?: string): Promise<{ curation: 
 }
 
 async function readJson<T>(path: string): Promise<T | undefined> {
+  return parseJson(await readFile(path, 'utf8').catch(() => undefined)) as T | undefined;
+}
+
+/** The value of a JSON text; undefined when there is no text or it is not JSON. */
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as T;
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
 }
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 async function loadSettings(rawDir: string, rejected: Rejection[]): Promise<SiteSettings> {
   const path = join(rawDir, SETTINGS_FILE);

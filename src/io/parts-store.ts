@@ -19,25 +19,48 @@ export class PartsStore {
   }
 
   /**
-   * The parts of the article with this key: remembered, else made by `make`. Either way they are kept for `save`,
-   * in the order asked.
+   * The parts of the article with this key: remembered, else `made` (their JSON text, when already made), else made
+   * by `make`. Either way they are kept for `save`, in the order asked.
    */
-  get(key: string, make: () => ArticleParts): ArticleParts {
-    const line = this.lines.lineOf(key);
-    if (line !== undefined) {
+  get(key: string, make: () => ArticleParts, made?: string): ArticleParts {
+    const parts = this.remembered(key);
+    if (parts) {
+      this.lines.keep(key, this.lines.lineOf(key)!);
+      return parts;
+    }
+    if (made !== undefined) {
       try {
-        const parts = (JSON.parse(line) as { p: ArticleParts }).p;
-        if (parts && typeof parts === 'object' && parts.index && Array.isArray(parts.bio) && Array.isArray(parts.timeline)) {
-          this.lines.keep(key, line);
-          return parts;
-        }
+        const p = JSON.parse(made) as ArticleParts;
+        this.lines.add(key, `${PREFIX}${key}","p":${made}}`);
+        return p;
       } catch {
-        // a damaged line: made again
+        // not JSON: made again below
       }
     }
-    const parts = make();
-    this.lines.add(key, `${PREFIX}${key}","p":${JSON.stringify(parts)}}`);
-    return parts;
+    const fresh = make();
+    this.lines.add(key, `${PREFIX}${key}","p":${JSON.stringify(fresh)}}`);
+    return fresh;
+  }
+
+  /** The remembered parts of the article with this key, if any (not kept for `save`: see get and retain). */
+  remembered(key: string): ArticleParts | undefined {
+    const line = this.lines.lineOf(key);
+    if (line === undefined) return undefined;
+    try {
+      const parts = (JSON.parse(line) as { p: ArticleParts }).p;
+      if (parts && typeof parts === 'object' && parts.index && Array.isArray(parts.bio) && Array.isArray(parts.timeline)) return parts;
+    } catch {
+      // a damaged line: made again
+    }
+    return undefined;
+  }
+
+  /** Keep the remembered line of this key for `save`, unread; false when there is none. */
+  retain(key: string): boolean {
+    const line = this.lines.lineOf(key);
+    if (line === undefined) return false;
+    this.lines.keep(key, line);
+    return true;
   }
 
   /** Write the parts asked for in this run (and only those), unless the file already holds exactly them. */

@@ -1,15 +1,22 @@
-// Worker side of the ingest pool: build articles from raw bytes, post results back as JSON text
-// (serialised here, in parallel, rather than structured-cloned and re-serialised for the cache on the main thread).
+// Worker side of the ingest pool: extract articles from raw bytes and make what can be made of each alone
+// (src/io/extract-one.ts), posted back as text: serialised here, in parallel, rather than structured-cloned and
+// re-serialised for the cache on the main thread.
 import { parentPort } from 'node:worker_threads';
-import { buildOne } from '../io/ingest-dir.ts';
+import { extractOne, finishOne } from '../io/extract-one.ts';
+import { researchPieces, type ResearchJob } from '../io/research-pieces.ts';
+import type { Article } from '../types.ts';
 
-export interface Job {
-  id: number;
-  source: string;
-  bytes: Uint8Array;
-}
+/** A raw file to extract, an article as canonicalised to finish (see finishOne), or the research views to make. */
+export type Job = { id: number } & ({ source: string; bytes: Uint8Array } | { article: Article } | { research: ResearchJob });
 
 parentPort?.on('message', (job: Job) => {
-  parentPort!.postMessage({ id: job.id, json: JSON.stringify(buildOne(job.source, job.bytes)) });
+  if ('research' in job) {
+    researchPieces(job.research).then(
+      (pieces) => parentPort!.postMessage({ id: job.id, pieces }),
+      (e: unknown) => parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return;
+  }
+  parentPort!.postMessage({ id: job.id, ...('article' in job ? finishOne(job.article) : extractOne(job.source, job.bytes)) });
 });
 parentPort?.postMessage({ ready: true });

@@ -1,7 +1,10 @@
 // A small worker-thread pool that builds raw articles on every core.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import type { buildOne } from '../io/ingest-dir.ts';
+import type { buildOne } from '../io/build-one.ts';
+import type { Extracted, Finished } from '../io/extract-one.ts';
+import type { Article } from '../types.ts';
+import type { ResearchJob, ResearchPiece } from '../io/research-pieces.ts';
 import { workerEntry, workerExecArgv } from '../paths.ts';
 
 type Result = ReturnType<typeof buildOne>;
@@ -21,15 +24,22 @@ export function workerCount(): number {
 const IN_FLIGHT = 4;
 
 export interface WorkerPool {
-  /** Queue a task; resolves to its result as JSON text (serialised in the worker, so the main thread only parses it). */
-  run(task: PoolTask): Promise<string>;
+  /** Queue a task; resolves to what the worker made of it (text serialised in the worker, so the main thread only parses it). */
+  run(task: PoolTask): Promise<Extracted>;
+  /** Queue an article as canonicalised: resolves to its parts and markdown (see finishOne). */
+  finish(article: Article): Promise<Finished>;
+  /** Make the research pieces of the site data in a worker (see researchPieces). */
+  research(job: ResearchJob): Promise<Record<ResearchPiece, string>>;
+  /** Stop every worker but `keep` of those with nothing to do (their memory goes back); the rest go on. */
+  retire(keep: number): Promise<void>;
   /** Stop the workers (after every queued task has settled). */
   close(): Promise<void>;
 }
 
 interface Pending {
-  task: PoolTask;
-  resolve: (json: string) => void;
+  /** The message for the worker (its id is added when sent). */
+  job: PoolTask | { article: Article } | { research: ResearchJob };
+  resolve: (result: never) => void;
   reject: (e: Error) => void;
 }
 
@@ -44,7 +54,7 @@ export function startPool(n: number): WorkerPool {
   let head = 0;
   let nextId = 0;
   let failure: Error | undefined;
-  const slots = Array.from({ length: Math.max(1, n) }, () => ({ worker: new Worker(entry, { execArgv }), inFlight: new Map<number, Pending>() }));
+  const slots = Array.from({ length: Math.max(1, n) }, () => ({ worker: new Worker(entry, { execArgv }), inFlight: new Map<number, Pending>(), retiring: false }));
   const fail = (e: Error) => {
     if (!failure) failure = e;
     for (const s of slots) {
@@ -62,31 +72,48 @@ export function startPool(n: number): WorkerPool {
       queue[head++] = undefined as unknown as Pending; // let the bytes go
       const id = nextId++;
       best.inFlight.set(id, p);
-      best.worker.postMessage({ id, source: p.task.source, bytes: p.task.bytes });
+      best.worker.postMessage({ id, ...p.job });
     }
   };
   for (const s of slots) {
-    s.worker.on('message', (m: { ready?: boolean; id?: number; json?: string }) => {
+    s.worker.on('message', (m: { ready?: boolean; id?: number }) => {
       if (m.ready || m.id === undefined) return;
       const p = s.inFlight.get(m.id);
       if (!p) return;
       s.inFlight.delete(m.id);
-      p.resolve(m.json!);
+      const { id: _id, ...result } = m;
+      p.resolve(result as never);
       pump();
     });
     s.worker.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
     s.worker.on('exit', (code) => {
-      if (code !== 0 && !closing) fail(new Error(`ingest worker exited with code ${code}`));
+      if (code !== 0 && !closing && !s.retiring) fail(new Error(`ingest worker exited with code ${code}`));
     });
   }
   let closing = false;
+  const queueJob = <R>(job: Pending['job']): Promise<R> => {
+    if (failure) return Promise.reject(failure);
+    return new Promise<R>((resolve, reject) => {
+      queue.push({ job, resolve: resolve as (r: never) => void, reject });
+      pump();
+    });
+  };
   return {
-    run(task) {
-      if (failure) return Promise.reject(failure);
-      return new Promise<string>((resolve, reject) => {
-        queue.push({ task, resolve, reject });
-        pump();
-      });
+    run: (task) => queueJob<Extracted>({ source: task.source, bytes: task.bytes }),
+    finish: (article) => queueJob<Finished>({ article }),
+    research: (job) => queueJob<{ pieces?: Record<ResearchPiece, string>; error?: string }>({ research: job }).then((r) => {
+      if (r.error !== undefined || !r.pieces) throw new Error(`site data: the research views failed in a worker: ${r.error ?? 'no result'}`);
+      return r.pieces;
+    }),
+    async retire(keep) {
+      if (head < queue.length) return; // tasks still queued: every worker is needed
+      const idle = slots.filter((s) => !s.inFlight.size);
+      const going = idle.slice(0, Math.max(0, slots.length - Math.max(1, keep)));
+      for (const s of going) {
+        s.retiring = true; // its exit is no failure
+        slots.splice(slots.indexOf(s), 1);
+      }
+      await Promise.all(going.map((s) => s.worker.terminate()));
     },
     async close() {
       closing = true;
@@ -106,9 +133,9 @@ export async function buildInWorkers(tasks: PoolTask[], onDone?: (n: number) => 
   try {
     return await Promise.all(
       tasks.map((t) =>
-        pool.run(t).then((json) => {
+        pool.run(t).then((r) => {
           onDone?.(++done);
-          return JSON.parse(json) as Result;
+          return JSON.parse(r.json) as Result;
         }),
       ),
     );

@@ -1,7 +1,5 @@
 // Everything the page layouts need, loaded once per build from the ingest output.
 // Derived lookups (pages of entities, month lists, letters) are computed here once, so a page render is a lookup.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { compareNames, type ArchiveIndex, type ArticleSummary, type EntityEntry } from './archive-index.ts';
 import type { EntityKind } from '../types.ts';
 import { ENTITY_KINDS } from '../types.ts';
@@ -9,6 +7,7 @@ import { DEFAULT_SETTINGS, normalizePrefix, type SiteSettings } from './settings
 import { EMPTY_RESEARCH, networkOf, timelineFrom, type ResearchData } from './research-data.ts';
 import type { ConnectionNode, Neighbour } from '../analysis/connections.ts';
 import type { TimelineEvent } from '../analysis/timeline.ts';
+import { readSiteData, SITE_DATA_FILE } from '../io/site-data.ts';
 
 /** Articles per page on entity pages and the undated list. */
 export const PAGE_SIZE = 50;
@@ -55,8 +54,8 @@ export interface SiteContext {
   absoluteUrl(path: string): string;
 }
 
-/** Name of the file in the markdown folder that holds the archive index and settings. */
-export const SITE_DATA_FILE = '.dateline/site.json';
+/** The file in the markdown folder that holds the settings and names the pieces of the site data (src/io/site-data.ts). */
+export { SITE_DATA_FILE };
 
 export interface SiteData {
   settings: SiteSettings;
@@ -67,14 +66,12 @@ export interface SiteData {
 
 export const EMPTY_INDEX: ArchiveIndex = { articles: [], people: [], organisations: [], places: [], years: [], undated: 0 };
 
+/**
+ * The site context of a markdown folder, from the site data ingest wrote there (empty when there is none). Throws,
+ * naming the file, when a piece of the site data is missing or damaged.
+ */
 export function loadSiteContext(markdownDir: string, pathPrefix?: string): SiteContext {
-  let data: SiteData;
-  try {
-    data = JSON.parse(readFileSync(join(markdownDir, SITE_DATA_FILE), 'utf8')) as SiteData;
-  } catch {
-    data = { settings: DEFAULT_SETTINGS, index: EMPTY_INDEX };
-  }
-  return makeSiteContext(data, pathPrefix);
+  return makeSiteContext(readSiteData(markdownDir) ?? { settings: DEFAULT_SETTINGS, index: EMPTY_INDEX }, pathPrefix);
 }
 
 /** Split a list into pages of `size` (at least one page, possibly empty). */

@@ -69,9 +69,14 @@ export function buildResearch(articles: Article[], descriptions: Map<string, str
     timeline: timeline.groups,
     network,
     pairs: conns.pairs,
-    bios: Object.fromEntries(buildBios(articles, descriptions, parts ? { parts: (a) => parts(a)?.bio } : {})),
+    bios: researchBios(articles, descriptions, parts),
     quotes,
   };
+}
+
+/** The research data's bios (pure): buildBios as the site data keeps it. */
+export function researchBios(articles: Article[], descriptions: Map<string, string>, parts?: (a: Article) => ArticleParts | undefined): ResearchData['bios'] {
+  return Object.fromEntries(buildBios(articles, descriptions, parts ? { parts: (a) => parts(a)?.bio } : {}));
 }
 
 /** Rebuild the Timeline shape (with its per-entity lookup) from stored groups. */

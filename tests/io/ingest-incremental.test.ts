@@ -1,7 +1,7 @@
 // An ingest that reuses what earlier runs remembered (extractions by content hash, unread files by stamp, each
 // article's analysis parts by the article's key, the site data by its inputs) must write exactly what a clean ingest
-// of the same input writes: the whole markdown folder, .dateline/site.json included, byte for byte (the caches
-// aside), with research data equal to buildResearch over the full article list.
+// of the same input writes: the whole markdown folder, the site data's files included, byte for byte (the caches
+// aside), with site data equal to buildArchiveIndex and buildResearch over the full article list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { ingestDir, type IngestResult } from '../../src/io/ingest-dir.ts';
 import { fileStampOf, settledStamp, STAMP_SETTLE_MS } from '../../src/io/extract-cache.ts';
 import { buildResearch } from '../../src/site/research-data.ts';
 import { buildArchiveIndex } from '../../src/site/archive-index.ts';
+import { readSiteData, readSiteManifest, SITE_PIECES_DIR } from '../../src/io/site-data.ts';
 import { parseCuration, type Curation } from '../../src/curation/curation.ts';
 import { hashTree } from '../robustness/tree.ts';
 import { SEED, tempDir, writeFiles } from '../helpers.ts';
@@ -42,14 +43,17 @@ async function ingestAndCheck(): Promise<IngestResult> {
   expect(r.rejected).toEqual(fresh.rejected);
   expect(withoutCaches(await hashTree(md))).toEqual(withoutCaches(await hashTree(dir)));
   await rm(dir, { recursive: true, force: true });
-  // The site data is, byte for byte, the archive index and research data computed from the full article list.
-  const text = await readFile(join(md, '.dateline', 'site.json'), 'utf8');
+  // The site data is the archive index and research data computed from the full article list.
+  const text = siteText();
   const c = await curation();
   const descriptions = new Map(c.entities.flatMap((e) => (e.description ? [[`${e.kind}:${e.name}`, e.description] as [string, string]] : [])));
   const settings = (JSON.parse(text) as { settings: unknown }).settings;
   expect(text).toBe(JSON.stringify({ settings, index: buildArchiveIndex(r.articles, descriptions), research: buildResearch(r.articles, descriptions) }));
   return r;
 }
+
+/** The site data of the kept folder, as one JSON text. */
+const siteText = () => JSON.stringify(readSiteData(md));
 
 /** The cache line of a raw file (the last one: later lines win). */
 function cacheLine(source: string): { h: string; t?: string } {
@@ -107,19 +111,20 @@ describe.skipIf(!haveCorpus)('incremental ingest equals a clean ingest', () => {
     await writeFile(seed, text.replace('a phone call between Trump', 'a telephone call between Trump'));
     const r = await ingestAndCheck();
     expect(r.written).toHaveLength(1);
-    expect(await readFile(join(md, '.dateline', 'site.json'), 'utf8')).toContain('a telephone call between Trump');
+    expect(siteText()).toContain('a telephone call between Trump');
   }, 120_000);
 
   it('after touching a file without changing it: nothing is written, the file is stamped anew', async () => {
     const file = join(raw, names[2]);
     const before = cacheLine(names[2]);
-    const site = await readFile(join(md, '.dateline', 'site.json'));
+    const site = await hashTree(join(md, '.dateline'));
     const now = new Date();
     await utimes(file, now, now);
     const r = await ingestAndCheck();
     expect(r.cached).toBe(names.length + 1);
     expect(r.written).toEqual([]);
-    expect(await readFile(join(md, '.dateline', 'site.json'))).toEqual(site);
+    const after = await hashTree(join(md, '.dateline'));
+    for (const [rel, hash] of Object.entries(site)) if (rel === 'site.json' || rel.startsWith('site/')) expect(after[rel]).toBe(hash);
     expect(cacheLine(names[2]).h).toBe(before.h);
     expect(cacheLine(names[2]).t).toBeUndefined(); // touched just now: not settled
   }, 120_000);
@@ -151,6 +156,32 @@ describe.skipIf(!haveCorpus)('incremental ingest equals a clean ingest', () => {
     await utimes(racy, now, now);
     r = await ingestAndCheck();
     expect(r.written).toHaveLength(1);
+  }, 120_000);
+
+  it('after an edit of paragraphs only: the pieces of the site data made of the rest are kept as they are', async () => {
+    const before = readSiteManifest(md)!;
+    await appendFile(join(raw, names[10]), '\n\nAn editor added this sentence after publication.\n');
+    const r = await ingestAndCheck();
+    expect(r.written).toHaveLength(1);
+    const after = readSiteManifest(md)!;
+    expect(after.pieces.articles).not.toBe(before.pieces.articles);
+    for (const p of ['entities', 'timeline', 'network', 'quotes'] as const) expect(after.pieces[p]).toBe(before.pieces[p]);
+  }, 120_000);
+
+  it('after a piece of the site data went missing: it is made again', async () => {
+    const m = readSiteManifest(md)!;
+    await rm(join(md, SITE_PIECES_DIR, m.pieces.network));
+    await ingestAndCheck();
+  }, 120_000);
+
+  it('after the record of canonical names was damaged: they are made again', async () => {
+    const file = join(md, '.dateline', 'canon.ndjson');
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    expect(lines.length).toBeGreaterThan(names.length);
+    lines[3] = lines[3].replace('"e":', '"e":[[{"name":1}],[],[]],"x":');
+    await writeFile(file, lines.join('\n'));
+    await appendFile(join(raw, names[11]), '\n\nAn editor added this sentence after publication.\n');
+    await ingestAndCheck();
   }, 120_000);
 
   it('after a curation change: descriptions, merged aliases, ignored names', async () => {

@@ -1,0 +1,138 @@
+// The site data ingest leaves for the render, as files in the markdown folder: `.dateline/site.json`, a small
+// manifest holding the settings and naming the pieces, and the pieces themselves in `.dateline/site/`, one JSON file
+// each (the archive index's article summaries, its entities, and the research views). A piece is named by a hash
+// of its text, so a piece whose text is already there is not written again (an edit rebuild writes the pieces that
+// changed), equal data has equal files whatever run made them, and a piece is in place before the manifest names
+// it; the manifest is replaced atomically, so a reader sees one whole set or the other, never a mix. Pieces the
+// manifest no longer names are removed after it is replaced.
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { SiteData } from '../site/context.ts';
+import type { SiteSettings } from '../site/settings.ts';
+import type { ArchiveIndex, ArticleSummary } from '../site/archive-index.ts';
+import type { ResearchData } from '../site/research-data.ts';
+import { writeAtomic, writeIfChanged } from './atomic.ts';
+
+/** The manifest, relative to the markdown folder. */
+export const SITE_DATA_FILE = '.dateline/site.json';
+/** The folder of the pieces, relative to the markdown folder. */
+export const SITE_PIECES_DIR = '.dateline/site';
+
+/** The pieces, in the order the site data holds them. */
+export const SITE_PIECES = ['articles', 'entities', 'timeline', 'network', 'bios', 'quotes'] as const;
+export type SitePiece = (typeof SITE_PIECES)[number];
+
+/** What each piece holds, as JSON. */
+export interface SitePieces {
+  articles: ArticleSummary[];
+  entities: Omit<ArchiveIndex, 'articles'>;
+  timeline: ResearchData['timeline'];
+  network: Pick<ResearchData, 'network' | 'pairs'>;
+  bios: ResearchData['bios'];
+  quotes: ResearchData['quotes'];
+}
+
+export interface SiteManifest {
+  settings: SiteSettings;
+  /** Each piece's file name in SITE_PIECES_DIR. */
+  pieces: Record<SitePiece, string>;
+}
+
+/** The archive index's pieces' JSON texts. */
+export function indexPieceTexts(index: ArchiveIndex): Record<'articles' | 'entities', string> {
+  const { articles, ...entities } = index;
+  return { articles: JSON.stringify(articles), entities: JSON.stringify(entities) };
+}
+
+/** The manifest in `markdownDir`, when there is one of this form (undefined: missing, damaged or of another form). */
+export function readSiteManifest(markdownDir: string): SiteManifest | undefined {
+  let m: unknown;
+  try {
+    m = JSON.parse(readFileSync(join(markdownDir, SITE_DATA_FILE), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return isManifest(m) ? m : undefined;
+}
+
+function isManifest(m: unknown): m is SiteManifest {
+  if (!m || typeof m !== 'object') return false;
+  const { settings, pieces } = m as Partial<SiteManifest>;
+  return !!settings && typeof settings === 'object' && !!pieces && typeof pieces === 'object' && SITE_PIECES.every((p) => typeof pieces[p] === 'string' && isPieceName(pieces[p]));
+}
+
+/** A piece file name: one plain name inside the pieces folder. */
+const isPieceName = (name: string) => /^[a-z]+\.[0-9a-f]{16}\.json$/.test(name);
+
+/** Read one piece of the site data named by `manifest`; throws naming the file when it is missing or not JSON. */
+export function readPiece<P extends SitePiece>(markdownDir: string, manifest: SiteManifest, piece: P): SitePieces[P] {
+  const file = join(markdownDir, SITE_PIECES_DIR, manifest.pieces[piece]);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`site data: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); run ingest again`);
+  }
+  try {
+    return JSON.parse(text) as SitePieces[P];
+  } catch (e) {
+    throw new Error(`site data: ${file} is not valid JSON (${(e as Error).message}); run ingest again`);
+  }
+}
+
+/**
+ * The site data in `markdownDir`: the manifest's settings with its pieces put together (the same data as one
+ * JSON value with the index and research fields in order). A site.json of the earlier single-file form is read as
+ * it is. Undefined when there is no site data; throws naming the file when a piece is missing or damaged.
+ */
+export function readSiteData(markdownDir: string): SiteData | undefined {
+  let m: unknown;
+  try {
+    m = JSON.parse(readFileSync(join(markdownDir, SITE_DATA_FILE), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isManifest(m)) return m && typeof m === 'object' && 'index' in m ? (m as SiteData) : undefined;
+  const piece = <P extends SitePiece>(p: P) => readPiece(markdownDir, m, p);
+  const { network, pairs } = piece('network');
+  return {
+    settings: m.settings,
+    index: { articles: piece('articles'), ...piece('entities') },
+    research: { timeline: piece('timeline'), network, pairs, bios: piece('bios'), quotes: piece('quotes') },
+  };
+}
+
+/**
+ * Write the site data: each piece in `fresh` (JSON text) under the name its text hashes to (unless a file of that
+ * name and size is there), then the manifest naming those and the `kept` pieces' files (which must exist), then
+ * remove the piece files it no longer names. Returns the manifest.
+ */
+export async function writeSiteData(markdownDir: string, settings: SiteSettings, fresh: Partial<Record<SitePiece, string>>, kept: Partial<Record<SitePiece, string>>): Promise<SiteManifest> {
+  const dir = join(markdownDir, SITE_PIECES_DIR);
+  const pieces = {} as Record<SitePiece, string>;
+  for (const p of SITE_PIECES) {
+    const text = fresh[p];
+    if (text !== undefined) {
+      const bytes = Buffer.from(text);
+      pieces[p] = `${p}.${createHash('sha1').update(bytes).digest('hex').slice(0, 16)}.json`;
+      const file = join(dir, pieces[p]);
+      if (statSync(file, { throwIfNoEntry: false })?.size !== bytes.length) await writeAtomic(file, bytes);
+    } else {
+      const name = kept[p];
+      if (name === undefined || !isPieceName(name)) throw new Error(`site data: no text and no file for the ${p} piece`);
+      pieces[p] = name;
+    }
+  }
+  const manifest: SiteManifest = { settings, pieces };
+  await writeIfChanged(join(markdownDir, SITE_DATA_FILE), JSON.stringify(manifest));
+  const named = new Set(Object.values(pieces));
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    // no folder: nothing to remove
+  }
+  for (const n of names) if (!named.has(n)) rmSync(join(dir, n), { force: true, recursive: true });
+  return manifest;
+}
