@@ -372,6 +372,3 @@ export function lede(p: string): string {
   const cut = flat.slice(0, 200);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))}…`;
 }
-
-/** The search index an article's records go to: its year, or "undated" (one Pagefind bundle each). */
-export const searchShardOf = (date?: string): string => (date ? date.slice(0, 4) : 'undated');
