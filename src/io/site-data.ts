@@ -47,13 +47,17 @@ export function indexPieceTexts(index: ArchiveIndex): Record<'articles' | 'entit
 
 /** The manifest in `markdownDir`, when there is one of this form (undefined: missing, damaged or of another form). */
 export function readSiteManifest(markdownDir: string): SiteManifest | undefined {
-  let m: unknown;
+  const m = readSiteJson(markdownDir);
+  return isManifest(m) ? m : undefined;
+}
+
+/** `site.json` parsed, whatever its form (undefined: missing or not JSON). */
+function readSiteJson(markdownDir: string): unknown {
   try {
-    m = JSON.parse(readFileSync(join(markdownDir, SITE_DATA_FILE), 'utf8'));
+    return JSON.parse(readFileSync(join(markdownDir, SITE_DATA_FILE), 'utf8'));
   } catch {
     return undefined;
   }
-  return isManifest(m) ? m : undefined;
 }
 
 function isManifest(m: unknown): m is SiteManifest {
@@ -87,12 +91,7 @@ export function readPiece<P extends SitePiece>(markdownDir: string, manifest: Si
  * it is. Undefined when there is no site data; throws naming the file when a piece is missing or damaged.
  */
 export function readSiteData(markdownDir: string): SiteData | undefined {
-  let m: unknown;
-  try {
-    m = JSON.parse(readFileSync(join(markdownDir, SITE_DATA_FILE), 'utf8'));
-  } catch {
-    return undefined;
-  }
+  const m = readSiteJson(markdownDir);
   if (!isManifest(m)) return m && typeof m === 'object' && 'index' in m ? (m as SiteData) : undefined;
   const piece = <P extends SitePiece>(p: P) => readPiece(markdownDir, m, p);
   const { network, pairs } = piece('network');
