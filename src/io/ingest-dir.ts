@@ -213,7 +213,12 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
       warnings.push({ file: a.source, message: `another article has the same URL slug in the same month (or undated): this one is at /${a.id}/ (the suffix comes from its file name)` });
     }
   }
-  const canonical = canonicalizeRemembered(join(outDir, STATE_DIR, CANON_FILE), CACHE_VERSION, withIds, withIds.map((a) => entries.get(a.source)!.facets ?? facetsHash(entries.get(a.source)!.built!.article)), curation);
+  // Each article's facets hash, made here for an entry that has none (one cached before facets were kept).
+  const facets = withIds.map((a) => {
+    const e = entries.get(a.source)!;
+    return (e.facets ??= facetsHash(e.built!.article));
+  });
+  const canonical = canonicalizeRemembered(join(outDir, STATE_DIR, CANON_FILE), CACHE_VERSION, withIds, facets, curation);
   const articles = canonical.articles;
   // Where canonicalisation changed an article's entities, or its id is not the natural one, what the workers made
   // ahead of it does not hold: while they are up, they make it again from the article as it now is.
@@ -270,7 +275,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     keys.push(key);
     outputs[rel] = key;
     siteHash.update(`${key}\n`);
-    structureHash.update(`${JSON.stringify(a.source)} ${a.id} ${entry.facets ?? facetsHash(entry.built!.article)} ${entities}\n`);
+    structureHash.update(`${JSON.stringify(a.source)} ${a.id} ${entry.facets} ${entities}\n`);
     // What was made of the article beside its extraction, when it holds for the article as it now is.
     const again = redo.get(a);
     const ahead = again ? { ...(await again), mdId: a.id } : entities === '=' ? entry.ahead : undefined;

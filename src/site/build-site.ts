@@ -14,7 +14,7 @@ import { loadSiteContext, type SiteContext } from './context.ts';
 import { normalizePrefix } from './settings.ts';
 import { articleUrl } from './archive-index.ts';
 import { indexShards } from './search-index.ts';
-import { sitePages } from './pages.ts';
+import { digest, sitePages } from './pages.ts';
 import { runEleventy, runEleventyInWorker } from './eleventy-run.ts';
 import { publishSite, readSiteState, SITE_STAGING, type SiteState } from '../io/site-manifest.ts';
 import { removeStaleTemps } from '../io/atomic.ts';
@@ -111,7 +111,7 @@ function summaryDigests(ctx: SiteContext): (id: string | undefined) => string {
   return (id) => {
     if (id === undefined) return 'null';
     let d = memo.get(id);
-    if (d === undefined) memo.set(id, (d = digestOf('sha1', JSON.stringify(ctx.articleById.get(id) ?? null), 'base64')));
+    if (d === undefined) memo.set(id, (d = digest(JSON.stringify(ctx.articleById.get(id) ?? null))));
     return d;
   };
 }

@@ -28,7 +28,7 @@ export interface SitePage {
 }
 
 /** sha1 of a text, in base64 (27 characters): what stands for a piece of a page's inputs. */
-const digest = (text: string) => hash('sha1', text, 'base64');
+export const digest = (text: string) => hash('sha1', text, 'base64');
 
 /**
  * The inputs pages are made from, each piece serialised and hashed once per build however many pages use it (an
