@@ -1,7 +1,7 @@
 // `npm run bench -- --articles N [--scaling]`: ingest and site-build figures on real BBC articles.
 // Every phase runs as its own process; wall time and the peak RSS of every process involved are recorded.
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, writeFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile, stat, unlink } from 'node:fs/promises';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
@@ -23,6 +23,21 @@ const { values } = parseArgs({
   },
 });
 const outRoot = resolve(values.out!);
+
+// ---------- disposing of trees ----------
+// Trees of earlier runs are moved aside (one rename) and deleted only after the last measurement. On this machine's ext4
+// disk, for minutes after a mass delete every new file or folder is several times slower to create (the kernel's inode
+// allocator steps over each recently deleted inode one by one: `recently_deleted` leads a kernel profile of mkdir),
+// so deleting 100,000 files of the last size's run just before measuring the next one would time the disk's
+// recovery, not the build. Both the full and the bare build are measured with no mass delete before them.
+const trash = join(outRoot, `.trash-${process.pid}`);
+let trashed = 0;
+async function discard(path: string): Promise<void> {
+  await mkdir(trash, { recursive: true });
+  await rename(path, join(trash, String(trashed++))).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+  });
+}
 
 // ---------- corpus ----------
 interface RawArticle { name: string; text: string }
@@ -48,18 +63,23 @@ function dateFor(i: number, n: number): string {
 }
 
 async function prepareRaw(n: number): Promise<{ dir: string; bytes: number }> {
+  // The raw folder is kept between runs (it is the same text each time): files are rewritten only where they differ
+  // (the edit and curation steps change two), and files that do not belong are removed.
   const dir = join(outRoot, `raw-${n}`);
-  await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const base = bbcArticles();
+  const want = new Set<string>();
   let bytes = 0;
   for (let i = 0; i < n; i++) {
     const a = base[i % base.length];
     const copy = Math.floor(i / base.length);
     const name = `${dateFor(i, n)}-${a.name}${copy ? `-copy${copy}` : ''}.txt`;
-    await writeFile(join(dir, name), a.text);
+    want.add(name);
+    const path = join(dir, name);
+    if ((await readFile(path, 'utf8').catch(() => undefined)) !== a.text) await writeFile(path, a.text);
     bytes += Buffer.byteLength(a.text);
   }
+  for (const f of await readdir(dir)) if (!want.has(f)) await unlink(join(dir, f));
   return { dir, bytes };
 }
 
@@ -145,7 +165,7 @@ function sameTree(a: Map<string, string>, b: Map<string, string>): boolean {
 // ---------- the benchmark ----------
 async function benchOne(n: number) {
   const dir = join(outRoot, `n${n}`);
-  await rm(dir, { recursive: true, force: true });
+  await discard(dir);
   const { dir: raw, bytes } = await prepareRaw(n);
   const md = join(dir, 'md');
   const site = join(dir, 'site');
@@ -192,7 +212,7 @@ async function benchOne(n: number) {
     /** Milliseconds per phase inside each run, as the library reports them (where the time goes). */
     phases: { coldIngest: cold.info.timings, warmIngest: warm.info.timings, fullBuild: full.info.timings, rebuildAfterEdit: edit.info.timings, rebuildAfterCuration: cur.info.timings },
   };
-  if (!values.keep) await rm(dir, { recursive: true, force: true });
+  if (!values.keep) await discard(dir);
   return r;
 }
 
@@ -219,4 +239,6 @@ console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   console.log(`| ${r.articles} | ${r.coldIngest.s} s | ${r.coldIngest.MBpsPerCore} | ${r.fullBuild.s} s | ${r.fullBuild.pages} | ${r.fullBuild.peakRssMiB} MiB | ${r.bareEleventy.s} s | ${r.ratioFullToBare} | ${r.rebuildAfterEdit.s} s (${r.rebuildAfterEdit.pagesRewritten}) | ${r.rebuildAfterCuration.s} s (${r.rebuildAfterCuration.pagesRewritten}) | ${r.incrementalEqualsClean} |`);
 }
+// After the last measurement (see discard); with the trees of earlier runs that were stopped before this point.
+for (const f of await readdir(outRoot)) if (f.startsWith('.trash-')) await rm(join(outRoot, f), { recursive: true, force: true });
 console.log(`\nmachine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; results in ${jsonPath}`);
