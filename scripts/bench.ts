@@ -146,7 +146,7 @@ function run(cmd: string, args: string[]): Promise<PhaseResult> {
 
 const phase = (...args: string[]) => run(process.execPath, [join(root, 'scripts/bench/phase.mjs'), ...args]); // compiled library, no tsx (as `dateline` runs)
 const bare = (md: string, site: string) =>
-  run(process.execPath, ['--import', 'tsx', join(root, 'node_modules/@11ty/eleventy/cmd.cjs'), '--config=scripts/bench/bare.eleventy.ts', `--input=${md}`, `--output=${site}`, '--quiet']);
+  run(process.execPath, [join(root, 'node_modules/@11ty/eleventy/cmd.cjs'), '--config=scripts/bench/bare.eleventy.mjs', `--input=${md}`, `--output=${site}`, '--quiet']);
 
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const m = new Map<string, string>();
