@@ -1,7 +1,9 @@
 // `build`: ingest raw articles, then render the site. The library entry point the CLI calls.
 import { join, resolve, sep } from 'node:path';
 import { ingestDir, takeLockFile, type IngestOptions, type IngestResult } from './io/ingest-dir.ts';
-import { renderSite, type RenderOptions, type RenderResult } from './site/build-site.ts';
+import { expectsEleventyWorker, renderSite, type RenderOptions, type RenderResult } from './site/build-site.ts';
+import { startEleventyWorker } from './site/eleventy-run.ts';
+import { readSiteState } from './io/site-manifest.ts';
 
 export interface BuildOptions extends IngestOptions, RenderOptions {
   /** Where generated markdown goes; default `_markdown` beside the site folder. */
@@ -41,10 +43,17 @@ export async function build(rawDir: string, siteDir: string, opts: BuildOptions 
   const previous = building.get(site) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(async () => {
     const release = await takeLockFile(join(site, SITE_LOCK), site);
+    // A rebuild of a large archive renders its article pages in an Eleventy worker: started now, it loads Eleventy
+    // on the other core while this thread ingests (an edit's ingest keeps one core busy).
+    const old = await readSiteState(site);
+    const worker = expectsEleventyWorker(old, opts) ? startEleventyWorker() : undefined;
     try {
       const ingest = await ingestDir(rawDir, markdownDir, { ...opts, excludeDirs: [...(opts.excludeDirs ?? []), site] });
-      const render = await renderSite(markdownDir, site, opts);
+      const render = await renderSite(markdownDir, site, opts, { old, ...(worker ? { worker } : {}) });
       return { ingest, render, markdownDir, written: render.written, removed: render.removed };
+    } catch (e) {
+      void worker?.close();
+      throw e;
     } finally {
       await release();
     }

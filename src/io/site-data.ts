@@ -91,14 +91,22 @@ export function readPiece<P extends SitePiece>(markdownDir: string, manifest: Si
  * it is. Undefined when there is no site data; throws naming the file when a piece is missing or damaged.
  */
 export function readSiteData(markdownDir: string): SiteData | undefined {
+  return readSiteDataAndPieces(markdownDir)?.data;
+}
+
+/** readSiteData, with the names of the pieces it was read from (none for the earlier single-file form). */
+export function readSiteDataAndPieces(markdownDir: string): { data: SiteData; pieces?: Record<SitePiece, string> } | undefined {
   const m = readSiteJson(markdownDir);
-  if (!isManifest(m)) return m && typeof m === 'object' && 'index' in m ? (m as SiteData) : undefined;
+  if (!isManifest(m)) return m && typeof m === 'object' && 'index' in m ? { data: m as SiteData } : undefined;
   const piece = <P extends SitePiece>(p: P) => readPiece(markdownDir, m, p);
   const { network, pairs } = piece('network');
   return {
-    settings: m.settings,
-    index: { articles: piece('articles'), ...piece('entities') },
-    research: { timeline: piece('timeline'), network, pairs, bios: piece('bios'), quotes: piece('quotes') },
+    data: {
+      settings: m.settings,
+      index: { articles: piece('articles'), ...piece('entities') },
+      research: { timeline: piece('timeline'), network, pairs, bios: piece('bios'), quotes: piece('quotes') },
+    },
+    pieces: { ...m.pieces },
   };
 }
 

@@ -2,12 +2,17 @@
 // made from, and the move of a build's staged files into place. Pages of deleted articles and entities
 // disappear on the next build; files the tool did not write are never touched.
 import { readFile, rm, rmdir } from 'node:fs/promises';
-import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { writeAtomic } from './atomic.ts';
 
 /** State file inside the site folder (a dot-file: static hosts and Eleventy skip it). */
 export const SITE_MANIFEST = '.dateline-site.json';
+/**
+ * While a build moves its files into place, the list of those files (a dot-file beside the record): a build that
+ * finds it knows the last one was killed, and counts those files as written with unknown content.
+ */
+export const SITE_PENDING = '.dateline-pending.json';
 /** Folder inside the site folder where a build writes before its files are moved into place. */
 export const SITE_STAGING = '.dateline-staging';
 
@@ -24,9 +29,16 @@ export interface SiteState {
   shards: Record<string, string>;
   /** Listing page (site-relative path) → signature of what it was made from (see src/site/pages.ts). */
   inputs: Record<string, string>;
+  /** Article id → digest of what listing pages show of it (src/site/pages.ts, PageInputs.listed). */
+  listed: Record<string, string>;
+  /**
+   * What listing pages are made from besides the article summaries (the site data's other pieces, the newest date):
+   * when it is the one of the last build, a page whose listed articles did not change keeps its inputs' signature.
+   */
+  data: string;
 }
 
-export const emptyState = (): SiteState => ({ version: '', files: {}, articles: {}, shards: {}, inputs: {} });
+export const emptyState = (): SiteState => ({ version: '', files: {}, articles: {}, shards: {}, inputs: {}, listed: {}, data: '' });
 
 /** A site-relative path the manifest may name: forward slashes, no `..`, no dot-files, nothing absolute. */
 export function isSafeSitePath(rel: string): boolean {
@@ -64,7 +76,9 @@ export async function readSiteState(siteDir: string): Promise<SiteState> {
   } else {
     for (const [rel, h] of Object.entries(strings(raw.files))) if (isSafeSitePath(rel)) files[rel] = h;
   }
-  return { version: typeof raw.version === 'string' ? raw.version : '', ...(raw.pending === true ? { pending: true } : {}), files, articles: strings(raw.articles), shards: strings(raw.shards), inputs: strings(raw.inputs) };
+  const pending = readPending(siteDir);
+  if (pending) for (const rel of pending) if (isSafeSitePath(rel)) files[rel] = '';
+  return { version: typeof raw.version === 'string' ? raw.version : '', ...(raw.pending === true || pending ? { pending: true } : {}), files, articles: strings(raw.articles), shards: strings(raw.shards), inputs: strings(raw.inputs), listed: strings(raw.listed), data: typeof raw.data === 'string' ? raw.data : '' };
 }
 
 /**
@@ -90,28 +104,41 @@ export async function listFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
+/** The files a killed build was moving into place (SITE_PENDING), if it was killed then. */
+function readPending(siteDir: string): string[] | undefined {
+  let list: unknown;
+  try {
+    list = JSON.parse(readFileSync(join(siteDir, SITE_PENDING), 'utf8'));
+  } catch (e) {
+    // missing (the usual case); a damaged list still says a build was killed (its temporary files are then removed)
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : [];
+  }
+  return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+}
+
 /**
- * Before a build writes anything into the site folder: record the files it may write with no hash (so a build
- * killed halfway leaves them on record, and the next build rewrites them) under the old build's inputs.
+ * Before a build moves anything into the site folder: list the files it may write (SITE_PENDING), with those an
+ * earlier killed build may have written (on record with no hash), so that a build killed halfway leaves them all on
+ * record beside the old build's record, and the next build rewrites or removes them. The record itself is written
+ * once, when the files are in place: it is the large file, the list is as long as the edit.
  */
-async function markPending(siteDir: string, old: SiteState, files: Iterable<string>): Promise<SiteState> {
-  const pending: SiteState = { ...old, pending: true, files: { ...old.files } };
-  for (const rel of files) if (isSafeSitePath(rel)) pending.files[rel] = '';
-  await writeAtomic(join(siteDir, SITE_MANIFEST), serializeState(pending));
-  return pending;
+async function markPending(siteDir: string, old: SiteState, files: string[]): Promise<void> {
+  const list = new Set(files.filter(isSafeSitePath));
+  for (const [rel, h] of Object.entries(old.files)) if (h === '') list.add(rel);
+  await writeAtomic(join(siteDir, SITE_PENDING), JSON.stringify([...list]));
 }
 
 /**
  * Move the staged files of a build into `siteDir` (by atomic renames: see moveStaged), delete the files the previous
  * build wrote that this one does not produce (only files named in the previous record; folders only when that
- * left them empty), and save the new record. The record is saved first with both builds' files, so a build
+ * left them empty), and save the new record. The files to be moved are listed first (markPending), so a build
  * killed at any point still knows every file it may have written; the next build finishes the job.
  * Returns the deleted paths.
  */
 export async function publishSite(siteDir: string, stagingDir: string, old: SiteState, next: SiteState): Promise<string[]> {
   const listed = await listFiles(stagingDir);
   const staged = listed.filter(isSafeSitePath);
-  old = await markPending(siteDir, old, staged);
+  await markPending(siteDir, old, staged);
   moveStaged(siteDir, stagingDir, listed);
   const removed: string[] = [];
   for (const rel of Object.keys(old.files)) {
@@ -127,6 +154,7 @@ export async function publishSite(siteDir: string, stagingDir: string, old: Site
     }
   }
   await writeAtomic(join(siteDir, SITE_MANIFEST), serializeState(next));
+  await rm(join(siteDir, SITE_PENDING), { force: true });
   await rm(stagingDir, { recursive: true, force: true });
   return removed.sort();
 }
@@ -177,5 +205,5 @@ function moveStaged(siteDir: string, stagingDir: string, listed: string[]): void
 /** The record as JSON with sorted keys, so the same site gives the same bytes however its files were produced. */
 function serializeState(s: SiteState): string {
   const sorted = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return JSON.stringify({ version: s.version, ...(s.pending ? { pending: true } : {}), files: sorted(s.files), articles: sorted(s.articles), shards: sorted(s.shards), inputs: sorted(s.inputs ?? {}) });
+  return JSON.stringify({ version: s.version, ...(s.pending ? { pending: true } : {}), files: sorted(s.files), articles: sorted(s.articles), shards: sorted(s.shards), inputs: sorted(s.inputs ?? {}), listed: sorted(s.listed ?? {}), data: s.data ?? '' });
 }

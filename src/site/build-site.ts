@@ -10,12 +10,13 @@ import { createHash, hash as digestOf } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadSiteContext, type SiteContext } from './context.ts';
-import { normalizePrefix } from './settings.ts';
+import { EMPTY_INDEX, makeSiteContext, type SiteContext } from './context.ts';
+import { DEFAULT_SETTINGS, normalizePrefix } from './settings.ts';
+import { readSiteDataAndPieces, type SitePiece } from '../io/site-data.ts';
 import { articleUrl } from './archive-index.ts';
 import { indexShards } from './search-index.ts';
-import { digest, sitePages } from './pages.ts';
-import { runEleventy, runEleventyInWorker } from './eleventy-run.ts';
+import { digest, sitePages, PageInputs } from './pages.ts';
+import { runEleventy, runEleventyInWorker, type EleventyWorker } from './eleventy-run.ts';
 import { publishSite, readSiteState, SITE_STAGING, type SiteState } from '../io/site-manifest.ts';
 import { removeStaleTemps } from '../io/atomic.ts';
 import { SRC_DIR } from '../paths.ts';
@@ -62,6 +63,11 @@ export interface RenderResult {
   written: string[];
   /** Files of earlier builds removed because this build no longer produces them. */
   removed: string[];
+  /**
+   * Listing pages (every page but articles' and assets): how many there are, how many had their inputs computed
+   * (the others kept their last signature: nothing they are made from changed) and how many were rendered.
+   */
+  listing: { pages: number; signed: number; rendered: number };
   /** Article pages in the search index, its shards (one per year, plus undated) and how many were rebuilt. */
   search?: { pages: number; shards: number; rebuilt: number };
   timings: { eleventy: number; pages: number; search: number; publish: number };
@@ -116,20 +122,45 @@ function summaryDigests(ctx: SiteContext): (id: string | undefined) => string {
   };
 }
 
+/** What `build` may have ready before the render starts (src/build.ts). */
+export interface RenderHead {
+  /** The site folder's record, read already. */
+  old?: SiteState;
+  /** An Eleventy worker started ahead (it loads Eleventy meanwhile); used when the render runs Eleventy in a worker, and closed either way. */
+  worker?: EleventyWorker;
+}
+
+/**
+ * Whether a render of a site whose record is `old` will probably run Eleventy in a worker thread (an archive of
+ * WORKER_ARCHIVE articles or more), so that starting one ahead pays.
+ */
+export function expectsEleventyWorker(old: SiteState, opts: RenderOptions = {}): boolean {
+  return opts.eleventyWorker ?? Object.keys(old.articles).length >= WORKER_ARCHIVE;
+}
+
 /** Render `markdownDir` into `siteDir`. */
-export async function renderSite(markdownDir: string, siteDir: string, opts: RenderOptions = {}): Promise<RenderResult> {
+export async function renderSite(markdownDir: string, siteDir: string, opts: RenderOptions = {}, head: RenderHead = {}): Promise<RenderResult> {
+  try {
+    return await render(markdownDir, siteDir, opts, head);
+  } finally {
+    void head.worker?.close(); // when it was not used (a worker that ran its job has ended)
+  }
+}
+
+async function render(markdownDir: string, siteDir: string, opts: RenderOptions, head: RenderHead): Promise<RenderResult> {
   const site = resolve(siteDir);
   const md = resolve(markdownDir);
   const prefix = normalizePrefix(opts.pathPrefix);
-  const ctx = loadSiteContext(md, prefix);
-  const old = await readSiteState(site);
+  const read = readSiteDataAndPieces(md);
+  const ctx = makeSiteContext(read?.data ?? { settings: DEFAULT_SETTINGS, index: EMPTY_INDEX }, prefix);
+  const old = head.old ?? (await readSiteState(site));
   if (old.pending) await removeStaleTemps(site); // the last build was killed while writing
   const version = `${renderVersion()}|${prefix}|${JSON.stringify(ctx.settings)}`;
   const sameVersion = old.version === version;
   const staging = join(site, SITE_STAGING);
   await rm(staging, { recursive: true, force: true }); // debris of a killed build
   await mkdir(staging, { recursive: true });
-  const next: SiteState = { version, files: {}, articles: {}, shards: {}, inputs: {} };
+  const next: SiteState = { version, files: {}, articles: {}, shards: {}, inputs: {}, listed: {}, data: listingDataKey(ctx, read?.pieces) };
   const written: string[] = [];
   // Listing pages are written into the staging folder like everything else, synchronously (tens of thousands of
   // small files: no await per file). Nothing there is published until the last step moves it into place, where a
@@ -173,7 +204,7 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   const rendering = !toRender.length
     ? Promise.resolve([])
     : inWorker
-      ? runEleventyInWorker(job, articleProgress, { settings: ctx.settings, articles: ctx.index.articles })
+      ? (head.worker ? head.worker.run.bind(head.worker) : runEleventyInWorker)(job, articleProgress, { settings: ctx.settings, articles: ctx.index.articles })
       : runEleventy(job, articleProgress, ctx);
   rendering.catch(() => undefined);
   let tEleventy = 0;
@@ -182,15 +213,24 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   const t1 = performance.now();
 
   // 2. Every other page, rendered directly from the index; only changed bytes are written.
-  const pages = sitePages(ctx);
+  const inputs = new PageInputs(ctx);
+  const pages = sitePages(ctx, { inputs, ...(read?.pieces ? { pieces: read.pieces } : {}) });
+  for (const a of ctx.index.articles) next.listed[a.id] = inputs.listed(a.id);
+  const changed = sameVersion ? changedListings(old, next) : undefined;
   let lastYield = performance.now();
+  let signed = 0;
+  let rendered = 0;
   const assets = readdirSync(ASSETS_DIR);
   for (let i = 0; i < pages.length; i++) {
     const p = pages[i];
     const rel = outputPath(p.url);
     if (p.inputs) {
       // A page made from the same inputs as last time is the same page: keep it without rendering it.
-      const sig = hash(p.inputs());
+      // A page whose inputs depend only on data that did not change keeps its signature without computing it again.
+      const prev = old.inputs[rel];
+      const reuse = changed && p.lists && prev !== undefined && !p.lists().some((id) => changed.has(id));
+      const sig = reuse ? prev : hash(p.inputs());
+      if (!reuse) signed++;
       next.inputs[rel] = sig;
       if (keepsOld(rel, old.inputs[rel], sig)) {
         next.files[rel] = old.files[rel];
@@ -198,6 +238,7 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
       }
     }
     place(rel, p.render());
+    rendered++;
     if (i % 500 === 499) progress?.('pages', i + 1, pages.length);
     if (performance.now() - lastYield > YIELD_MS) {
       await new Promise((r) => setImmediate(r));
@@ -224,11 +265,37 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
     articlesRendered: toRender.length,
     written: [...new Set(written)].sort(),
     removed,
+    listing: { pages: pages.length, signed, rendered },
     ...(search ? { search } : {}),
     timings: { eleventy: Math.round((tEleventy || t1) - t0), pages: Math.round(t2 - t1), search: Math.round(t3 - t2), publish: Math.round(t4 - t3) },
   };
 }
 
+/**
+ * What listing pages are made from besides the article summaries: the site data's pieces other than the summaries
+ * (each named by a hash of its text) and the newest date ('' when the pieces are not known: nothing is reused).
+ */
+function listingDataKey(ctx: SiteContext, pieces: Record<SitePiece, string> | undefined): string {
+  return pieces ? JSON.stringify([pieces.entities, pieces.timeline, pieces.network, pieces.bios, pieces.quotes, ctx.newestDate ?? '']) : '';
+}
+
+/**
+ * The articles whose listed digest changed since the last build, when every other input of the pages that declare
+ * their listed articles (SitePage.lists) is as it was: the same listing data and the same set of articles. Undefined
+ * when that does not hold, and every page's inputs must be computed.
+ */
+function changedListings(old: SiteState, next: SiteState): Set<string> | undefined {
+  if (!next.data || old.data !== next.data) return undefined;
+  const ids = Object.keys(next.listed);
+  if (Object.keys(old.listed).length !== ids.length) return undefined;
+  const changed = new Set<string>();
+  for (const id of ids) {
+    const was = old.listed[id];
+    if (was === undefined) return undefined;
+    if (was !== next.listed[id]) changed.add(id);
+  }
+  return changed;
+}
 
 /** Hashes of the generated markdown files, as ingest recorded them. */
 function readMarkdownHashes(md: string): Record<string, string> {

@@ -93,23 +93,69 @@ async function eleventyEvents(): Promise<{ emit(name: string): unknown }> {
   return mod.default;
 }
 
+/** Load what an Eleventy run needs (Eleventy, the article plugin and Eleventy's configuration), ahead of a job. */
+export async function preloadEleventy(): Promise<void> {
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= '1';
+  await import('@11ty/eleventy');
+  await import('./article-plugin.ts');
+  await import(pathToFileURL(CONFIG_PATH).href);
+}
+
+/** A worker thread that renders one Eleventy job; started ahead of it, it loads Eleventy while it waits. */
+export interface EleventyWorker {
+  /** Render the plan's articles; rejects with the worker's error. Once per worker. */
+  run(job: EleventyJob, onProgress?: (done: number) => void, data?: ArticleSiteData): Promise<EleventyFile[]>;
+  /** Stop the worker (when it was never given a job, or to give up on it). */
+  close(): Promise<void>;
+}
+
+/**
+ * Start an Eleventy worker thread now: it loads Eleventy and the article plugin (about a second of CPU) while this
+ * thread does something else, such as ingesting, and renders the job `run` gives it.
+ */
+export function startEleventyWorker(): EleventyWorker {
+  const w = new Worker(workerEntry('eleventy'), { workerData: { preload: true }, execArgv: workerExecArgv() });
+  let onProgress: ((done: number) => void) | undefined;
+  let settle: { resolve: (files: EleventyFile[]) => void; reject: (e: Error) => void } | undefined;
+  let failure: Error | undefined;
+  let started = false;
+  const fail = (e: Error) => {
+    failure ??= e;
+    const s = settle;
+    settle = undefined;
+    s?.reject(e);
+  };
+  w.on('message', (m: { files?: EleventyFile[]; error?: string; done?: number }) => {
+    if (m.done !== undefined) return onProgress?.(m.done);
+    const s = settle;
+    settle = undefined;
+    if (m.files) s?.resolve(m.files);
+    else fail(new Error(m.error ?? 'Eleventy worker failed'));
+  });
+  w.on('error', (e) => fail(e));
+  w.on('exit', (code) => fail(new Error(`Eleventy worker exited with code ${code}`)));
+  // An idle worker waiting for a job must not keep the process alive.
+  w.unref();
+  return {
+    run(job, progress, data) {
+      if (started) return Promise.reject(new Error('an Eleventy worker renders one job'));
+      started = true;
+      if (failure) return Promise.reject(failure);
+      onProgress = progress;
+      w.ref();
+      return new Promise<EleventyFile[]>((resolvePromise, reject) => {
+        settle = { resolve: resolvePromise, reject };
+        w.postMessage({ job, progress: !!progress, data });
+      });
+    },
+    async close() {
+      await w.terminate();
+    },
+  };
+}
+
 /** Render the plan's articles with Eleventy in a worker thread; rejects with the worker's error. */
 export function runEleventyInWorker(job: EleventyJob, onProgress?: (done: number) => void, data?: ArticleSiteData): Promise<EleventyFile[]> {
-  return new Promise((resolvePromise, reject) => {
-    const w = new Worker(workerEntry('eleventy'), { workerData: { job, progress: !!onProgress, data }, execArgv: workerExecArgv() });
-    let settled = false;
-    w.on('message', (m: { files?: EleventyFile[]; error?: string; done?: number }) => {
-      if (m.done !== undefined) return onProgress?.(m.done);
-      settled = true;
-      if (m.files) resolvePromise(m.files);
-      else reject(new Error(m.error ?? 'Eleventy worker failed'));
-    });
-    w.on('error', (e) => {
-      settled = true;
-      reject(e);
-    });
-    w.on('exit', (code) => {
-      if (!settled) reject(new Error(`Eleventy worker exited with code ${code}`));
-    });
-  });
+  const w = startEleventyWorker();
+  return w.run(job, onProgress, data).finally(() => void w.close());
 }

@@ -1,13 +1,24 @@
-// Worker side of runEleventyInWorker: one Eleventy run, its files posted back.
-import { parentPort, workerData } from 'node:worker_threads';
-import { runEleventy, articleContext, type EleventyJob, type ArticleSiteData } from './eleventy-run.ts';
+// Worker side of startEleventyWorker: load Eleventy, wait for the job, run it, post its files back.
+import { parentPort } from 'node:worker_threads';
+import { runEleventy, articleContext, preloadEleventy, type EleventyJob, type ArticleSiteData } from './eleventy-run.ts';
 
-const { job, progress, data } = workerData as { job: EleventyJob; progress: boolean; data?: ArticleSiteData };
-// Progress goes back every 25 articles (and at the end), not on every page.
-const onProgress = progress ? (done: number) => (done % 25 === 0 || done === job.plan.length) && parentPort!.postMessage({ done }) : undefined;
-try {
-  // The context comes with the job (only what article pages need): the site data is not read and parsed again.
-  parentPort!.postMessage({ files: await runEleventy(job, onProgress, data ? articleContext(data, job.pathPrefix) : undefined) });
-} catch (e) {
-  parentPort!.postMessage({ error: (e as Error).stack ?? String(e) });
+type Job = { job: EleventyJob; progress: boolean; data?: ArticleSiteData };
+
+// Loading starts at once, before the job arrives (the thread that started the worker is busy meanwhile).
+const loading = preloadEleventy();
+loading.catch(() => undefined); // a failure surfaces through the job's run below
+
+parentPort!.once('message', (m: Job) => void render(m));
+
+async function render({ job, progress, data }: Job): Promise<void> {
+  // Progress goes back every 25 articles (and at the end), not on every page.
+  const onProgress = progress ? (done: number) => (done % 25 === 0 || done === job.plan.length) && parentPort!.postMessage({ done }) : undefined;
+  try {
+    await loading;
+    // The context comes with the job (only what article pages need): the site data is not read and parsed again.
+    parentPort!.postMessage({ files: await runEleventy(job, onProgress, data ? articleContext(data, job.pathPrefix) : undefined) });
+  } catch (e) {
+    parentPort!.postMessage({ error: (e as Error).stack ?? String(e) });
+  }
+  parentPort!.close(); // the one job is done: let the thread end
 }

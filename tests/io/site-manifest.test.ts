@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { emptyState, isSafeSitePath, publishSite, readSiteState, SITE_MANIFEST, SITE_STAGING } from '../../src/io/site-manifest.ts';
+import { emptyState, isSafeSitePath, publishSite, readSiteState, SITE_MANIFEST, SITE_PENDING, SITE_STAGING } from '../../src/io/site-manifest.ts';
 import { ingestDir } from '../../src/io/ingest-dir.ts';
 import { tempDir, writeFiles } from '../helpers.ts';
 
@@ -44,6 +44,28 @@ describe('site manifest', () => {
     // A folder holding a file the site may not receive is not moved whole: the dot-folder stays behind (and goes with the staging folder).
     expect(await exists(join(site.path, 'mixed/.hidden'))).toBe(false);
     expect(await exists(stage)).toBe(false);
+  });
+
+  it('after builds killed while publishing, keeps every file they may have moved on record until a build finishes', async () => {
+    const site = await tempDir();
+    const stage = join(site.path, SITE_STAGING);
+    await writeFiles(stage, { 'a/index.html': 'a' });
+    await publishSite(site.path, stage, emptyState(), { ...emptyState(), files: { 'a/index.html': 'h' } });
+    expect(await exists(join(site.path, SITE_PENDING))).toBe(false);
+    // A build killed after listing (and perhaps moving) b and c.
+    await writeFiles(site.path, { 'b/index.html': 'b', 'c/index.html': 'c', [SITE_PENDING]: JSON.stringify(['b/index.html', 'c/index.html', '../x']) });
+    const killed = await readSiteState(site.path);
+    expect(killed.pending).toBe(true);
+    expect(killed.files).toEqual({ 'a/index.html': 'h', 'b/index.html': '', 'c/index.html': '' });
+    // The next build, which produces a and d only, removes what the killed one may have left.
+    await writeFiles(stage, { 'd/index.html': 'd' });
+    const second = await publishSite(site.path, stage, killed, { ...emptyState(), files: { 'a/index.html': 'h', 'd/index.html': 'h' } });
+    expect(second).toEqual(['b/index.html', 'c/index.html']);
+    expect(await exists(join(site.path, SITE_PENDING))).toBe(false);
+    const done = await readSiteState(site.path);
+    expect(done.pending).toBeUndefined();
+    expect(done.files).toEqual({ 'a/index.html': 'h', 'd/index.html': 'h' });
+    await site.cleanup();
   });
 
   it('ignores a tampered record that names files outside the site or dot-files', async () => {

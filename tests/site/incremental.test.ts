@@ -86,6 +86,37 @@ describe.skipIf(!haveCorpus)('incremental rebuilds equal clean builds', () => {
     expect(r.written.filter((f) => /^(people|organisations|places)\/[^/]+\/index\.html$/.test(f)).length).toBeGreaterThan(0);
   }, 300_000);
 
+  it('after an edit that changes no listing: listing pages keep their signatures, only the article page is rendered', async () => {
+    const file = join(raw, names[10]);
+    await writeFile(file, `${await readFile(file, 'utf8')}\n\nNothing more was added to it.\n`);
+    const r = await rebuild();
+    // The entities and research data are unchanged and no list item changed: no page that declares its listed
+    // articles has its inputs computed again (those left are the few pages made of the article summaries themselves).
+    const { pages, signed, rendered } = r.render.listing;
+    expect(signed).toBeLessThan(pages / 4);
+    expect(rendered).toBe(0);
+    expect(r.written.filter((f) => /^(people|organisations|places)\//.test(f))).toEqual([]);
+  }, 300_000);
+
+  it('after rewording a lede, names and dates untouched: exactly the listings of that article are signed again and rewritten', async () => {
+    const file = join(raw, names[11]);
+    const text = await readFile(file, 'utf8');
+    const [title, ...rest] = text.split('\n');
+    const i = rest.findIndex((l) => l.trim().length > 0);
+    rest[i] = `${rest[i]} Few expected it.`;
+    await writeFile(file, [title, ...rest].join('\n'));
+    const before = await hashTree(site);
+    const r = await rebuild();
+    const id = r.ingest.articles.find((a) => a.source === names[11])!.id;
+    const listing = (t: Record<string, string>) => Object.keys(t).filter((f) => /^(people|organisations|places)\/[^/]+\/(\d+\/)?index\.html$/.test(f));
+    const after = await hashTree(site);
+    const changed = listing(after).filter((f) => after[f] !== before[f]);
+    expect(changed.length).toBeGreaterThan(0);
+    // Every entity page rewritten lists the article.
+    for (const f of changed) expect(after[f] === before[f] || readFileSync(join(site, f), 'utf8').includes(`/${id}/`)).toBe(true);
+    expect(r.render.listing.signed).toBeLessThan(r.render.listing.pages / 2);
+  }, 300_000);
+
   it('after deleting one article and adding another', async () => {
     await rm(join(raw, names[5]));
     await writeFiles(raw, { '2022-06-01-new.txt': 'LONDON - Prime Minister Tony Blair met Chancellor Gordon Brown at Downing Street on Monday.\n\nThe talks covered the budget.' });
