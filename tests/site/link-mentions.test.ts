@@ -17,7 +17,7 @@ describe('findWord', () => {
 
 describe('linkMentionsPlugin', () => {
   const md = new MarkdownIt({ html: false });
-  md.use(linkMentionsPlugin, { href: (kind, slug) => `/${kind}/${slug}/` });
+  md.use(linkMentionsPlugin, { href: (kind: string, slug: string) => `/${kind}/${slug}/` });
   const env = {
     people: [{ name: 'Tony Blair', slug: 'tony-blair', aliases: ['Blair'] }, { name: 'Gordon Brown', slug: 'gordon-brown' }],
     places: [{ name: 'London', slug: 'london' }],
