@@ -24,7 +24,14 @@ export function mentionTargets(env: Partial<Record<EntityKind, EntityRef[]>>, hr
   return out.sort((a, b) => b.surface.length - a.surface.length);
 }
 
-const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}_]/u.test(c);
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+/** A letter, digit or underscore in any script; ASCII is decided without the regular expression (most text is ASCII). */
+const isWordChar = (c: string | undefined): boolean => {
+  if (!c) return false;
+  const x = c.charCodeAt(0);
+  if (x < 128) return (x >= 48 && x <= 57) || (x >= 65 && x <= 90) || (x >= 97 && x <= 122) || x === 95;
+  return WORD_CHAR.test(c);
+};
 
 /** First whole-word occurrence of `needle` in `hay` from `from`, or -1. */
 export function findWord(hay: string, needle: string, from = 0): number {
@@ -64,30 +71,39 @@ function linkChildren(children: Token[], targets: MentionTarget[], linked: Set<s
       out.push(tok);
       continue;
     }
-    out.push(...splitText(tok.content, targets, linked, T));
+    splitText(tok.content, targets, linked, T, out);
   }
   return out;
 }
 
-function splitText(text: string, targets: MentionTarget[], linked: Set<string>, T: new (t: string, g: string, n: -1 | 0 | 1) => Token): Token[] {
-  // Find the earliest mention among entities not yet linked; repeat on the rest of the text.
-  let best: { at: number; t: MentionTarget } | undefined;
-  for (const t of targets) {
-    if (linked.has(t.key)) continue;
-    const at = findWord(text, t.surface);
-    if (at >= 0 && (!best || at < best.at || (at === best.at && t.surface.length > best.t.surface.length))) best = { at, t };
-  }
+/** Push the tokens of `text` onto `out`: text, with the first mention of each entity not yet linked made a link. */
+function splitText(text: string, targets: MentionTarget[], linked: Set<string>, T: new (t: string, g: string, n: -1 | 0 | 1) => Token, out: Token[]): void {
   const mk = (content: string) => {
     const tok = new T('text', '', 0);
     tok.content = content;
     return tok;
   };
-  if (!best) return text ? [mk(text)] : [];
-  linked.add(best.t.key);
-  const open = new T('link_open', 'a', 1);
-  open.attrs = [['href', best.t.href], ['class', 'mention']];
-  const close = new T('link_close', 'a', -1);
-  const before = text.slice(0, best.at);
-  const after = text.slice(best.at + best.t.surface.length);
-  return [...(before ? [mk(before)] : []), open, mk(best.t.surface), close, ...splitText(after, targets, linked, T)];
+  // Find the earliest mention among entities not yet linked; repeat on the rest of the text.
+  for (;;) {
+    let bestAt = -1;
+    let best: MentionTarget | undefined;
+    for (const t of targets) {
+      if (linked.has(t.key)) continue;
+      const at = findWord(text, t.surface);
+      if (at >= 0 && (!best || at < bestAt || (at === bestAt && t.surface.length > best.surface.length))) {
+        bestAt = at;
+        best = t;
+      }
+    }
+    if (!best) {
+      if (text) out.push(mk(text));
+      return;
+    }
+    linked.add(best.key);
+    const open = new T('link_open', 'a', 1);
+    open.attrs = [['href', best.href], ['class', 'mention']];
+    if (bestAt > 0) out.push(mk(text.slice(0, bestAt)));
+    out.push(open, mk(best.surface), new T('link_close', 'a', -1));
+    text = text.slice(bestAt + best.surface.length);
+  }
 }
