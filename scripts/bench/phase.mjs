@@ -13,10 +13,10 @@ if (phase === 'ingest') {
   info = { articles: r.articles.length, written: r.written.length, cached: r.cached, rejected: r.rejected.length, timings: r.timings };
 } else if (phase === 'render') {
   const r = await renderSite(args[0], args[1], { quiet: true });
-  info = { pages: r.pages, articlesRendered: r.articlesRendered, siteWritten: r.written.length, timings: r.timings };
+  info = { pages: r.pages, articlesRendered: r.articlesRendered, siteWritten: r.written.length, listing: r.listing, search: r.search, timings: r.timings };
 } else if (phase === 'build') {
   const r = await build(args[0], args[2], { markdownDir: args[1], quiet: true });
-  info = { articles: r.ingest.articles.length, mdWritten: r.ingest.written.length, cached: r.ingest.cached, pages: r.render.pages, articlesRendered: r.render.articlesRendered, siteWritten: r.render.written.length, removed: r.render.removed.length, timings: { ingest: r.ingest.timings, render: r.render.timings } };
+  info = { articles: r.ingest.articles.length, mdWritten: r.ingest.written.length, cached: r.ingest.cached, pages: r.render.pages, articlesRendered: r.render.articlesRendered, siteWritten: r.render.written.length, removed: r.render.removed.length, listing: r.render.listing, search: r.render.search, timings: { ingest: r.ingest.timings, render: r.render.timings } };
 } else {
   throw new Error(`unknown phase ${phase}`);
 }

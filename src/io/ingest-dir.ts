@@ -95,7 +95,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   if (!rawStat.isDirectory()) throw new Error(`not a folder: ${rawDir} (give the folder that holds the raw articles)`);
   const warnings: Warning[] = [];
   const rejected: Rejection[] = [];
-  const release = await takeLock(outDir);
+  const { release, stale } = await takeLock(outDir);
   const runStart = Date.now();
   const timings: Record<string, number> = {};
   let tPhase = performance.now();
@@ -107,11 +107,13 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   let pool: WorkerPool | undefined;
   let writer: FileWriter | undefined;
   try {
-  // One listing of the output folder: temporary files a killed run left are removed, and generated files present are known.
-  const tree = listTree(outDir);
-  for (const rel of tree) if (TEMP_FILE.test(basename(rel))) await rm(join(outDir, rel), { force: true });
-  const present = new Set<string>();
-  for (const rel of tree) if (rel.startsWith(`articles${sep}`) && !TEMP_FILE.test(basename(rel))) present.add(sep === '/' ? rel : rel.split(sep).join('/'));
+  // After a run that was killed (it left its lock), one listing of the output folder: the temporary files it left
+  // are removed. Otherwise whether a generated file is present is asked file by file, only for the files kept as they
+  // are (a stat each: listing ten thousand files in their month folders took longer).
+  if (stale) {
+    for (const rel of listTree(outDir)) if (TEMP_FILE.test(basename(rel))) await rm(join(outDir, rel), { force: true });
+  }
+  const isPresent = (rel: string) => existsSync(join(outDir, rel));
   const { curation, rejection } = await loadCuration(rawDir, opts.curationFile);
   if (rejection) rejected.push(rejection);
 
@@ -281,8 +283,9 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     const ahead = again ? { ...(await again), mdId: a.id } : entities === '=' ? entry.ahead : undefined;
     entry.ahead = undefined; // used here only
     madeParts.push(ahead?.parts);
-    const there = present.has(rel);
-    if (there && Object.hasOwn(oldOutputs, rel) && oldOutputs[rel] === key) continue;
+    const same = Object.hasOwn(oldOutputs, rel) && oldOutputs[rel] === key;
+    const there = same || !Object.hasOwn(oldOutputs, rel) ? isPresent(rel) : true;
+    if (there && same) continue;
     const md = ahead?.markdown !== undefined && ahead.mdId === a.id ? ahead.markdown : articleToMarkdown(a);
     jobs.push({ rel, file: join(outDir, rel), data: md, ifChanged: there });
     if (writer ? jobs.length >= WRITE_BATCH : workers > 1 && jobs.length >= WRITER_THRESHOLD) send();
@@ -436,18 +439,24 @@ function isValidEntry(e: CacheEntry): boolean {
 }
 
 /** One build at a time per output folder: a second one would interleave writes. A lock left by a killed run is taken over. */
-async function takeLock(outDir: string): Promise<() => Promise<void>> {
-  return takeLockFile(join(outDir, STATE_DIR, 'lock'), outDir);
+async function takeLock(outDir: string): Promise<{ release: () => Promise<void>; stale: boolean }> {
+  return takeLockOf(join(outDir, STATE_DIR, 'lock'), outDir);
 }
 
 /** Take the lock file `lock` for writing to `dir`; resolves to its release. Throws when a live process holds it. */
 export async function takeLockFile(lock: string, dir: string): Promise<() => Promise<void>> {
+  return (await takeLockOf(lock, dir)).release;
+}
+
+/** takeLockFile, also telling whether a lock left by a killed run was taken over (`stale`). */
+async function takeLockOf(lock: string, dir: string): Promise<{ release: () => Promise<void>; stale: boolean }> {
   const outDir = dir;
   await mkdir(dirname(lock), { recursive: true });
+  let stale = false;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await writeFile(lock, String(process.pid), { flag: 'wx' });
-      return () => rm(lock, { force: true });
+      return { release: () => rm(lock, { force: true }), stale };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(await readFile(lock, 'utf8').catch(() => ''));
@@ -461,6 +470,7 @@ export async function takeLockFile(lock: string, dir: string): Promise<() => Pro
         }
       }
       if (alive) throw new Error(`another dateline run (process ${pid}) is writing to ${outDir}; wait for it to finish (or delete ${lock} if it is gone)`);
+      stale = true;
       await rm(lock, { force: true });
     }
   }

@@ -22,6 +22,8 @@ export const SITE_PIECES_DIR = '.dateline/site';
 /** The pieces, in the order the site data holds them. */
 export const SITE_PIECES = ['articles', 'entities', 'timeline', 'network', 'bios', 'quotes'] as const;
 export type SitePiece = (typeof SITE_PIECES)[number];
+/** The pieces that make the research views. */
+const RESEARCH_PIECES = ['timeline', 'network', 'bios', 'quotes'] as const satisfies readonly SitePiece[];
 
 /** What each piece holds, as JSON. */
 export interface SitePieces {
@@ -91,23 +93,39 @@ export function readPiece<P extends SitePiece>(markdownDir: string, manifest: Si
  * it is. Undefined when there is no site data; throws naming the file when a piece is missing or damaged.
  */
 export function readSiteData(markdownDir: string): SiteData | undefined {
-  return readSiteDataAndPieces(markdownDir)?.data;
+  const data = readSiteDataAndPieces(markdownDir)?.data;
+  void data?.research; // read now: every piece is checked here
+  return data;
 }
 
-/** readSiteData, with the names of the pieces it was read from (none for the earlier single-file form). */
+/**
+ * readSiteData, with the names of the pieces it was read from (none for the earlier single-file form). The research
+ * pieces are read when `data.research` is first used (a missing piece is an error here already; a damaged one, there).
+ */
 export function readSiteDataAndPieces(markdownDir: string): { data: SiteData; pieces?: Record<SitePiece, string> } | undefined {
   const m = readSiteJson(markdownDir);
   if (!isManifest(m)) return m && typeof m === 'object' && 'index' in m ? { data: m as SiteData } : undefined;
   const piece = <P extends SitePiece>(p: P) => readPiece(markdownDir, m, p);
-  const { network, pairs } = piece('network');
-  return {
-    data: {
-      settings: m.settings,
-      index: { articles: piece('articles'), ...piece('entities') },
-      research: { timeline: piece('timeline'), network, pairs, bios: piece('bios'), quotes: piece('quotes') },
+  const data: SiteData = { settings: m.settings, index: { articles: piece('articles'), ...piece('entities') } };
+  for (const p of RESEARCH_PIECES) {
+    const file = join(markdownDir, SITE_PIECES_DIR, m.pieces[p]);
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new Error(`site data: cannot read ${file} (ENOENT); run ingest again`);
+  }
+  // The research pieces (more than half of the site data's bytes) are read when first used: a rebuild whose changed
+  // pages show none of them (an edit to an article's text) does not read them at all.
+  let research: ResearchData | undefined;
+  Object.defineProperty(data, 'research', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!research) {
+        const { network, pairs } = piece('network');
+        research = { timeline: piece('timeline'), network, pairs, bios: piece('bios'), quotes: piece('quotes') };
+      }
+      return research;
     },
-    pieces: { ...m.pieces },
-  };
+  });
+  return { data, pieces: { ...m.pieces } };
 }
 
 /**

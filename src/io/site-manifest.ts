@@ -55,10 +55,15 @@ export function isSafeSitePath(rel: string): boolean {
   return !partStart; // no empty last part
 }
 
-const strings = (o: unknown): Record<string, string> => {
-  const out: Record<string, string> = {};
-  if (o && typeof o === 'object' && !Array.isArray(o)) for (const [k, v] of Object.entries(o)) if (typeof v === 'string') out[k] = v;
-  return out;
+/**
+ * The string-valued entries of a parsed JSON object, in place (a value of another type is dropped): the record's
+ * maps hold tens of thousands of entries, and copying them cost more than parsing them.
+ */
+const strings = (o: unknown, keep: (key: string) => boolean = () => true): Record<string, string> => {
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return {};
+  const r = o as Record<string, unknown>;
+  for (const k in r) if (typeof r[k] !== 'string' || !keep(k)) delete r[k];
+  return r as Record<string, string>;
 };
 
 /** Read the site state; a missing, unreadable or tampered record yields what can safely be trusted of it. */
@@ -69,12 +74,12 @@ export async function readSiteState(siteDir: string): Promise<SiteState> {
   } catch {
     return emptyState();
   }
-  const files: Record<string, string> = {};
+  let files: Record<string, string> = {};
   if (Array.isArray(raw.files)) {
     // An older record listed paths only: their hashes are unknown, so they will all be rewritten.
     for (const rel of raw.files) if (isSafeSitePath(rel as string)) files[rel as string] = '';
   } else {
-    for (const [rel, h] of Object.entries(strings(raw.files))) if (isSafeSitePath(rel)) files[rel] = h;
+    files = strings(raw.files, isSafeSitePath);
   }
   const pending = readPending(siteDir);
   if (pending) for (const rel of pending) if (isSafeSitePath(rel)) files[rel] = '';
@@ -124,7 +129,7 @@ function readPending(siteDir: string): string[] | undefined {
  */
 async function markPending(siteDir: string, old: SiteState, files: string[]): Promise<void> {
   const list = new Set(files.filter(isSafeSitePath));
-  for (const [rel, h] of Object.entries(old.files)) if (h === '') list.add(rel);
+  for (const rel in old.files) if (old.files[rel] === '') list.add(rel);
   await writeAtomic(join(siteDir, SITE_PENDING), JSON.stringify([...list]));
 }
 
@@ -153,7 +158,7 @@ export async function publishSite(siteDir: string, stagingDir: string, old: Site
       }
     }
   }
-  await writeAtomic(join(siteDir, SITE_MANIFEST), serializeState(next));
+  await writeAtomic(join(siteDir, SITE_MANIFEST), serializeState(next, old));
   await rm(join(siteDir, SITE_PENDING), { force: true });
   await rm(stagingDir, { recursive: true, force: true });
   return removed.sort();
@@ -202,8 +207,22 @@ function moveStaged(siteDir: string, stagingDir: string, listed: string[]): void
   }
 }
 
-/** The record as JSON with sorted keys, so the same site gives the same bytes however its files were produced. */
-function serializeState(s: SiteState): string {
-  const sorted = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return JSON.stringify({ version: s.version, ...(s.pending ? { pending: true } : {}), files: sorted(s.files), articles: sorted(s.articles), shards: sorted(s.shards), inputs: sorted(s.inputs ?? {}), listed: sorted(s.listed ?? {}), data: s.data ?? '' });
+/**
+ * The record as JSON with sorted keys, so the same site gives the same bytes however its files were produced. `old`,
+ * the record read (its keys sorted when this code wrote it): a map whose keys are the same as there, as after most
+ * rebuilds, takes their order instead of being sorted again (sorting the tens of thousands of paths was most of the
+ * cost of writing the record).
+ */
+export function serializeState(s: SiteState, old?: SiteState): string {
+  const sorted = (o: Record<string, string>, was: Record<string, string> | undefined) => {
+    let keys = was ? Object.keys(was) : undefined;
+    if (!keys || keys.length !== Object.keys(o).length || !keys.every((k, i) => Object.hasOwn(o, k) && (i === 0 || keys![i - 1] < k))) {
+      keys = Object.keys(o).sort();
+    }
+    let out = '{';
+    for (let i = 0; i < keys.length; i++) out += `${i ? ',' : ''}${JSON.stringify(keys[i])}:${JSON.stringify(o[keys[i]])}`;
+    return `${out}}`;
+  };
+  const pending = s.pending ? '"pending":true,' : '';
+  return `{"version":${JSON.stringify(s.version)},${pending}"files":${sorted(s.files, old?.files)},"articles":${sorted(s.articles, old?.articles)},"shards":${sorted(s.shards, old?.shards)},"inputs":${sorted(s.inputs ?? {}, old?.inputs)},"listed":${sorted(s.listed ?? {}, old?.listed)},"data":${JSON.stringify(s.data ?? '')}}`;
 }

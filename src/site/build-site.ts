@@ -70,7 +70,8 @@ export interface RenderResult {
   listing: { pages: number; signed: number; rendered: number };
   /** Article pages in the search index, its shards (one per year, plus undated) and how many were rebuilt. */
   search?: { pages: number; shards: number; rebuilt: number };
-  timings: { eleventy: number; pages: number; search: number; publish: number };
+  /** Milliseconds: `load` reads the site data and the site's record; `eleventy` runs beside `pages` (listing pages). */
+  timings: { load: number; eleventy: number; pages: number; search: number; publish: number };
 }
 
 const hash = (data: string | Uint8Array) => digestOf('sha1', data, 'hex');
@@ -148,6 +149,7 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
 }
 
 async function render(markdownDir: string, siteDir: string, opts: RenderOptions, head: RenderHead): Promise<RenderResult> {
+  const tLoad = performance.now();
   const site = resolve(siteDir);
   const md = resolve(markdownDir);
   const prefix = normalizePrefix(opts.pathPrefix);
@@ -180,22 +182,34 @@ async function render(markdownDir: string, siteDir: string, opts: RenderOptions,
   /** A page made by the same code from the same inputs as last time, and still there, is kept as it is. */
   const keepsOld = (rel: string, oldSig: string | undefined, sig: string) => sameVersion && oldSig === sig && !!old.files[rel] && existsSync(join(site, rel));
 
-  // 1. Article pages: Eleventy renders those whose inputs changed.
   const t0 = performance.now();
   const mdHashes = readMarkdownHashes(md);
+  // The search index is built from the markdown in Pagefind's own process, alongside everything below: started
+  // first, so that Pagefind has the records of the shards to rebuild while this thread signs and renders pages.
+  const progress = opts.onRenderProgress;
+  const searching = opts.search === false ? undefined : indexShards(ctx, md, site, staging, old, next, mdHashes, progress && ((done, total) => progress('search', done, total)));
+  searching?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  let lastYield = performance.now();
+  /** Let the event loop run (Pagefind's records go out through a pipe only then) when YIELD_MS have passed. */
+  const breathe = async () => {
+    if (performance.now() - lastYield > YIELD_MS) {
+      await new Promise((r) => setImmediate(r));
+      lastYield = performance.now();
+    }
+  };
+
+  // 1. Article pages: Eleventy renders those whose inputs changed.
   const toRender: string[] = [];
   const summary = summaryDigests(ctx);
-  for (const a of ctx.index.articles) {
+  for (let i = 0; i < ctx.index.articles.length; i++) {
+    const a = ctx.index.articles[i];
     const sig = articleSignature(ctx, a.id, mdHashes[`articles/${a.id}.md`] ?? 'missing', version, summary);
     next.articles[a.id] = sig;
     const rel = outputPath(articleUrl(a.id));
     if (keepsOld(rel, old.articles[a.id], sig)) next.files[rel] = old.files[rel];
     else toRender.push(a.id);
+    if (i % 64 === 63) await breathe();
   }
-  // The search index is built from the markdown in Pagefind's own process, alongside everything below.
-  const progress = opts.onRenderProgress;
-  const searching = opts.search === false ? undefined : indexShards(ctx, md, site, staging, old, next, mdHashes, progress && ((done, total) => progress('search', done, total)));
-  searching?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   // Eleventy renders the changed articles; a large plan runs in a worker thread, on the other core, while this
   // thread renders the listing pages.
   const job = { input: md, output: staging, pathPrefix: prefix, quiet: opts.quiet ?? true, plan: toRender, ...(opts.eleventyBatch ? { batch: opts.eleventyBatch } : {}) };
@@ -217,7 +231,6 @@ async function render(markdownDir: string, siteDir: string, opts: RenderOptions,
   const pages = sitePages(ctx, { inputs, ...(read?.pieces ? { pieces: read.pieces } : {}) });
   for (const a of ctx.index.articles) next.listed[a.id] = inputs.listed(a.id);
   const changed = sameVersion ? changedListings(old, next) : undefined;
-  let lastYield = performance.now();
   let signed = 0;
   let rendered = 0;
   const assets = readdirSync(ASSETS_DIR);
@@ -232,18 +245,17 @@ async function render(markdownDir: string, siteDir: string, opts: RenderOptions,
       const sig = reuse ? prev : hash(p.inputs());
       if (!reuse) signed++;
       next.inputs[rel] = sig;
-      if (keepsOld(rel, old.inputs[rel], sig)) {
-        next.files[rel] = old.files[rel];
-        continue;
+      if (keepsOld(rel, old.inputs[rel], sig)) next.files[rel] = old.files[rel];
+      else {
+        place(rel, p.render());
+        rendered++;
       }
+    } else {
+      place(rel, p.render());
+      rendered++;
     }
-    place(rel, p.render());
-    rendered++;
     if (i % 500 === 499) progress?.('pages', i + 1, pages.length);
-    if (performance.now() - lastYield > YIELD_MS) {
-      await new Promise((r) => setImmediate(r));
-      lastYield = performance.now();
-    }
+    if (i % 16 === 15) await breathe();
   }
   progress?.('pages', pages.length, pages.length);
   for (const f of assets) place(`assets/${f}`, readFileSync(join(ASSETS_DIR, f)));
@@ -267,7 +279,7 @@ async function render(markdownDir: string, siteDir: string, opts: RenderOptions,
     removed,
     listing: { pages: pages.length, signed, rendered },
     ...(search ? { search } : {}),
-    timings: { eleventy: Math.round((tEleventy || t1) - t0), pages: Math.round(t2 - t1), search: Math.round(t3 - t2), publish: Math.round(t4 - t3) },
+    timings: { load: Math.round(t0 - tLoad), eleventy: Math.round((tEleventy || t1) - t0), pages: Math.round(t2 - t1), search: Math.round(t3 - t2), publish: Math.round(t4 - t3) },
   };
 }
 

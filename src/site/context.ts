@@ -118,9 +118,13 @@ export function makeSiteContext(data: SiteData, pathPrefix?: string): SiteContex
     months[months.length - 1].articles.push(a);
   }
 
-  return {
+  // Made when first used (see readSiteDataAndPieces: the research pieces themselves are read then).
+  let research: SiteContext['research'] | undefined;
+  const ctx: SiteContext = {
     settings,
-    research: { ...EMPTY_RESEARCH, ...data.research, network: networkOf(data.research?.network ?? {}), eventsByEntity: timelineFrom(data.research?.timeline ?? []).byEntity },
+    get research() {
+      return (research ??= { ...EMPTY_RESEARCH, ...data.research, network: networkOf(data.research?.network ?? {}), eventsByEntity: timelineFrom(data.research?.timeline ?? []).byEntity });
+    },
     prefix,
     index,
     articleById,
@@ -138,4 +142,5 @@ export function makeSiteContext(data: SiteData, pathPrefix?: string): SiteContex
       return joinable && SAFE_PATH.test(rel) ? baseHref + rel : new URL(rel, base).href;
     },
   };
+  return ctx;
 }

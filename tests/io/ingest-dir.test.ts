@@ -99,6 +99,20 @@ describe('ingestDir', () => {
     expect(all.filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
   });
 
+  it('after a killed run (its lock left behind), removes the temporary files it left and rewrites a generated file it lost', async () => {
+    const r = await ingestDir(raw, out);
+    const file = join(out, `articles/${r.articles[0].id}.md`);
+    const text = await readFile(file, 'utf8');
+    const temp = `${file}.0123abcd.tmp`;
+    await writeFile(temp, 'half a file');
+    await rm(file);
+    await writeFile(join(out, '.dateline', 'lock'), '999999999'); // no such process
+    await ingestDir(raw, out);
+    expect(await exists(temp)).toBe(false);
+    expect(await readFile(file, 'utf8')).toBe(text);
+    expect(await exists(join(out, '.dateline', 'lock'))).toBe(false);
+  });
+
   it('refuses an article over the size limit with the limit and how to raise it', async () => {
     await writeFiles(raw, { 'huge.txt': 'word '.repeat(3000) });
     const r = await ingestDir(raw, out, { maxArticleBytes: 10_000 });

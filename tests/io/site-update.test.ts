@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { patchSiteData } from '../../src/io/site-update.ts';
-import { indexPieceTexts, readSiteData, readSiteManifest, writeSiteData, SITE_PIECES_DIR } from '../../src/io/site-data.ts';
+import { indexPieceTexts, readSiteData, readSiteDataAndPieces, readSiteManifest, writeSiteData, SITE_PIECES_DIR } from '../../src/io/site-data.ts';
 import { PartsStore } from '../../src/io/parts-store.ts';
 import { articleParts } from '../../src/analysis/parts.ts';
 import { buildArchiveIndex } from '../../src/site/archive-index.ts';
@@ -81,6 +81,21 @@ describe('site data in pieces', () => {
     expect(() => loadSiteContext(tmp.path)).toThrow(file);
     await rm(file);
     expect(() => loadSiteContext(tmp.path)).toThrow(file);
+  });
+
+  it('the research pieces are read when first used; a missing one is an error at once, a damaged one when used', async () => {
+    const arts = archive();
+    await writeWhole(tmp.path, arts);
+    const m = readSiteManifest(tmp.path)!;
+    const file = join(tmp.path, SITE_PIECES_DIR, m.pieces.network);
+    writeFileSync(file, '{"broken');
+    const read = readSiteDataAndPieces(tmp.path)!; // the index pieces only
+    expect(read.data.index.articles.length).toBe(arts.length);
+    expect(() => read.data.research).toThrow(file);
+    await rm(file);
+    expect(() => readSiteDataAndPieces(tmp.path)).toThrow(file);
+    await writeWhole(tmp.path, arts);
+    expect(JSON.stringify(readSiteDataAndPieces(tmp.path)!.data)).toBe(whole(arts));
   });
 
   it('no site data gives an empty site; the earlier single-file form is read as it is', async () => {
