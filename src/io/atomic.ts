@@ -2,7 +2,7 @@
 // A process killed at any moment leaves either the old file or the new one, never half of one; the only
 // debris is a dot-named temporary file, which `removeStaleTemps` clears on the next run.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile, rm, readdir } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, writeFile, rm, readdir, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -22,16 +22,99 @@ export async function writeIfChanged(file: string, data: string | Uint8Array): P
   return true;
 }
 
-export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Write `data` to `file` atomically. `data` may be given in parts (an iterable of strings or bytes), written a
+ * megabyte or so at a time: a large file (the extraction cache of a big archive) is then never one string in memory.
+ */
+export async function writeAtomic(file: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   // Dot-named, so no site generator or raw-folder walk ever reads a half-written temporary file.
   const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.dateline.tmp`);
   try {
-    await writeFile(tmp, data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(tmp, data);
+    else {
+      const fh = await open(tmp, 'w');
+      try {
+        await writeParts(fh, data);
+      } finally {
+        await fh.close();
+      }
+    }
     await rename(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
+  }
+}
+
+/** Parts gathered into writes of about this many characters or bytes. */
+const PART_BATCH = 1 << 20;
+
+/** A file being written atomically, in parts: nothing is in place until `commit`. */
+export interface AtomicFile {
+  /** Write more parts (batched as writeAtomic does). */
+  write(parts: Iterable<string | Uint8Array>): Promise<void>;
+  /** Put the file in place. */
+  commit(): Promise<void>;
+  /** Give up: remove what was written (the file stays as it was). Does nothing after `commit`. */
+  abort(): Promise<void>;
+}
+
+/** Start writing `file` atomically, in parts (see AtomicFile). */
+export async function openAtomic(file: string): Promise<AtomicFile> {
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.dateline.tmp`);
+  const fh = await open(tmp, 'w');
+  let open_ = true;
+  const close = async () => {
+    if (open_) {
+      open_ = false;
+      await fh.close();
+    }
+  };
+  let done = false;
+  const abort = async () => {
+    if (done) return;
+    done = true;
+    await close().catch(() => undefined);
+    await rm(tmp, { force: true });
+  };
+  return {
+    write: (parts) => writeParts(fh, parts),
+    async commit() {
+      try {
+        await close();
+        await rename(tmp, file);
+        done = true;
+      } catch (e) {
+        await abort();
+        throw e;
+      }
+    },
+    abort,
+  };
+}
+
+/** Write parts to an open file, batched. */
+async function writeParts(fh: FileHandle, parts: Iterable<string | Uint8Array>): Promise<void> {
+  {
+    let batch: Array<string | Uint8Array> = [];
+    let size = 0;
+    let bytes = false;
+    const flush = async () => {
+      // writeFile writes the whole batch (a plain write may write part of it), from where the last one ended.
+      if (batch.length) await fh.writeFile(bytes ? Buffer.concat(batch.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))) : batch.join(''));
+      batch = [];
+      size = 0;
+      bytes = false;
+    };
+    for (const p of parts) {
+      batch.push(p);
+      size += p.length;
+      if (typeof p !== 'string') bytes = true;
+      if (size >= PART_BATCH) await flush();
+    }
+    await flush();
   }
 }
 

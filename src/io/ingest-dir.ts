@@ -14,7 +14,7 @@ import { parseCuration, EMPTY_CURATION, type Curation } from '../curation/curati
 import { articleToMarkdown } from '../markdown/serialize.ts';
 import { EXTRACTOR_VERSION } from '../ner/index.ts';
 import { startPool, startWriter, workerCount, type FileWriter, type WorkerPool } from '../parallel/pool.ts';
-import { readCache, writeCache, restamped, entryLine, settledStamp, statStamp, type CacheEntry } from './extract-cache.ts';
+import { readCache, beginCacheWrite, restamped, entryLine, settledStamp, statStamp, type CacheEntry, type CacheWrite } from './extract-cache.ts';
 import { buildOne, type Rejection } from './build-one.ts';
 import { extractOne, facetsHash, type Extracted, type Finished } from './extract-one.ts';
 import { updateSiteData } from './site-update.ts';
@@ -106,6 +106,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   };
   let pool: WorkerPool | undefined;
   let writer: FileWriter | undefined;
+  let cacheWrite: CacheWrite | undefined;
   try {
   // After a run that was killed (it left its lock), one listing of the output folder: the temporary files it left
   // are removed. Otherwise whether a generated file is present is asked file by file, only for the files kept as they
@@ -302,6 +303,9 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     jobs = [];
   }
   lap('write');
+  // The entries are final: the cache is written now (its site line comes last), and its text leaves memory before
+  // the site data is made.
+  cacheWrite = await beginCacheWrite(cachePath, CACHE_VERSION, cache, entries);
   const settings = await loadSettings(rawDir, rejected);
   const descriptions = new Map(curation.entities.flatMap((c) => (c.description ? [[`${c.kind}:${c.name}`, c.description] as [string, string]] : [])));
   const siteKey = siteHash.update(JSON.stringify([...descriptions])).update('\n').update(JSON.stringify(settings)).digest('hex');
@@ -338,11 +342,13 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   // What each generated file was made from: the site renderer re-renders an article page only when this changes.
   await writeIfChanged(join(outDir, STATE_DIR, 'outputs.json'), outputsJson);
   await canonical.save();
-  await writeCache(cachePath, CACHE_VERSION, cache, entries, { ...record, outputs: sha1(outputsJson) });
+  await cacheWrite.finish({ ...record, outputs: sha1(outputsJson) });
+  cacheWrite = undefined;
   if (existsSync(join(outDir, STATE_DIR, 'cache.json'))) await rm(join(outDir, STATE_DIR, 'cache.json'), { force: true }); // the old format
   lap('cache');
   return { articles, written, deleted, cached, warnings, rejected, timings };
   } finally {
+    await cacheWrite?.abort(); // the run failed: the cache stays as it was
     await pool?.close();
     await writer?.close();
     await release();

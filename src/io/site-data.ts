@@ -129,17 +129,17 @@ export function readSiteDataAndPieces(markdownDir: string): { data: SiteData; pi
 }
 
 /**
- * Write the site data: each piece in `fresh` (JSON text) under the name its text hashes to (unless a file of that
+ * Write the site data: each piece in `fresh` (JSON text, or its UTF-8 bytes) under the name its text hashes to (unless a file of that
  * name and size is there), then the manifest naming those and the `kept` pieces' files (which must exist), then
  * remove the piece files it no longer names. Returns the manifest.
  */
-export async function writeSiteData(markdownDir: string, settings: SiteSettings, fresh: Partial<Record<SitePiece, string>>, kept: Partial<Record<SitePiece, string>>): Promise<SiteManifest> {
+export async function writeSiteData(markdownDir: string, settings: SiteSettings, fresh: Partial<Record<SitePiece, string | Uint8Array>>, kept: Partial<Record<SitePiece, string>>): Promise<SiteManifest> {
   const dir = join(markdownDir, SITE_PIECES_DIR);
   const pieces = {} as Record<SitePiece, string>;
   for (const p of SITE_PIECES) {
     const text = fresh[p];
     if (text !== undefined) {
-      const bytes = Buffer.from(text);
+      const bytes = typeof text === 'string' ? Buffer.from(text) : text;
       pieces[p] = `${p}.${createHash('sha1').update(bytes).digest('hex').slice(0, 16)}.json`;
       const file = join(dir, pieces[p]);
       if (statSync(file, { throwIfNoEntry: false })?.size !== bytes.length) await writeAtomic(file, bytes);

@@ -130,7 +130,7 @@ export async function updateSiteData(u: SiteUpdate): Promise<{ write: () => Prom
   }
   const state = join(u.outDir, STATE_DIR);
   const store = PartsStore.read(join(state, PARTS_FILE), u.version);
-  let fresh: Partial<Record<SitePiece, string>> | undefined;
+  let fresh: Partial<Record<SitePiece, string | Uint8Array>> | undefined;
   if (whole && u.old!.structure === u.structure && u.old!.outputs !== undefined && u.old!.outputs === u.oldOutputsHash) {
     fresh = patchSiteData({ outDir: u.outDir, manifest: current!, articles: u.articles, keys: u.keys, oldKeys: u.oldKeys(), madeParts: (i) => u.madeParts[i], store, descriptions: u.descriptions });
     u.lap('index');

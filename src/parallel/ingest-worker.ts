@@ -12,7 +12,12 @@ export type Job = { id: number } & ({ source: string; bytes: Uint8Array } | { ar
 parentPort?.on('message', (job: Job) => {
   if ('research' in job) {
     researchPieces(job.research).then(
-      (pieces) => parentPort!.postMessage({ id: job.id, pieces }),
+      (texts) => {
+        // Sent as bytes, handed over rather than copied: the pieces are tens of megabytes in a large archive, and a
+        // copy of each on both sides of the message at once made the ingest's peak memory.
+        const pieces = Object.fromEntries(Object.entries(texts).map(([k, t]) => [k, new TextEncoder().encode(t)]));
+        parentPort!.postMessage({ id: job.id, pieces }, Object.values(pieces).map((b) => b.buffer));
+      },
       (e: unknown) => parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) }),
     );
     return;

@@ -29,7 +29,7 @@ export interface WorkerPool {
   /** Queue an article as canonicalised: resolves to its parts and markdown (see finishOne). */
   finish(article: Article): Promise<Finished>;
   /** Make the research pieces of the site data in a worker (see researchPieces). */
-  research(job: ResearchJob): Promise<Record<ResearchPiece, string>>;
+  research(job: ResearchJob): Promise<Record<ResearchPiece, Uint8Array>>;
   /** Stop every worker but `keep` of those with nothing to do (their memory goes back); the rest go on. */
   retire(keep: number): Promise<void>;
   /** Stop the workers (after every queued task has settled). */
@@ -101,7 +101,7 @@ export function startPool(n: number): WorkerPool {
   return {
     run: (task) => queueJob<Extracted>({ source: task.source, bytes: task.bytes }),
     finish: (article) => queueJob<Finished>({ article }),
-    research: (job) => queueJob<{ pieces?: Record<ResearchPiece, string>; error?: string }>({ research: job }).then((r) => {
+    research: (job) => queueJob<{ pieces?: Record<ResearchPiece, Uint8Array>; error?: string }>({ research: job }).then((r) => {
       if (r.error !== undefined || !r.pieces) throw new Error(`site data: the research views failed in a worker: ${r.error ?? 'no result'}`);
       return r.pieces;
     }),
