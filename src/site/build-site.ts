@@ -229,7 +229,12 @@ async function render(markdownDir: string, siteDir: string, opts: RenderOptions,
   // 2. Every other page, rendered directly from the index; only changed bytes are written.
   const inputs = new PageInputs(ctx);
   const pages = sitePages(ctx, { inputs, ...(read?.pieces ? { pieces: read.pieces } : {}) });
-  for (const a of ctx.index.articles) next.listed[a.id] = inputs.listed(a.id);
+  // An article whose page signature is unchanged has the same summary (the signature holds its digest), so what
+  // listing pages show of it is as it was.
+  for (const a of ctx.index.articles) {
+    const was = old.listed[a.id];
+    next.listed[a.id] = sameVersion && was !== undefined && old.articles[a.id] === next.articles[a.id] ? was : inputs.listed(a.id);
+  }
   const changed = sameVersion ? changedListings(old, next) : undefined;
   let signed = 0;
   let rendered = 0;
