@@ -291,8 +291,8 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     jobs.push({ rel, file: join(outDir, rel), data: md, ifChanged: there });
     if (writer ? jobs.length >= WRITE_BATCH : workers > 1 && jobs.length >= WRITER_THRESHOLD) send();
   }
-  // The articles are finished: one worker is enough for what is left (the research views), the others' memory goes.
-  await pool?.retire(1);
+  // The articles are finished: the extraction workers' memory goes (the research views get a fresh worker).
+  await pool?.retire(0);
   if (writer) send();
   else {
     for (const j of jobs) {

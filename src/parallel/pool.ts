@@ -30,7 +30,10 @@ export interface WorkerPool {
   finish(article: Article): Promise<Finished>;
   /** Make the research pieces of the site data in a worker (see researchPieces). */
   research(job: ResearchJob): Promise<Record<ResearchPiece, Uint8Array>>;
-  /** Stop every worker but `keep` of those with nothing to do (their memory goes back); the rest go on. */
+  /**
+   * Stop every worker but `keep` of those with nothing to do (their memory goes back); the rest go on. With none
+   * kept, the pool takes no more `run` or `finish` tasks (`research` starts a worker of its own).
+   */
   retire(keep: number): Promise<void>;
   /** Stop the workers (after every queued task has settled). */
   close(): Promise<void>;
@@ -91,6 +94,8 @@ export function startPool(n: number): WorkerPool {
     });
   }
   let closing = false;
+  /** Workers started for one research job each. */
+  const oneShots = new Set<Worker>();
   const queueJob = <R>(job: Pending['job']): Promise<R> => {
     if (failure) return Promise.reject(failure);
     return new Promise<R>((resolve, reject) => {
@@ -101,14 +106,28 @@ export function startPool(n: number): WorkerPool {
   return {
     run: (task) => queueJob<Extracted>({ source: task.source, bytes: task.bytes }),
     finish: (article) => queueJob<Finished>({ article }),
-    research: (job) => queueJob<{ pieces?: Record<ResearchPiece, Uint8Array>; error?: string }>({ research: job }).then((r) => {
-      if (r.error !== undefined || !r.pieces) throw new Error(`site data: the research views failed in a worker: ${r.error ?? 'no result'}`);
-      return r.pieces;
-    }),
+    research(job) {
+      // A worker of its own, started for this job: an extraction worker's heap has grown with the garbage of
+      // thousands of articles (V8 does not give it back), and the research views were the ingest's memory peak.
+      const w = new Worker(entry, { execArgv });
+      oneShots.add(w);
+      return new Promise<Record<ResearchPiece, Uint8Array>>((resolve, reject) => {
+        w.on('message', (m: { ready?: boolean; pieces?: Record<ResearchPiece, Uint8Array>; error?: string }) => {
+          if (m.ready) return void w.postMessage({ id: 0, research: job });
+          if (m.error !== undefined || !m.pieces) reject(new Error(`site data: the research views failed in a worker: ${m.error ?? 'no result'}`));
+          else resolve(m.pieces);
+        });
+        w.on('error', (e) => reject(e instanceof Error ? e : new Error(String(e))));
+        w.on('exit', (code) => reject(new Error(`site data: the research worker exited with code ${code}`)));
+      }).finally(() => {
+        oneShots.delete(w);
+        void w.terminate();
+      });
+    },
     async retire(keep) {
       if (head < queue.length) return; // tasks still queued: every worker is needed
       const idle = slots.filter((s) => !s.inFlight.size);
-      const going = idle.slice(0, Math.max(0, slots.length - Math.max(1, keep)));
+      const going = idle.slice(0, Math.max(0, slots.length - Math.max(0, keep)));
       for (const s of going) {
         s.retiring = true; // its exit is no failure
         slots.splice(slots.indexOf(s), 1);
@@ -117,7 +136,7 @@ export function startPool(n: number): WorkerPool {
     },
     async close() {
       closing = true;
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      await Promise.all([...slots.map((s) => s.worker.terminate()), ...[...oneShots].map((w) => w.terminate())]);
     },
   };
 }
@@ -157,6 +176,8 @@ export function startWriter(): FileWriter {
   let nextId = 0;
   let failure: Error | undefined;
   let closing = false;
+  /** Workers started for one research job each. */
+  const oneShots = new Set<Worker>();
   const fail = (e: Error) => {
     failure ??= e;
     for (const w of waiting.values()) w.reject(failure);
