@@ -27,19 +27,20 @@ export async function writeIfChanged(file: string, data: string | Uint8Array): P
  * megabyte or so at a time: a large file (the extraction cache of a big archive) is then never one string in memory.
  */
 export async function writeAtomic(file: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  // Dot-named, so no site generator or raw-folder walk ever reads a half-written temporary file.
-  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.dateline.tmp`);
-  try {
-    if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(tmp, data);
-    else {
-      const fh = await open(tmp, 'w');
-      try {
-        await writeParts(fh, data);
-      } finally {
-        await fh.close();
-      }
+  if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
+    const f = await openAtomic(file);
+    try {
+      await f.write(data);
+    } catch (e) {
+      await f.abort();
+      throw e;
     }
+    return f.commit();
+  }
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = tempPath(file);
+  try {
+    await writeFile(tmp, data);
     await rename(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true });
@@ -63,7 +64,7 @@ export interface AtomicFile {
 /** Start writing `file` atomically, in parts (see AtomicFile). */
 export async function openAtomic(file: string): Promise<AtomicFile> {
   await mkdir(dirname(file), { recursive: true });
-  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.dateline.tmp`);
+  const tmp = tempPath(file);
   const fh = await open(tmp, 'w');
   let open_ = true;
   const close = async () => {
@@ -95,27 +96,28 @@ export async function openAtomic(file: string): Promise<AtomicFile> {
   };
 }
 
+/** A temporary sibling of `file`: dot-named, so no site generator or raw-folder walk ever reads it half-written. */
+const tempPath = (file: string) => join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.dateline.tmp`);
+
 /** Write parts to an open file, batched. */
 async function writeParts(fh: FileHandle, parts: Iterable<string | Uint8Array>): Promise<void> {
-  {
-    let batch: Array<string | Uint8Array> = [];
-    let size = 0;
-    let bytes = false;
-    const flush = async () => {
-      // writeFile writes the whole batch (a plain write may write part of it), from where the last one ended.
-      if (batch.length) await fh.writeFile(bytes ? Buffer.concat(batch.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))) : batch.join(''));
-      batch = [];
-      size = 0;
-      bytes = false;
-    };
-    for (const p of parts) {
-      batch.push(p);
-      size += p.length;
-      if (typeof p !== 'string') bytes = true;
-      if (size >= PART_BATCH) await flush();
-    }
-    await flush();
+  let batch: Array<string | Uint8Array> = [];
+  let size = 0;
+  let bytes = false;
+  const flush = async () => {
+    // writeFile writes the whole batch (a plain write may write part of it), from where the last one ended.
+    if (batch.length) await fh.writeFile(bytes ? Buffer.concat(batch.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))) : batch.join(''));
+    batch = [];
+    size = 0;
+    bytes = false;
+  };
+  for (const p of parts) {
+    batch.push(p);
+    size += p.length;
+    if (typeof p !== 'string') bytes = true;
+    if (size >= PART_BATCH) await flush();
   }
+  await flush();
 }
 
 /**

@@ -284,11 +284,11 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     const ahead = again ? { ...(await again), mdId: a.id } : entities === '=' ? entry.ahead : undefined;
     entry.ahead = undefined; // used here only
     madeParts.push(ahead?.parts);
-    const same = Object.hasOwn(oldOutputs, rel) && oldOutputs[rel] === key;
-    const there = same || !Object.hasOwn(oldOutputs, rel) ? isPresent(rel) : true;
-    if (there && same) continue;
+    const had = Object.hasOwn(oldOutputs, rel);
+    if (had && oldOutputs[rel] === key && isPresent(rel)) continue;
     const md = ahead?.markdown !== undefined && ahead.mdId === a.id ? ahead.markdown : articleToMarkdown(a);
-    jobs.push({ rel, file: join(outDir, rel), data: md, ifChanged: there });
+    // A file on record, or present, is compared before it is replaced (a missing one is then simply written).
+    jobs.push({ rel, file: join(outDir, rel), data: md, ifChanged: had || isPresent(rel) });
     if (writer ? jobs.length >= WRITE_BATCH : workers > 1 && jobs.length >= WRITER_THRESHOLD) send();
   }
   // The articles are finished: the extraction workers' memory goes (the research views get a fresh worker).

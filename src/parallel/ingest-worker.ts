@@ -15,7 +15,8 @@ parentPort?.on('message', (job: Job) => {
       (texts) => {
         // Sent as bytes, handed over rather than copied: the pieces are tens of megabytes in a large archive, and a
         // copy of each on both sides of the message at once made the ingest's peak memory.
-        const pieces = Object.fromEntries(Object.entries(texts).map(([k, t]) => [k, new TextEncoder().encode(t)]));
+        const utf8 = new TextEncoder();
+        const pieces = Object.fromEntries(Object.entries(texts).map(([k, t]) => [k, utf8.encode(t)]));
         parentPort!.postMessage({ id: job.id, pieces }, Object.values(pieces).map((b) => b.buffer));
       },
       (e: unknown) => parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) }),

@@ -176,8 +176,6 @@ export function startWriter(): FileWriter {
   let nextId = 0;
   let failure: Error | undefined;
   let closing = false;
-  /** Workers started for one research job each. */
-  const oneShots = new Set<Worker>();
   const fail = (e: Error) => {
     failure ??= e;
     for (const w of waiting.values()) w.reject(failure);

@@ -250,12 +250,9 @@ async function render(markdownDir: string, siteDir: string, opts: RenderOptions,
       const sig = reuse ? prev : hash(p.inputs());
       if (!reuse) signed++;
       next.inputs[rel] = sig;
-      if (keepsOld(rel, old.inputs[rel], sig)) next.files[rel] = old.files[rel];
-      else {
-        place(rel, p.render());
-        rendered++;
-      }
-    } else {
+    }
+    if (p.inputs && keepsOld(rel, old.inputs[rel], next.inputs[rel])) next.files[rel] = old.files[rel];
+    else {
       place(rel, p.render());
       rendered++;
     }
