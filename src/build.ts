@@ -47,9 +47,13 @@ export async function build(rawDir: string, siteDir: string, opts: BuildOptions 
     // on the other core while this thread ingests (an edit's ingest keeps one core busy).
     const old = await readSiteState(site);
     const worker = expectsEleventyWorker(old, opts) ? startEleventyWorker() : undefined;
+    // While this thread ingests, the worker asks which of the site's files are still there (a rebuild keeps a page
+    // only if it is).
+    const missing = worker?.missing(site, Object.keys(old.files));
+    missing?.catch(() => undefined); // a failure: the render asks file by file
     try {
       const ingest = await ingestDir(rawDir, markdownDir, { ...opts, excludeDirs: [...(opts.excludeDirs ?? []), site] });
-      const render = await renderSite(markdownDir, site, opts, { old, ...(worker ? { worker } : {}) });
+      const render = await renderSite(markdownDir, site, opts, { old, ...(worker ? { worker } : {}), ...(missing ? { missing } : {}) });
       return { ingest, render, markdownDir, written: render.written, removed: render.removed };
     } catch (e) {
       void worker?.close();

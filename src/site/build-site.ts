@@ -129,6 +129,8 @@ export interface RenderHead {
   old?: SiteState;
   /** An Eleventy worker started ahead (it loads Eleventy meanwhile); used when the render runs Eleventy in a worker, and closed either way. */
   worker?: EleventyWorker;
+  /** Which files of `old` are missing from the site folder, asked ahead (see EleventyWorker.missing); else asked here, file by file. */
+  missing?: Promise<Set<string>>;
 }
 
 /**
@@ -156,6 +158,9 @@ async function render(markdownDir: string, siteDir: string, opts: RenderOptions,
   const read = readSiteDataAndPieces(md);
   const ctx = makeSiteContext(read?.data ?? { settings: DEFAULT_SETTINGS, index: EMPTY_INDEX }, prefix);
   const old = head.old ?? (await readSiteState(site));
+  const missing = head.old && head.missing ? await head.missing.catch(() => undefined) : undefined;
+  /** Whether a file on record is still there. */
+  const present = (rel: string) => (missing ? !missing.has(rel) : existsSync(join(site, rel)));
   if (old.pending) await removeStaleTemps(site); // the last build was killed while writing
   const version = `${renderVersion()}|${prefix}|${JSON.stringify(ctx.settings)}`;
   const sameVersion = old.version === version;
@@ -172,7 +177,7 @@ async function render(markdownDir: string, siteDir: string, opts: RenderOptions,
     const bytes = typeof content === 'string' ? Buffer.from(content) : content; // encoded once, for the hash and the file
     const h = hash(bytes);
     next.files[rel] = h;
-    if (old.files[rel] === h && existsSync(join(site, rel))) return; // unchanged and still there
+    if (old.files[rel] === h && present(rel)) return; // unchanged and still there
     const slash = rel.lastIndexOf('/');
     if (slash > 0) folder(rel.slice(0, slash));
     writeFileSync(join(staging, rel), bytes);
@@ -180,7 +185,7 @@ async function render(markdownDir: string, siteDir: string, opts: RenderOptions,
   };
 
   /** A page made by the same code from the same inputs as last time, and still there, is kept as it is. */
-  const keepsOld = (rel: string, oldSig: string | undefined, sig: string) => sameVersion && oldSig === sig && !!old.files[rel] && existsSync(join(site, rel));
+  const keepsOld = (rel: string, oldSig: string | undefined, sig: string) => sameVersion && oldSig === sig && !!old.files[rel] && present(rel);
 
   const t0 = performance.now();
   const mdHashes = readMarkdownHashes(md);

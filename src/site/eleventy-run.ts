@@ -105,6 +105,11 @@ export async function preloadEleventy(): Promise<void> {
 export interface EleventyWorker {
   /** Render the plan's articles; rejects with the worker's error. Once per worker. */
   run(job: EleventyJob, onProgress?: (done: number) => void, data?: ArticleSiteData): Promise<EleventyFile[]>;
+  /**
+   * Which of `rels` (paths relative to `root`) are missing, asked on the worker's thread: a rebuild keeps tens of
+   * thousands of pages only if they are still there, and the worker, idle while the caller ingests, asks.
+   */
+  missing(root: string, rels: string[]): Promise<Set<string>>;
   /** Stop the worker (when it was never given a job, or to give up on it). */
   close(): Promise<void>;
 }
@@ -121,12 +126,22 @@ export function startEleventyWorker(): EleventyWorker {
   let started = false;
   const fail = (e: Error) => {
     failure ??= e;
+    for (const a of asked.values()) a.reject(e);
+    asked.clear();
     const s = settle;
     settle = undefined;
     s?.reject(e);
   };
-  w.on('message', (m: { files?: EleventyFile[]; error?: string; done?: number }) => {
+  let nextAsk = 0;
+  const asked = new Map<number, { resolve: (missing: Set<string>) => void; reject: (e: Error) => void }>();
+  w.on('message', (m: { files?: EleventyFile[]; error?: string; done?: number; presence?: number; missing?: string }) => {
     if (m.done !== undefined) return onProgress?.(m.done);
+    if (m.presence !== undefined) {
+      const a = asked.get(m.presence);
+      asked.delete(m.presence);
+      if (!asked.size && !started) w.unref();
+      return a?.resolve(new Set(m.missing ? m.missing.split('\n') : []));
+    }
     const s = settle;
     settle = undefined;
     if (m.files) s?.resolve(m.files);
@@ -146,6 +161,16 @@ export function startEleventyWorker(): EleventyWorker {
       return new Promise<EleventyFile[]>((resolvePromise, reject) => {
         settle = { resolve: resolvePromise, reject };
         w.postMessage({ job, progress: !!progress, data });
+      });
+    },
+    missing(root, rels) {
+      if (failure) return Promise.reject(failure);
+      if (rels.some((r) => r.includes('\n'))) return Promise.reject(new Error('a site path with a line break'));
+      const id = nextAsk++;
+      w.ref();
+      return new Promise<Set<string>>((resolvePromise, reject) => {
+        asked.set(id, { resolve: resolvePromise, reject });
+        w.postMessage({ presence: { id, root, rels: rels.join('\n') } });
       });
     },
     async close() {

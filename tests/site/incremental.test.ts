@@ -136,4 +136,15 @@ describe.skipIf(!haveCorpus)('incremental rebuilds equal clean builds', () => {
     // The new primary is re-indexed with its scripts; the other shards' records did not change.
     expect(r.render.search?.rebuilt).toBe(1);
   }, 300_000);
+
+  it('puts back pages removed from the site folder by hand, whether the Eleventy worker asked which are missing or each is asked in turn', async () => {
+    for (const eleventyWorker of [true, false]) {
+      const article = Object.keys(await hashTree(site)).find((f) => /^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(f))!;
+      await rm(join(site, article));
+      await rm(join(site, 'people/index.html'));
+      const r = await build(raw, site, { markdownDir: md, quiet: true, eleventyWorker });
+      expect(r.written).toEqual(expect.arrayContaining([article, 'people/index.html']));
+      expect(await hashTree(site)).toEqual(await cleanTree());
+    }
+  }, 300_000);
 });
