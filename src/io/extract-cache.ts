@@ -79,31 +79,60 @@ export function readCache(path: string, version: string): ExtractCache | undefin
   } catch {
     return undefined;
   }
-  const entries = new Map<string, CacheEntry>();
-  let site: SiteRecord | undefined;
   let size = at + 1;
+  const lines: LineAt[] = [];
   for (let start = at + 1; start < bytes.length; start = at + 1) {
     at = bytes.indexOf(10, start);
     if (at < 0) at = bytes.length;
     if (at === start) continue;
-    const line: LineAt = [start, at];
+    lines.push([start, at]);
     size += at - start + 1;
+  }
+  // The last valid line for a source (and the last valid site line) wins. The lines are taken last first, and a line
+  // whose source already has its entry is not parsed: a file appended to (it may grow to twice its live size before
+  // it is written again whole, as when every raw file was touched) costs no parse of the lines it superseded.
+  const entries = new Map<string, CacheEntry>();
+  let site: SiteRecord | undefined;
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const line = lines[k];
+    const [start, end] = line;
+    const source = lineSource(bytes, start, end);
+    if (source !== undefined ? entries.has(source) : site && bytes.subarray(start, start + 8).equals(SITE_HEAD)) continue;
     try {
-      const e = JSON.parse(bytes.toString('utf8', start, at)) as { s?: unknown; h?: unknown; t?: unknown; f?: unknown; r?: { built?: BuiltArticle; error?: Rejection }; site?: Record<keyof SiteRecord, unknown> };
+      const e = JSON.parse(bytes.toString('utf8', start, end)) as { s?: unknown; h?: unknown; t?: unknown; f?: unknown; r?: { built?: BuiltArticle; error?: Rejection }; site?: Record<keyof SiteRecord, unknown> };
       if (e.site && typeof e.site === 'object') {
         const r = e.site;
-        if (typeof r.key === 'string') {
+        if (!site && typeof r.key === 'string') {
           site = { key: r.key, ...(typeof r.stamp === 'string' ? { stamp: r.stamp } : {}), ...(typeof r.structure === 'string' ? { structure: r.structure } : {}), ...(typeof r.outputs === 'string' ? { outputs: r.outputs } : {}) };
         }
         continue;
       }
-      if (typeof e.s !== 'string' || typeof e.h !== 'string' || !e.r || typeof e.r !== 'object') continue;
+      if (typeof e.s !== 'string' || typeof e.h !== 'string' || !e.r || typeof e.r !== 'object' || entries.has(e.s)) continue;
       entries.set(e.s, { hash: e.h, ...(typeof e.t === 'string' ? { stamp: e.t } : {}), ...(typeof e.f === 'string' ? { facets: e.f } : {}), ...(e.r.error ? { error: e.r.error } : { built: e.r.built }), line });
     } catch {
-      // a damaged line: that file is extracted again
+      // a damaged line: an earlier line for that file stands, else it is extracted again
     }
   }
   return { bytes, entries, ...(site ? { site } : {}), size, whole: bytes.length === 0 || bytes[bytes.length - 1] === 10 };
+}
+
+/** How a site line starts. */
+const SITE_HEAD = Buffer.from('{"site":');
+
+/**
+ * The source named at the start of an entry line (`{"s":"…","h":…`), read without parsing the rest; undefined when
+ * the line does not start so. Inside a JSON string every quote is escaped, so `,"h":` first appears after it.
+ */
+function lineSource(bytes: Buffer, start: number, end: number): string | undefined {
+  if (bytes[start] !== 0x7b || bytes[start + 1] !== 0x22 || bytes[start + 2] !== 0x73 || bytes[start + 3] !== 0x22 || bytes[start + 4] !== 0x3a) return undefined; // {"s":
+  const h = bytes.indexOf(',"h":', start + 5);
+  if (h < 0 || h > end) return undefined;
+  try {
+    const s = JSON.parse(bytes.toString('utf8', start + 5, h)) as unknown;
+    return typeof s === 'string' ? s : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A cache write begun with beginCacheWrite: `finish` records the site and puts the file in place. */
