@@ -124,6 +124,9 @@ export function startEleventyWorker(): EleventyWorker {
   let settle: { resolve: (files: EleventyFile[]) => void; reject: (e: Error) => void } | undefined;
   let failure: Error | undefined;
   let started = false;
+  /** Presence questions (see `missing`) waiting for their answer, by id. */
+  const asked = new Map<number, { resolve: (missing: Set<string>) => void; reject: (e: Error) => void }>();
+  let nextAsk = 0;
   const fail = (e: Error) => {
     failure ??= e;
     for (const a of asked.values()) a.reject(e);
@@ -132,8 +135,6 @@ export function startEleventyWorker(): EleventyWorker {
     settle = undefined;
     s?.reject(e);
   };
-  let nextAsk = 0;
-  const asked = new Map<number, { resolve: (missing: Set<string>) => void; reject: (e: Error) => void }>();
   w.on('message', (m: { files?: EleventyFile[]; error?: string; done?: number; presence?: number; missing?: string }) => {
     if (m.done !== undefined) return onProgress?.(m.done);
     if (m.presence !== undefined) {
