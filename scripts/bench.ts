@@ -64,7 +64,7 @@ function dateFor(i: number, n: number): string {
 
 async function prepareRaw(n: number): Promise<{ dir: string; bytes: number }> {
   // The raw folder is kept between runs (it is the same text each time): files are rewritten only where they differ
-  // (the edit and curation steps change two), and files that do not belong are removed.
+  // (the edit and curation steps change two), and files that do not belong (the one the adding step adds) are removed.
   const dir = join(outRoot, `raw-${n}`);
   await mkdir(dir, { recursive: true });
   const base = bbcArticles();
@@ -190,9 +190,17 @@ async function benchOne(n: number) {
   const cur = await phase('build', raw, md, site);
   const afterCur = await snapshot(site);
 
+  // Rebuild after adding one article (a newsroom's most frequent change), dated the newest day of the archive. The
+  // next run's prepareRaw removes it.
+  const newest = (await readdir(raw)).filter((f) => /^\d{4}-\d{2}-\d{2}-/.test(f)).sort().at(-1)!.slice(0, 10);
+  const extra = bbcArticles()[(n * 7) % 2000];
+  await writeFile(join(raw, `${newest}-added-${extra.name}.txt`), extra.text);
+  const add = await phase('build', raw, md, site);
+  const afterAdd = await snapshot(site);
+
   // The incremental result must equal a clean full build.
   const clean = await phase('build', raw, join(dir, 'md-clean'), join(dir, 'site-clean'));
-  const identical = sameTree(afterCur, await snapshot(join(dir, 'site-clean')));
+  const identical = sameTree(afterAdd, await snapshot(join(dir, 'site-clean')));
 
   const r = {
     articles: n,
@@ -206,11 +214,12 @@ async function benchOne(n: number) {
     ratioIngestPlusFullToBare: +((cold.wallMs + full.wallMs) / bareRun.wallMs).toFixed(2),
     rebuildAfterEdit: { s: +(edit.wallMs / 1000).toFixed(2), pagesRewritten: changed(before, afterEdit), ratioToBare: +(edit.wallMs / bareRun.wallMs).toFixed(2) },
     rebuildAfterCuration: { s: +(cur.wallMs / 1000).toFixed(2), pagesRewritten: changed(afterEdit, afterCur), ratioToBare: +(cur.wallMs / bareRun.wallMs).toFixed(2) },
+    rebuildAfterAdding: { s: +(add.wallMs / 1000).toFixed(2), pagesRewritten: changed(afterCur, afterAdd), ratioToBare: +(add.wallMs / bareRun.wallMs).toFixed(2) },
     cleanBuild: { s: +(clean.wallMs / 1000).toFixed(2) },
     incrementalEqualsClean: identical,
     perArticleMs: +((cold.wallMs + full.wallMs) / n).toFixed(3),
     /** Milliseconds per phase inside each run, as the library reports them (where the time goes). */
-    phases: { coldIngest: cold.info.timings, warmIngest: warm.info.timings, fullBuild: full.info.timings, rebuildAfterEdit: edit.info.timings, rebuildAfterCuration: cur.info.timings },
+    phases: { coldIngest: cold.info.timings, warmIngest: warm.info.timings, fullBuild: full.info.timings, rebuildAfterEdit: edit.info.timings, rebuildAfterCuration: cur.info.timings, rebuildAfterAdding: add.info.timings },
   };
   if (!values.keep) await discard(dir);
   return r;
@@ -234,10 +243,10 @@ if (values.scaling && results.length === 3) {
 const jsonPath = resolve(values.json ?? join(outRoot, 'bench-results.json'));
 await mkdir(dirname(jsonPath), { recursive: true });
 await writeFile(jsonPath, JSON.stringify(summary, null, 2));
-console.log('\n| articles | cold ingest | MB/s/core | full build | pages | peak RSS | bare Eleventy | full/bare | edit rebuild (pages) | curation rebuild (pages) | = clean |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('\n| articles | cold ingest | MB/s/core | full build | pages | peak RSS | bare Eleventy | full/bare | edit rebuild (pages) | curation rebuild (pages) | adding rebuild (pages) | = clean |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
-  console.log(`| ${r.articles} | ${r.coldIngest.s} s | ${r.coldIngest.MBpsPerCore} | ${r.fullBuild.s} s | ${r.fullBuild.pages} | ${r.fullBuild.peakRssMiB} MiB | ${r.bareEleventy.s} s | ${r.ratioFullToBare} | ${r.rebuildAfterEdit.s} s (${r.rebuildAfterEdit.pagesRewritten}) | ${r.rebuildAfterCuration.s} s (${r.rebuildAfterCuration.pagesRewritten}) | ${r.incrementalEqualsClean} |`);
+  console.log(`| ${r.articles} | ${r.coldIngest.s} s | ${r.coldIngest.MBpsPerCore} | ${r.fullBuild.s} s | ${r.fullBuild.pages} | ${r.fullBuild.peakRssMiB} MiB | ${r.bareEleventy.s} s | ${r.ratioFullToBare} | ${r.rebuildAfterEdit.s} s (${r.rebuildAfterEdit.pagesRewritten}) | ${r.rebuildAfterCuration.s} s (${r.rebuildAfterCuration.pagesRewritten}) | ${r.rebuildAfterAdding.s} s (${r.rebuildAfterAdding.pagesRewritten}) | ${r.incrementalEqualsClean} |`);
 }
 // After the last measurement (see discard); with the trees of earlier runs that were stopped before this point.
 for (const f of await readdir(outRoot)) if (f.startsWith('.trash-')) await rm(join(outRoot, f), { recursive: true, force: true });
