@@ -62,7 +62,7 @@ function dateFor(i: number, n: number): string {
   return new Date(start + Math.floor((span * ((i * 7919) % n)) / n)).toISOString().slice(0, 10);
 }
 
-async function prepareRaw(n: number): Promise<{ dir: string; bytes: number }> {
+async function prepareRaw(n: number): Promise<{ dir: string; bytes: number; base: RawArticle[] }> {
   // The raw folder is kept between runs (it is the same text each time): files are rewritten only where they differ
   // (the edit and curation steps change two), and files that do not belong (the one the adding step adds) are removed.
   const dir = join(outRoot, `raw-${n}`);
@@ -80,7 +80,7 @@ async function prepareRaw(n: number): Promise<{ dir: string; bytes: number }> {
     bytes += Buffer.byteLength(a.text);
   }
   for (const f of await readdir(dir)) if (!want.has(f)) await unlink(join(dir, f));
-  return { dir, bytes };
+  return { dir, bytes, base };
 }
 
 // ---------- measuring ----------
@@ -166,7 +166,7 @@ function sameTree(a: Map<string, string>, b: Map<string, string>): boolean {
 async function benchOne(n: number) {
   const dir = join(outRoot, `n${n}`);
   await discard(dir);
-  const { dir: raw, bytes } = await prepareRaw(n);
+  const { dir: raw, bytes, base } = await prepareRaw(n);
   const md = join(dir, 'md');
   const site = join(dir, 'site');
   const mb = bytes / 1e6;
@@ -193,7 +193,7 @@ async function benchOne(n: number) {
   // Rebuild after adding one article (a newsroom's most frequent change), dated the newest day of the archive. The
   // next run's prepareRaw removes it.
   const newest = (await readdir(raw)).filter((f) => /^\d{4}-\d{2}-\d{2}-/.test(f)).sort().at(-1)!.slice(0, 10);
-  const extra = bbcArticles()[(n * 7) % 2000];
+  const extra = base[(n * 7) % 2000]; // (any of the corpus's 2,127 texts; these are the ones the quoted figures used)
   await writeFile(join(raw, `${newest}-added-${extra.name}.txt`), extra.text);
   const add = await phase('build', raw, md, site);
   const afterAdd = await snapshot(site);

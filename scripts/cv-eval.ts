@@ -25,7 +25,8 @@ if (!Number.isInteger(K) || K < 2) throw new Error('--folds: a whole number of a
 const folds = only === undefined ? [...Array(K).keys()] : [Number(only)];
 if (folds.some((f) => !Number.isInteger(f) || f < 0 || f >= K)) throw new Error(`--fold: a whole number from 0 to ${K - 1}`);
 
-type Summary = Record<'PER' | 'ORG' | 'LOC' | 'ALL', { F: number; P: number; R: number; pred: number; dup: number }>;
+/** The scorer's summary, as far as this script reads it. */
+type Summary = Record<'PER' | 'ORG' | 'LOC' | 'ALL', { F: number; pred: number; dup: number }>;
 const TYPES = ['PER', 'ORG', 'LOC', 'ALL'] as const;
 
 const gold = JSON.parse(fs.readFileSync(path.join(trainDir, 'gold.json'), 'utf8')) as Record<string, unknown>;
@@ -83,8 +84,8 @@ try {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   if (results.length > 1) {
-    const mean = (k: 'held' | 'dev') =>
-      Object.fromEntries(TYPES.map((t) => [t, { F: results.reduce((s, r) => s + r[k][t].F, 0) / results.length, P: 0, R: 0, dup: results.reduce((s, r) => s + r[k][t].dup, 0), pred: results.reduce((s, r) => s + r[k][t].pred, 0) }])) as Summary;
+    const sum = (k: 'held' | 'dev', t: (typeof TYPES)[number], f: 'F' | 'dup' | 'pred') => results.reduce((s, r) => s + r[k][t][f], 0);
+    const mean = (k: 'held' | 'dev') => Object.fromEntries(TYPES.map((t) => [t, { F: sum(k, t, 'F') / results.length, dup: sum(k, t, 'dup'), pred: sum(k, t, 'pred') }])) as Summary;
     console.log(row('mean: held-out', mean('held')));
     console.log(row('mean: dev', mean('dev')));
   }
