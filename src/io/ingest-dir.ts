@@ -19,7 +19,7 @@ import { buildOne, type Rejection } from './build-one.ts';
 import { extractOne, facetsHash, type Extracted, type Finished } from './extract-one.ts';
 import { updateSiteData } from './site-update.ts';
 import { DEFAULT_SETTINGS, parseSettings, type SiteSettings } from '../site/settings.ts';
-import { SRC_DIR } from '../paths.ts';
+import { SRC_DIR, packagePath } from '../paths.ts';
 
 export const SETTINGS_FILE = 'site.yaml';
 
@@ -505,6 +505,12 @@ function codeHash(withSite = false): string {
     walk(srcDir);
   } catch {
     // packaged without sources: the extractor version alone decides
+  }
+  // and the trained model (a retrained model changes what is extracted without a change to the code)
+  try {
+    h.update(readFileSync(packagePath('models', 'ner-model.bin')));
+  } catch {
+    // no compact model: the JSON files are read, and the sources above decide
   }
   return h.digest('hex').slice(0, 12);
 }

@@ -57,13 +57,14 @@ const KI_MAX = 256;
 // features that depend on that word alone, as the token itself and as a neighbour of another token.
 const HW = 0, HSH = 1, FLAGS = 2, OWN_AT = 3, OWN_LEN = 4;
 const OWN = 5; // sum of the word-intrinsic features (NT ints)
-const AS_P1 = OWN + NT; // p1 + psh: this word as the previous word
-const AS_N1 = AS_P1 + NT; // n1 + nsh: as the next word
+const AS_P1 = OWN + NT; // p1 + psh + pc: this word as the previous word
+const AS_N1 = AS_P1 + NT; // n1 + nsh + nc: as the next word
 const AS_P2 = AS_N1 + NT; // p2
 const AS_N2 = AS_P2 + NT; // n2
 const ID_INIT = AS_N2 + NT, ID_K1 = ID_INIT + 1, ID_K2 = ID_K1 + 1;
 const ID_P1 = ID_K2 + 1, ID_N1 = ID_P1 + 1, ID_P2 = ID_N1 + 1, ID_N2 = ID_P2 + 1, ID_PSH = ID_N2 + 1, ID_NSH = ID_PSH + 1;
-const PTW = ID_NSH + 1; // ids of ptw by previous tag (-2: not looked up yet)
+const ID_PC = ID_NSH + 1, ID_NC = ID_PC + 1;
+const PTW = ID_NC + 1; // ids of ptw by previous tag (-2: not looked up yet)
 const PTS = PTW + NT; // ids of pts by previous tag
 const OWN_O = PTS + NT; // OWN + ptw and pts after an O: the whole word-only sum of most tokens (NT ints)
 const WS = OWN_O + NT;
@@ -123,8 +124,8 @@ export class FastScorer {
     this.words.clear();
     this.nWords = 0;
     this.nOwn = 0;
-    this.add(BOS, BOS, 0, []); // word 0: before the sequence
-    this.add(EOS, EOS, 0, []); // word 1: after it
+    this.add(BOS, BOS, BOS, 0, []); // word 0: before the sequence
+    this.add(EOS, EOS, EOS, 0, []); // word 1: after it
   }
 
   private addRow(at: number, id: number): void {
@@ -134,7 +135,7 @@ export class FastScorer {
     for (let t = 0; t < NT; t++) a[at + t] += rows[id * NT + t];
   }
 
-  private add(hw: number, hsh: number, flags: number, feats: number[]): number {
+  private add(hw: number, hsh: number, hc: number, flags: number, feats: number[]): number {
     const w = this.w;
     const idx = this.nWords++;
     if ((idx + 1) * WS > this.arena.length) {
@@ -163,10 +164,14 @@ export class FastScorer {
     a[b + OWN_LEN] = this.nOwn - a[b + OWN_AT];
     const ids = [w.id(mix(P.p1, hw)), w.id(mix(P.n1, hw)), w.id(mix(P.p2, hw)), w.id(mix(P.n2, hw)), w.id(mix(P.psh, hsh)), w.id(mix(P.nsh, hsh))];
     for (let k = 0; k < 6; k++) a[b + ID_P1 + k] = ids[k];
+    a[b + ID_PC] = w.id(mix(P.pc, hc));
+    a[b + ID_NC] = w.id(mix(P.nc, hc));
     this.addRow(b + AS_P1, ids[0]);
     this.addRow(b + AS_P1, ids[4]);
+    this.addRow(b + AS_P1, a[b + ID_PC]);
     this.addRow(b + AS_N1, ids[1]);
     this.addRow(b + AS_N1, ids[5]);
+    this.addRow(b + AS_N1, a[b + ID_NC]);
     this.addRow(b + AS_P2, ids[2]);
     this.addRow(b + AS_N2, ids[3]);
     a[b + ID_INIT] = w.id(mix(P.init, hsh));
@@ -185,7 +190,7 @@ export class FastScorer {
     const idx = this.words.get(form);
     if (idx !== undefined) return idx;
     const info = computeWordInfo(form, low, this.gaz);
-    const k = this.add(info.hw, info.hsh, (info.capd ? CAPD : 0) | (info.ttl ? TTL : 0) | (info.dem ? DEM : 0), info.feats);
+    const k = this.add(info.hw, info.hsh, info.hc, (info.capd ? CAPD : 0) | (info.ttl ? TTL : 0) | (info.dem ? DEM : 0), info.feats);
     this.words.set(form, k);
     return k;
   }
@@ -327,6 +332,8 @@ export class FastScorer {
     addId(ids[1]); // wn
     addId(a[bp1 + ID_PSH]);
     addId(a[bn1 + ID_NSH]);
+    addId(a[bp1 + ID_PC]);
+    addId(a[bn1 + ID_NC]);
     for (let k = 2; k < len; k++) addId(ids[k]); // sh3 and the rest, history last
     let best = 0;
     let bs = -Infinity;

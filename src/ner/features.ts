@@ -53,7 +53,7 @@ export function mix3(a: number, b: number, c: number): number {
 }
 
 const P = Object.fromEntries(
-  'b w W sh p1 n1 p2 n2 pw wn psh nsh sh3 s2 s3 s4 pf2 pf3 pf4 init caps k ki dcap dlow dafn dnone gz pgz ngz ttl pttl dem pdem pt pt2 ptw pts dict orun frun rlen'
+  'b w W sh p1 n1 p2 n2 pw wn psh nsh sh3 s2 s3 s4 pf2 pf3 pf4 init caps k ki dcap dlow dafn dnone gz pgz ngz ttl pttl dem pdem pt pt2 ptw pts dict orun frun rlen c1 c2 c1c pc nc'
     .split(' ')
     .map((k) => [k, hs('#' + k)]),
 ) as Record<string, number>;
@@ -61,12 +61,16 @@ export const PREFIX = P;
 
 const BOS = hs('<s>');
 const EOS = hs('</s>');
+/** The class of a word that has none. */
+export const CL_NONE = hs('<no-class>');
 
 
 export interface WordInfo {
   feats: number[];
   hw: number;
   hsh: number;
+  /** hash of the word's coarse class (CL_NONE when it has none), for its neighbours' features */
+  hc: number;
   capd: boolean;
   ttl: boolean;
   dem: boolean;
@@ -105,7 +109,13 @@ export function computeWordInfo(form: string, w: string, gaz: Gazetteer): WordIn
   if (dem) f.push(mix(P.dem, 0));
   const dict = (gaz.common.has(w) ? 1 : 0) + (gaz.proper.has(w) ? 2 : 0);
   if (dict) f.push(mix(P.dict, dict), mix3(P.dict, dict, hsh));
-  return { feats: f, hw, hsh, capd: HAS_UPPER_START.test(form), ttl, dem: dem1, shape: sh, dict };
+  const capd = HAS_UPPER_START.test(form);
+  // word classes (clusters.ts): coarse, fine, and coarse by capitalisation
+  const cl = gaz.classOf(w);
+  const hc = cl ? (cl >>> 16) : CL_NONE;
+  f.push(mix(P.c1, hc), mix3(P.c1c, hc, capd ? 1 : 0));
+  if (cl) f.push(mix(P.c2, cl & 0xffff));
+  return { feats: f, hw, hsh, hc, capd, ttl, dem: dem1, shape: sh, dict };
 }
 
 export interface SeqFeatures {
@@ -140,6 +150,7 @@ export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): SeqFeature
   const gz = gaz.tag(low, infos.map((x) => x.capd));
   const W = (i: number) => (i < 0 ? BOS : i >= n ? EOS : hw[i]);
   const S = (i: number) => (i < 0 ? BOS : i >= n ? EOS : hsh[i]);
+  const C = (i: number) => (i < 0 ? BOS : i >= n ? EOS : infos[i].hc);
   let len = 0;
   const push = (x: number): void => {
     if (len === BUF.length) { const d = new Int32Array(BUF.length * 2); d.set(BUF); BUF = d; }
@@ -161,6 +172,8 @@ export function seqFeatures(s: Seq, stats: DocStats, gaz: Gazetteer): SeqFeature
     push(mix3(P.wn, hw[i], W(i + 1)));
     push(mix(P.psh, S(i - 1)));
     push(mix(P.nsh, S(i + 1)));
+    push(mix(P.pc, C(i - 1)));
+    push(mix(P.nc, C(i + 1)));
     push(mix(mix3(P.sh3, S(i - 1), hsh[i]), S(i + 1)));
     if (s.initial[i]) { push(mix(P.init, 0)); push(mix(P.init, hsh[i])); }
     if (s.caps) { const sh = srch(s.src[i]); push(mix(P.caps, sh)); push(mix3(P.caps, sh, hsh[i])); }

@@ -2,6 +2,7 @@
 // scripts/train.ts from npm packages into models/ner-gazetteer.json and
 // loaded from there at run time (fast start, no package data parsing).
 import type { Token } from './tokenize.ts';
+import { parseClusterLines } from './clusters.ts';
 
 export interface GazetteerData {
   country: string[];
@@ -13,6 +14,8 @@ export interface GazetteerData {
   common: string[];
   /** Capitalised dictionary words (proper nouns). */
   proper: string[];
+  /** Word classes, as lines `word<TAB>coarse<TAB>fine` (see clusters.ts); none: no class features. */
+  clusters?: string[];
 }
 
 /** A set of words, as far as the tagger asks (membership only). */
@@ -100,6 +103,8 @@ export class Gazetteer {
   readonly countryCanon = new Map<string, string>();
   readonly common: WordSet;
   readonly proper: Set<string>;
+  /** lower-case word -> (coarse class + 1) * 65536 + fine class (clusters.ts) */
+  readonly classes: Map<string, number>;
 
   /** `common`, when given, is the set of common words (and `data.common` is not read). */
   constructor(data: GazetteerData, countryGroups: string[][] = [], common?: WordSet) {
@@ -112,7 +117,13 @@ export class Gazetteer {
     this.maxLen = Math.min(maxLen, 5);
     this.common = common ?? new Set(data.common);
     this.proper = new Set(data.proper.map((w) => w.toLowerCase()));
+    this.classes = parseClusterLines(data.clusters ?? []);
     for (const g of countryGroups) for (const n of g) this.countryCanon.set(n.toLowerCase(), g[0]);
+  }
+
+  /** The word's class: (coarse + 1) * 65536 + fine, 0 when it has none. */
+  classOf(word: string): number {
+    return this.classes.get(word) ?? 0;
   }
 
   has(type: GazType, phrase: string): boolean {

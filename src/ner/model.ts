@@ -96,8 +96,8 @@ export function sourceHash(modelBytes: Uint8Array, gazBytes: Uint8Array): string
   return createHash('sha1').update(modelBytes).update(gazBytes).digest('hex');
 }
 
-const GAZ_LISTS = ['country', 'region', 'city', 'bigcity', 'firstname', 'common', 'proper'] as const;
-const MAGIC = 'dateline-ner-compact-2';
+const GAZ_LISTS = ['country', 'region', 'city', 'bigcity', 'firstname', 'common', 'proper', 'clusters'] as const;
+const MAGIC = 'dateline-ner-compact-3';
 
 /**
  * The compact file: a 4-byte length, a JSON header (source hash, scale, case map, country groups,
@@ -107,17 +107,17 @@ const MAGIC = 'dateline-ner-compact-2';
  */
 export function compactModel(m: ModelFile, g: GazetteerFile, source: string): Buffer {
   const { keys, q16, scale } = quantizedWeights(m);
-  for (const k of GAZ_LISTS) if (g[k].some((w) => w.includes('\n'))) throw new Error(`gazetteer ${k}: a word with a line break`);
+  for (const k of GAZ_LISTS) if ((g[k] ?? []).some((w) => w.includes('\n'))) throw new Error(`gazetteer ${k}: a word with a line break`);
   const common = new PackedWordSet(g.common.join('\n')).parts();
   const header = Buffer.from(JSON.stringify({
     magic: MAGIC, source, version: m.version, tags: m.tags, scale, count: keys.length,
-    caseMap: m.caseMap, countryGroups: g.countryGroups, lists: GAZ_LISTS.map((k) => g[k].length), commonTable: common.table.length,
+    caseMap: m.caseMap, countryGroups: g.countryGroups, lists: GAZ_LISTS.map((k) => (g[k] ?? []).length), commonTable: common.table.length,
   }));
   const headLen = (4 + header.length + 3) & ~3;
   const head = Buffer.alloc(headLen);
   head.writeUInt32LE(header.length, 0);
   header.copy(head, 4);
-  const text = Buffer.from(GAZ_LISTS.map((k) => g[k].join('\n')).join('\n'));
+  const text = Buffer.from(GAZ_LISTS.map((k) => (g[k] ?? []).join('\n')).join('\n'));
   const pad = Buffer.alloc((4 - (q16.byteLength % 4)) % 4);
   const bytes = (a: Int32Array | Int16Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   return Buffer.concat([head, bytes(keys), bytes(q16), pad, bytes(common.starts), bytes(common.lens), bytes(common.table), text]);
