@@ -34,6 +34,19 @@ const SPACES = /\s+/;
 const FINAL_PERIOD = /\.$/;
 const FINAL_S = /s$/;
 const LEAD_DROP = new Set(['the', 'a', 'an']);
+/**
+ * Words that open a sentence without naming anything: a span the tagger starts on one ("Meanwhile Lib Dem leader
+ * Charles Kennedy", "However Microsoft") starts after it.
+ */
+const SENTENCE_OPENERS = new Set(
+  `meanwhile however but and or nor so yet also still then thus instead indeed moreover furthermore nevertheless
+  nonetheless besides although though while whereas when where after before since until unless if as because once
+  today yesterday tomorrow now earlier later recently previously currently finally initially eventually separately
+  elsewhere overall altogether likewise similarly otherwise accordingly consequently hence therefore admittedly
+  in on at by for from with without within under over during against among between despite unlike like
+  i he she it we they you his her its our their my your this that these those there here what which who whose how why`
+    .split(/\s+/).filter(Boolean),
+);
 
 function titleish(w: string): string {
   return w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
@@ -87,6 +100,7 @@ function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number)
   // strip possessives and punctuation at the edges, leading articles
   while (b > a && (isPossessive(s.tokens[b - 1].text) || PUNCT_ONLY.test(s.tokens[b - 1].text) || (b - a > 1 && NUMBER_LIKE.test(s.tokens[b - 1].text)))) b--;
   while (a < b && (PUNCT_ONLY.test(s.tokens[a].text) || LEAD_DROP.has(low[a]))) a++;
+  while (b - a > 1 && s.initial[a] && !s.caps && SENTENCE_OPENERS.has(low[a]) && UPPER_START.test(s.tokens[a + 1].text)) a++;
   // no trailing common words ("Mercedes van", "US delegation")
   while (b - a > 1 && !s.caps && LOWER_START.test(s.tokens[b - 1].text)) b--;
   if (type === 'PER') {

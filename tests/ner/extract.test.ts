@@ -60,6 +60,18 @@ describe('extractEntities: clean names', () => {
     for (const n of [...names(e.people), ...names(e.organisations), ...names(e.places)]) expect(n).not.toMatch(/ \p{Ll}+$/u);
     expect(names(e.places)).toContain('Moscow');
   });
+  it('leaves out the word that opens a sentence', () => {
+    const cases: [string, keyof Entities, string][] = [
+      ['The party met in Brighton. Meanwhile Lib Dem leader Charles Kennedy said the vote would be close.', 'organisations', 'Lib Dem'],
+      ['Sales rose in March. However Microsoft said its profits fell.', 'organisations', 'Microsoft'],
+      ['The talks ended. Yesterday Tesco said it would cut 500 jobs.', 'organisations', 'Tesco'],
+    ];
+    for (const [text, kind, name] of cases) {
+      const e = run(text);
+      expect(names(e[kind])).toContain(name);
+      for (const n of [...names(e.people), ...names(e.organisations), ...names(e.places)]) expect(n).not.toMatch(/^(Meanwhile|However|Yesterday) /);
+    }
+  });
   it('drops lone first names and headings', () => {
     const e = run('Donald Trump said on Monday he would visit. Donald said later the visit was off.\n\nUpdated: Monday.');
     expect(names(e.people)).toEqual(['Donald Trump']);
