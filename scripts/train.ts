@@ -98,29 +98,63 @@ function buildClusters(): string[] {
 // ------------------------------------------------------ label projection
 type Gold = Record<string, Record<string, Record<string, number>>>;
 
-function projectLabels(seqs: Seq[], gold: Record<string, Record<string, number>>): string[][] {
-  const pats: { toks: string[]; type: string; count: number }[] = [];
+/** Words before a name that make it read as a place ("KANSAS CITY AT DETROIT": the home team's city). */
+const PLACE_CUES = new Set(['at', 'in', 'near']);
+
+/**
+ * Token labels from the document's gold strings, placed on their exact occurrences (longest strings first). A
+ * string that is gold under two types in one document ("DETROIT": the team in a standings table, and the city in
+ * "KANSAS CITY AT DETROIT") has its occurrences shared out by the gold counts: the place takes the occurrences that
+ * follow "at", "in" or "near" first, then the earliest others; the other types take the rest, most frequent first.
+ */
+export function projectLabels(seqs: Seq[], gold: Record<string, Record<string, number>>): string[][] {
+  const groups = new Map<string, { toks: string[]; types: { type: string; count: number }[] }>();
   for (const type of ['PER', 'ORG', 'LOC', 'MISC']) {
-    for (const [s, c] of Object.entries(gold[type] ?? {})) pats.push({ toks: tokenize(s).map((t) => t.text), type, count: c });
+    for (const [s, c] of Object.entries(gold[type] ?? {})) {
+      const toks = tokenize(s).map((t) => t.text);
+      const key = toks.join('\u0000');
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { toks, types: [] }));
+      g.types.push({ type, count: c });
+    }
   }
-  pats.sort((a, b) => b.toks.length - a.toks.length || b.count - a.count);
-  return seqs.map((s) => {
-    const words = s.tokens.map((t) => t.text);
-    const labels = words.map(() => 'O');
-    for (const p of pats) {
-      const L = p.toks.length;
-      if (!L) continue;
-      for (let i = 0; i + L <= words.length; i++) {
+  const total = (g: { types: { count: number }[] }) => g.types.reduce((n, t) => n + t.count, 0);
+  const ordered = [...groups.values()].sort((a, b) => b.toks.length - a.toks.length || total(b) - total(a));
+  const words = seqs.map((s) => s.tokens.map((t) => t.text));
+  const labels = words.map((ws) => ws.map(() => 'O'));
+  for (const g of ordered) {
+    const L = g.toks.length;
+    if (!L) continue;
+    const occ: { si: number; i: number; place: boolean }[] = [];
+    words.forEach((ws, si) => {
+      for (let i = 0; i + L <= ws.length; i++) {
         let ok = true;
-        for (let k = 0; k < L; k++) if (words[i + k] !== p.toks[k] || labels[i + k] !== 'O') { ok = false; break; }
+        for (let k = 0; k < L; k++) if (ws[i + k] !== g.toks[k] || labels[si][i + k] !== 'O') { ok = false; break; }
         if (!ok) continue;
-        labels[i] = 'B-' + p.type;
-        for (let k = 1; k < L; k++) labels[i + k] = 'I-' + p.type;
+        occ.push({ si, i, place: i > 0 && PLACE_CUES.has(ws[i - 1].toLowerCase()) });
         i += L - 1;
       }
+    });
+    const typeOf: string[] = new Array(occ.length);
+    if (g.types.length === 1) typeOf.fill(g.types[0].type);
+    else {
+      const loc = g.types.find((t) => t.type === 'LOC');
+      const others = g.types.filter((t) => t !== loc).sort((a, b) => b.count - a.count);
+      let left = occ.map((_, k) => k);
+      if (loc) {
+        const take = [...left.filter((k) => occ[k].place), ...left.filter((k) => !occ[k].place)].slice(0, loc.count);
+        for (const k of take) typeOf[k] = 'LOC';
+        left = left.filter((k) => typeOf[k] === undefined);
+      }
+      for (const t of others) for (const k of left.splice(0, t.count)) typeOf[k] = t.type;
+      for (const k of left) typeOf[k] = (others[0] ?? loc)!.type;
     }
-    return labels;
-  });
+    occ.forEach((o, k) => {
+      labels[o.si][o.i] = 'B-' + typeOf[k];
+      for (let j = 1; j < L; j++) labels[o.si][o.i + j] = 'I-' + typeOf[k];
+    });
+  }
+  return labels;
 }
 
 // ------------------------------------------------------------------ main

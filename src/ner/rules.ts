@@ -54,6 +54,13 @@ export function applyRules(s: Seq, tags: string[], gaz: Gazetteer): string[] {
     if (capd[i] && capd[i + 1] && INST_LAST.has(low[i + 1]) && INST_FIRST.has(low[i])) {
       // leave it inside a longer organisation name ("Russian Foreign Ministry")
       if (t[i + 1] === 'I-ORG' && (t[i] === 'B-ORG' || t[i] === 'I-ORG')) continue;
+      // a longer name of another kind that ends with it is that organisation's name ("Russian Foreign Ministry"
+      // read as MISC)
+      if (t[i].startsWith('I-') && t[i + 1] === 'I-' + t[i].slice(2) && (i + 2 >= n || !t[i + 2].startsWith('I-'))) {
+        let x = i;
+        while (x > 0 && t[x].startsWith('I-')) x--;
+        if (t[x] === 'B-' + t[i].slice(2) && capd.slice(x, i).every(Boolean)) { setSpan(t, x, i + 2, 'ORG'); continue; }
+      }
       setSpan(t, i, i + 2, 'ORG');
     }
   }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractEntities, EXTRACTOR_VERSION, type NerInput } from '../../src/ner/index.ts';
+import { defaultTagger } from '../../src/ner/model.ts';
+import { applyRules } from '../../src/ner/rules.ts';
 import type { Entities, EntityRef } from '../../src/types.ts';
 
 const names = (list: EntityRef[]) => list.map((e) => e.name);
@@ -200,4 +202,22 @@ describe('extractEntities: contract', () => {
     expect(extractEntities({ paragraphs: [] })).toEqual({ people: [], organisations: [], places: [] });
     expect(extractEntities({ paragraphs: ['', '  '] })).toEqual({ people: [], organisations: [], places: [] });
   });
+});
+
+describe('applyRules: bodies named "… Ministry"', () => {
+  const cases: [string, string[], string[]][] = [
+    // [sentence, tags from the tagger, tags after the rules]
+    ['The Russian Foreign Ministry said', ['O', 'B-MISC', 'I-MISC', 'I-MISC', 'O'], ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O']],
+    ['The Russian Foreign Ministry said', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O'], ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O']],
+    ['The Foreign Ministry said', ['O', 'O', 'O', 'O'], ['O', 'B-ORG', 'I-ORG', 'O']],
+    ['A Russian Foreign Ministry official said', ['O', 'B-MISC', 'I-MISC', 'I-MISC', 'I-MISC', 'O'], ['O', 'O', 'O', 'O', 'O', 'O'].map((t, i) => (i === 2 ? 'B-ORG' : i === 3 ? 'I-ORG' : t))],
+  ];
+  for (const [text, tags, want] of cases) {
+    it(`${text}: ${tags.join(' ')}`, () => {
+      const tagger = defaultTagger();
+      const { seqs } = tagger.prepare({ paragraphs: [text] });
+      expect(seqs[0].tokens.map((t) => t.text)).toHaveLength(tags.length);
+      expect(applyRules(seqs[0], tags, tagger.gaz)).toEqual(want);
+    });
+  }
 });
