@@ -34,6 +34,12 @@ const SPACES = /\s+/;
 const FINAL_PERIOD = /\.$/;
 const FINAL_S = /s$/;
 const LEAD_DROP = new Set(['the', 'a', 'an']);
+/** Titles that end a role, never the name of a body ("the US Consul General", "Russian Foreign Minister"). */
+const ROLE_END = new Set(
+  `consul ambassador envoy spokesman spokeswoman spokesperson minister secretary president chairman chairwoman governor
+  senator mayor general correspondent editor analyst economist official adviser advisor aide negotiator attorney
+  prosecutor`.split(/\s+/).filter(Boolean),
+);
 /**
  * Words that open a sentence without naming anything: a span the tagger starts on one ("Meanwhile Lib Dem leader
  * Charles Kennedy", "However Microsoft") starts after it.
@@ -88,7 +94,7 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
     } else out.push(cleanSpan(s, seqIndex, type, i, j));
     i = j;
   }
-  return out.filter((m) => m.end > m.start && isPlausible(m) && !(lex && isCapitalisedCommonWord(s, m, lex)));
+  return out.filter((m) => m.end > m.start && isPlausible(m) && !(lex && isCapitalisedCommonWord(s, m, lex)) && !isRole(s, m));
 }
 
 function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number): Mention {
@@ -126,6 +132,11 @@ function isPlausible(m: Mention): boolean {
     if (m.end - m.start === 1 && (isDemonym(l) || isDemonym(l.replace(FINAL_S, '')) || GROUP_WORDS.has(l)) && m.type === 'LOC') return false;
   }
   return true;
+}
+
+/** A body or place whose name ends in a title is a role ("the US Consul General"), not a name. */
+function isRole(s: Seq, m: Mention): boolean {
+  return (m.type === 'ORG' || m.type === 'LOC') && !s.caps && ROLE_END.has(s.lower[m.end - 1]);
 }
 
 /** "Unfortunately, ..." : a sentence-initial common word, not a name. */

@@ -12,6 +12,7 @@ export interface Role {
 }
 
 const CAP = /^\p{Lu}/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const MAX_ROLE_TOKENS = 12;
 
 function isRoleWord(l: string): boolean {
@@ -91,8 +92,14 @@ export function findRoles(ents: Entity[], seqs: Seq[]): Map<Entity, Role> {
       }
       for (const f of o.forms.keys()) {
         if (f.length <= 3) continue;
-        const pos = lp.indexOf(f.toLowerCase());
-        if (pos >= 0 && pos < bestPos) { bestPos = pos; best = o.name; }
+        const lf = f.toLowerCase();
+        // as whole words: "Union" is not named in "Unionist leader"
+        for (let pos = lp.indexOf(lf); pos >= 0 && pos < bestPos; pos = lp.indexOf(lf, pos + 1)) {
+          if (WORD_CHAR.test(lp.charAt(pos - 1)) || WORD_CHAR.test(lp.charAt(pos + lf.length))) continue;
+          bestPos = pos;
+          best = o.name;
+          break;
+        }
       }
     }
     return best;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractEntities, EXTRACTOR_VERSION, type NerInput } from '../../src/ner/index.ts';
 import { defaultTagger } from '../../src/ner/model.ts';
 import { applyRules } from '../../src/ner/rules.ts';
+import { spansFromTags } from '../../src/ner/mentions.ts';
 import type { Entities, EntityRef } from '../../src/types.ts';
 
 const names = (list: EntityRef[]) => list.map((e) => e.name);
@@ -61,6 +62,20 @@ describe('extractEntities: clean names', () => {
     const e = run('The Russian team arrived in a black Mercedes van. He later joined Moscow club Spartak, his agent said.');
     for (const n of [...names(e.people), ...names(e.organisations), ...names(e.places)]) expect(n).not.toMatch(/ \p{Ll}+$/u);
     expect(names(e.places)).toContain('Moscow');
+  });
+  it('takes no role for a body ("the US Consul General")', () => {
+    const tagger = defaultTagger();
+    const cases: [string, string[], string[]][] = [
+      // [sentence, tags from the tagger, names kept]
+      ['at the residence of the US Consul General in Istanbul', ['O', 'O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'B-LOC'], ['Istanbul']],
+      ['The Russian Foreign Minister arrived', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O'], []],
+      ['The Russian Foreign Ministry said', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O'], ['Russian Foreign Ministry']],
+    ];
+    for (const [text, tags, kept] of cases) {
+      const { seqs } = tagger.prepare({ paragraphs: [text] });
+      expect(seqs[0].tokens).toHaveLength(tags.length);
+      expect(spansFromTags(seqs[0], 0, tags, tagger.gaz).map((m) => m.text)).toEqual(kept);
+    }
   });
   it('leaves out the word that opens a sentence', () => {
     const cases: [string, keyof Entities, string][] = [
@@ -146,6 +161,11 @@ describe('extractEntities: roles', () => {
       if (roleOrg) expect(p!.roleOrg).toBe(roleOrg);
     });
   }
+  it('ties a role to a body named in it as whole words only', () => {
+    const p = find(run('The Union said the strike would go ahead. Unionist leader David Trimble said he opposed it.').people, 'David Trimble');
+    expect(p?.role).toBe('Unionist leader');
+    expect(p?.roleOrg).toBeUndefined();
+  });
 });
 
 // The seed article lives in the shared folder beside the repository (news
@@ -168,6 +188,7 @@ describe.skipIf(!fs.existsSync(SEED))('extractEntities: the seed article', () =>
     const orgs = names(e.organisations);
     expect(orgs).toEqual(expect.arrayContaining(['Kremlin', 'FSB', 'TASS', 'US State Department', 'Russian Foreign Ministry']));
     expect(new Set(orgs).size).toBe(orgs.length);
+    for (const o of orgs) expect(o).not.toMatch(/\b(Consul|General|Minister|Secretary|President)$/);
   });
   it('finds the places, each once, the US as one place', () => {
     const places = names(e.places);
