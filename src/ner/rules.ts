@@ -4,6 +4,7 @@
 // body ("the Kremlin said").
 import type { Seq } from './doc.ts';
 import type { Gazetteer } from './gazetteer.ts';
+import { NON_NAMES, TITLE_WORDS, isDemonym } from './lexicon.ts';
 
 const INST_FIRST = new Set(
   'foreign defence defense interior finance economy economic justice health education state home trade agriculture energy culture transport labour labor treasury environment information industry commerce'.split(' '),
@@ -13,6 +14,8 @@ const INST_LAST = new Set(['ministry', 'department', 'office', 'secretariat']);
 const SEATS = new Map([['kremlin', 1], ['pentagon', 1], ['white house', 2], ['downing street', 2]]);
 
 const SEAT_FIRST = new Set([...SEATS.keys()].map((k) => k.split(' ')[0]));
+/** Words that end a company's legal name. */
+const COMPANY_END = new Set(['inc', 'corp', 'corporation', 'co', 'ltd', 'limited', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'bhd', 'pty']);
 const CAP = /^\p{Lu}/u;
 
 /** CAP.test(f) for each form, without the regular expression when the form starts with an ASCII character. */
@@ -62,6 +65,24 @@ export function applyRules(s: Seq, tags: string[], gaz: Gazetteer): string[] {
         if (t[x] === 'B-' + t[i].slice(2) && capd.slice(x, i).every(Boolean)) { setSpan(t, x, i + 2, 'ORG'); continue; }
       }
       setSpan(t, i, i + 2, 'ORG');
+    }
+  }
+  // a company's legal name takes the capitalised word just before it, mid-sentence, when the tagger left it out or
+  // read it as a name of its own ("Daniels" + "Pharmaceuticals Inc", "Gold" + "Fields of South Africa Ltd")
+  if (!s.caps) {
+    for (let b = 1; b < n; b++) {
+      if (!t[b - 1].startsWith('B-') && !t[b - 1].startsWith('I-')) continue;
+      if (b < n && t[b].startsWith('I-')) continue; // not the span's end
+      const endWord = low[b - 1].replace(/\.$/, '');
+      if (!COMPANY_END.has(endWord)) continue;
+      let a = b - 1;
+      while (a > 0 && t[a].startsWith('I-')) a--;
+      if (b - a < 2 || a === 0) continue;
+      const p = a - 1;
+      const lp = low[p];
+      const single = t[p].startsWith('B-'); // a name of one word
+      if (!capd[p] || s.initial[p] || (t[p] !== 'O' && !single) || NON_NAMES.has(lp) || TITLE_WORDS.has(lp) || isDemonym(lp) || gaz.isPlace(lp)) continue;
+      setSpan(t, p, b, 'ORG');
     }
   }
   for (const [a, b] of gaz.matches(low, capd, ['country', 'region'])) {

@@ -225,6 +225,25 @@ describe('extractEntities: contract', () => {
   });
 });
 
+describe('applyRules: a company\'s legal name takes the capitalised word before it', () => {
+  const cases: [string, string[], string[]][] = [
+    ['it bought Daniels Pharmaceuticals Inc of Florida', ['O', 'O', 'B-PER', 'B-PER', 'I-PER', 'O', 'B-LOC'], ['O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'B-LOC']],
+    ['mine managers Gold Fields of South Africa Ltd said', ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O'], ['O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O']],
+    // not a day, a demonym, a place, or the first word of a sentence
+    ['shares rose on Monday Acme Corp said', ['O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'O'], ['O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'O']],
+    ['the Japanese Toyota Motor Corp said', ['O', 'B-MISC', 'B-ORG', 'I-ORG', 'I-ORG', 'O'], ['O', 'B-MISC', 'B-ORG', 'I-ORG', 'I-ORG', 'O']],
+    ['Shares Acme Corp rose', ['O', 'B-ORG', 'I-ORG', 'O'], ['O', 'B-ORG', 'I-ORG', 'O']],
+  ];
+  for (const [text, tags, want] of cases) {
+    it(`${text}: ${tags.join(' ')}`, () => {
+      const tagger = defaultTagger();
+      const { seqs } = tagger.prepare({ paragraphs: [text] });
+      expect(seqs[0].tokens).toHaveLength(tags.length);
+      expect(applyRules(seqs[0], tags, tagger.gaz)).toEqual(want);
+    });
+  }
+});
+
 describe('applyRules: bodies named "… Ministry"', () => {
   const cases: [string, string[], string[]][] = [
     // [sentence, tags from the tagger, tags after the rules]
