@@ -2,7 +2,7 @@
 import type { Seq } from './doc.ts';
 import type { WordSet } from './gazetteer.ts';
 import { isPossessive } from './tokenize.ts';
-import { GROUP_WORDS, NON_NAMES, ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS, isDemonym } from './lexicon.ts';
+import { GROUP_WORDS, NAME_PARTICLES, NON_NAMES, ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS, isDemonym } from './lexicon.ts';
 
 export type MentionType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -30,10 +30,11 @@ const SENTENCE_STOP = /^[.!?]$/;
 const NUMBER_LIKE = /^[\p{N}.,:/-]+$/u;
 const NAME_START = /^[\p{Lu}\p{N}'"‘’(]/u;
 const LOWER_NAME_START = /^(?:d'|al-|el-|de |van |von )/i;
-const SPACES = /\s+/;
 const FINAL_PERIOD = /\.$/;
 const FINAL_S = /s$/;
 const LEAD_DROP = new Set(['the', 'a', 'an']);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const TITLE_PARTS = /[\s-]+/;
 /** Titles that end a role, never the name of a body ("the US Consul General", "Russian Foreign Minister"). */
 const ROLE_END = new Set(
   `consul ambassador envoy spokesman spokeswoman spokesperson minister secretary president chairman chairwoman governor
@@ -73,6 +74,8 @@ export function spanText(s: Seq, a: number, b: number, restore: boolean): string
 export interface WordLexicon {
   common: WordSet;
   proper: WordSet;
+  /** A country, region or city (the gazetteer's). */
+  isPlace?(phrase: string): boolean;
 }
 
 export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: WordLexicon): Mention[] {
@@ -91,10 +94,25 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
     if (split > 0 && !s.lower.slice(split + 1, j).every((w) => TITLE_WORDS.has(w))) {
       out.push(cleanSpan(s, seqIndex, type, i, split));
       out.push(cleanSpan(s, seqIndex, 'PER', split + 1, j));
+    } else if (type === 'PER' && (split = personBreak(s, i, j)) > 0) {
+      // "Tyson in Las Vegas": a lower-case word that is no name particle ends the person; a place may follow
+      out.push(cleanSpan(s, seqIndex, 'PER', i, split));
+      const rest = cleanSpan(s, seqIndex, 'LOC', split + 1, j);
+      if (lex?.isPlace?.(rest.text)) out.push(rest);
     } else out.push(cleanSpan(s, seqIndex, type, i, j));
     i = j;
   }
   return out.filter((m) => m.end > m.start && isPlausible(m) && !(lex && isCapitalisedCommonWord(s, m, lex)) && !isRole(s, m));
+}
+
+/** The first lower-case word inside a person's span that is not part of a name (-1 if none). */
+function personBreak(s: Seq, a: number, b: number): number {
+  if (s.caps) return -1;
+  for (let k = a + 1; k < b - 1; k++) {
+    const t = s.tokens[k].text;
+    if (LOWER_START.test(t) && !NAME_PARTICLES.has(s.lower[k]) && !LOWER_NAME_START.test(t + ' ') && HAS_LETTER.test(t)) return k;
+  }
+  return -1;
 }
 
 function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number): Mention {
@@ -107,8 +125,9 @@ function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number)
   while (b > a && (isPossessive(s.tokens[b - 1].text) || PUNCT_ONLY.test(s.tokens[b - 1].text) || (b - a > 1 && NUMBER_LIKE.test(s.tokens[b - 1].text)))) b--;
   while (a < b && (PUNCT_ONLY.test(s.tokens[a].text) || LEAD_DROP.has(low[a]))) a++;
   while (b - a > 1 && s.initial[a] && !s.caps && SENTENCE_OPENERS.has(low[a]) && UPPER_START.test(s.tokens[a + 1].text)) a++;
-  // no trailing common words ("Mercedes van", "US delegation")
+  // no trailing common words ("Mercedes van", "US delegation"), no day after a name ("Jose Miguel Insulza Monday")
   while (b - a > 1 && !s.caps && LOWER_START.test(s.tokens[b - 1].text)) b--;
+  while (b - a > 1 && type !== 'MISC' && WEEKDAYS.has(low[b - 1])) b--;
   if (type === 'PER') {
     // titles are not part of a person's name ("President Vladimir Putin")
     while (b - a > 1 && (TITLE_WORDS.has(low[a]) || TITLE_WORDS.has(low[a].replace(FINAL_PERIOD, '')) || low[a] === '.')) a++;
@@ -126,7 +145,7 @@ function isPlausible(m: Mention): boolean {
   const l = t.toLowerCase();
   if (m.end - m.start === 1 && NON_NAMES.has(l) && m.type !== 'MISC') return false;
   if (!NAME_START.test(t) && !LOWER_NAME_START.test(t)) return false;
-  if (m.type === 'PER' && m.text.split(SPACES).every((w) => TITLE_WORDS.has(w.toLowerCase().replace(FINAL_PERIOD, '')))) return false;
+  if (m.type === 'PER' && m.text.split(TITLE_PARTS).every((w) => TITLE_WORDS.has(w.toLowerCase().replace(FINAL_PERIOD, '')))) return false;
   if (m.type === 'LOC' || m.type === 'ORG') {
     // nationality words are MISC, not places
     if (m.end - m.start === 1 && (isDemonym(l) || isDemonym(l.replace(FINAL_S, '')) || GROUP_WORDS.has(l)) && m.type === 'LOC') return false;

@@ -77,6 +77,21 @@ describe('extractEntities: clean names', () => {
       expect(spansFromTags(seqs[0], 0, tags, tagger.gaz).map((m) => m.text)).toEqual(kept);
     }
   });
+  it('ends a person at a lower-case word that is no name particle, and at a weekday; a title alone is no one', () => {
+    const tagger = defaultTagger();
+    const cases: [string, string[], string[]][] = [
+      ['Mike Tyson in Las Vegas said', ['B-PER', 'I-PER', 'I-PER', 'I-PER', 'I-PER', 'O'], ['Mike Tyson', 'Las Vegas']],
+      ['Mike Tyson in training said', ['B-PER', 'I-PER', 'I-PER', 'I-PER', 'O'], ['Mike Tyson']],
+      ['Vincent van Gogh painted', ['B-PER', 'I-PER', 'I-PER', 'O'], ['Vincent van Gogh']],
+      ['Jose Miguel Insulza Monday said', ['B-PER', 'I-PER', 'I-PER', 'I-PER', 'O'], ['Jose Miguel Insulza']],
+      ['A Lieutenant-Colonel said', ['O', 'B-PER', 'O'], []],
+    ];
+    for (const [text, tags, kept] of cases) {
+      const { seqs } = tagger.prepare({ paragraphs: [text] });
+      expect(seqs[0].tokens).toHaveLength(tags.length);
+      expect(spansFromTags(seqs[0], 0, tags, tagger.gaz).map((m) => m.text)).toEqual(kept);
+    }
+  });
   it('leaves out the word that opens a sentence', () => {
     const cases: [string, keyof Entities, string][] = [
       ['The party met in Brighton. Meanwhile Lib Dem leader Charles Kennedy said the vote would be close.', 'organisations', 'Lib Dem'],
