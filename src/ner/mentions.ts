@@ -102,7 +102,42 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
     } else out.push(cleanSpan(s, seqIndex, type, i, j));
     i = j;
   }
-  return out.filter((m) => m.end > m.start && isPlausible(m) && !(lex && isCapitalisedCommonWord(s, m, lex)) && !isRole(s, m));
+  return harmonizeLists(s, out.filter((m) => m.end > m.start && isPlausible(m) && !(lex && isCapitalisedCommonWord(s, m, lex)) && !isRole(s, m)));
+}
+
+const LIST_SEPARATORS = new Set([',', ';', 'and', '&']);
+/** Fewest names in a list whose kinds are made one; share of the list the most common kind must have. */
+const LIST_MIN = 4;
+const LIST_MAJORITY = 0.6;
+
+/**
+ * Names listed one after another ("Given, Breen, Staunton, Irwin, McAteer": a team's line-up) are of one kind:
+ * in a run of at least four short names separated only by commas, semicolons or "and", the names whose kind
+ * differs from a clear majority's take the majority's kind.
+ */
+export function harmonizeLists(s: Seq, ms: Mention[]): Mention[] {
+  let i = 0;
+  while (i < ms.length) {
+    let j = i + 1;
+    while (j < ms.length && ms[j].end - ms[j].start <= 3 && ms[j - 1].end - ms[j - 1].start <= 3 && separatedOnly(s, ms[j - 1].end, ms[j].start)) j++;
+    if (j - i >= LIST_MIN) {
+      const counts = new Map<MentionType, number>();
+      for (let k = i; k < j; k++) counts.set(ms[k].type, (counts.get(ms[k].type) ?? 0) + 1);
+      let best: MentionType = 'MISC';
+      let bc = 0;
+      for (const [t, c] of counts) if (c > bc) { best = t; bc = c; }
+      if (bc >= LIST_MAJORITY * (j - i)) for (let k = i; k < j; k++) ms[k].type = best;
+    }
+    i = j;
+  }
+  return ms;
+}
+
+/** Tokens [a, b) are one list separator ("," or "and", or ", and"). */
+function separatedOnly(s: Seq, a: number, b: number): boolean {
+  if (b <= a || b - a > 2) return false;
+  for (let k = a; k < b; k++) if (!LIST_SEPARATORS.has(s.lower[k])) return false;
+  return true;
 }
 
 /** The first lower-case word inside a person's span that is not part of a name (-1 if none). */

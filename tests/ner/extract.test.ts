@@ -92,6 +92,25 @@ describe('extractEntities: clean names', () => {
       expect(spansFromTags(seqs[0], 0, tags, tagger.gaz).map((m) => m.text)).toEqual(kept);
     }
   });
+  it('gives the names of a list one kind when most of them have it', () => {
+    const tagger = defaultTagger();
+    const kinds = (text: string, tags: string[]) => {
+      const { seqs } = tagger.prepare({ paragraphs: [text] });
+      expect(seqs[0].tokens).toHaveLength(tags.length);
+      return spansFromTags(seqs[0], 0, tags, tagger.gaz).map((m) => `${m.text}:${m.type}`);
+    };
+    // a line-up: one surname read as a place
+    expect(kinds('Breen, Staunton, Irwin, McAteer, Harte.', ['B-PER', 'O', 'B-LOC', 'O', 'B-PER', 'O', 'B-PER', 'O', 'B-PER', 'O']))
+      .toEqual(['Breen:PER', 'Staunton:PER', 'Irwin:PER', 'McAteer:PER', 'Harte:PER']);
+    // no clear majority, or too short a list: as tagged
+    expect(kinds('Breen, Paris, Irwin and Berlin.', ['B-PER', 'O', 'B-LOC', 'O', 'B-PER', 'O', 'B-LOC', 'O']))
+      .toEqual(['Breen:PER', 'Paris:LOC', 'Irwin:PER', 'Berlin:LOC']);
+    expect(kinds('Breen, Staunton and Irwin.', ['B-PER', 'O', 'B-LOC', 'O', 'B-PER', 'O']))
+      .toEqual(['Breen:PER', 'Staunton:LOC', 'Irwin:PER']);
+    // a name joined to the list by another word is not in it
+    expect(kinds('Berlin beat Breen, Irwin, McAteer and Harte.', ['B-LOC', 'O', 'B-PER', 'O', 'B-PER', 'O', 'B-PER', 'O', 'B-PER', 'O']))
+      .toEqual(['Berlin:LOC', 'Breen:PER', 'Irwin:PER', 'McAteer:PER', 'Harte:PER']);
+  });
   it('leaves out the word that opens a sentence', () => {
     const cases: [string, keyof Entities, string][] = [
       ['The party met in Brighton. Meanwhile Lib Dem leader Charles Kennedy said the vote would be close.', 'organisations', 'Lib Dem'],
