@@ -2,7 +2,7 @@
 import type { Seq } from './doc.ts';
 import type { WordSet } from './gazetteer.ts';
 import { isPossessive } from './tokenize.ts';
-import { GROUP_WORDS, NAME_PARTICLES, NON_NAMES, ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS, isDemonym } from './lexicon.ts';
+import { GROUP_WORDS, NON_NAMES, ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS, isDemonym } from './lexicon.ts';
 
 export type MentionType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -33,6 +33,11 @@ const LOWER_NAME_START = /^(?:d'|al-|el-|de |van |von )/i;
 const FINAL_PERIOD = /\.$/;
 const FINAL_S = /s$/;
 const LEAD_DROP = new Set(['the', 'a', 'an']);
+const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
+/** Feasts and awards: named, but neither people, bodies nor places ("Christmas", "Oscar"). */
+const OCCASIONS = new Set(['christmas', 'easter', 'ramadan', 'thanksgiving', 'halloween', 'hanukkah', 'diwali', 'oscar', 'oscars', 'emmy', 'emmys', 'grammy', 'grammys']);
+/** Lower-case words that are part of no person's name ("Tyson in Las Vegas"), unlike particles ("van", "wa"). */
+const PERSON_BREAKS = new Set(['in', 'at', 'on', 'from', 'to', 'with', 'near', 'by', 'after', 'before', 'during', 'said', 'says', 'told', 'and', 'or', 'but', 'as', 'was', 'is', 'has', 'had', 'who', 'when']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const TITLE_PARTS = /[\s-]+/;
 /** Titles that end a role, never the name of a body ("the US Consul General", "Russian Foreign Minister"). */
@@ -102,7 +107,7 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
     } else out.push(cleanSpan(s, seqIndex, type, i, j));
     i = j;
   }
-  return harmonizeLists(s, out.filter((m) => m.end > m.start && isPlausible(m) && !(lex && isCapitalisedCommonWord(s, m, lex)) && !isRole(s, m)));
+  return harmonizeLists(s, out.filter((m) => m.end > m.start && isPlausible(m) && !(lex && isCapitalisedCommonWord(s, m, lex)) && !isRole(s, m) && !isTitleBeforeName(s, m)));
 }
 
 const LIST_SEPARATORS = new Set([',', ';', 'and', '&']);
@@ -143,10 +148,7 @@ function separatedOnly(s: Seq, a: number, b: number): boolean {
 /** The first lower-case word inside a person's span that is not part of a name (-1 if none). */
 function personBreak(s: Seq, a: number, b: number): number {
   if (s.caps) return -1;
-  for (let k = a + 1; k < b - 1; k++) {
-    const t = s.tokens[k].text;
-    if (LOWER_START.test(t) && !NAME_PARTICLES.has(s.lower[k]) && !LOWER_NAME_START.test(t + ' ') && HAS_LETTER.test(t)) return k;
-  }
+  for (let k = a + 1; k < b - 1; k++) if (PERSON_BREAKS.has(s.tokens[k].text)) return k;
   return -1;
 }
 
@@ -178,7 +180,11 @@ function isPlausible(m: Mention): boolean {
   const t = m.text;
   if (!HAS_LETTER.test(t)) return false;
   const l = t.toLowerCase();
-  if (m.end - m.start === 1 && NON_NAMES.has(l) && m.type !== 'MISC') return false;
+  if (m.end - m.start === 1 && m.type !== 'MISC') {
+    if (NON_NAMES.has(l) || OCCASIONS.has(l)) return false;
+    // a plural of an acronym is a common noun ("MPs", "PCs", "DVDs")
+    if (PLURAL_ACRONYM.test(t)) return false;
+  }
   if (!NAME_START.test(t) && !LOWER_NAME_START.test(t)) return false;
   if (m.type === 'PER' && m.text.split(TITLE_PARTS).every((w) => TITLE_WORDS.has(w.toLowerCase().replace(FINAL_PERIOD, '')))) return false;
   if (m.type === 'LOC' || m.type === 'ORG') {
@@ -186,6 +192,12 @@ function isPlausible(m: Mention): boolean {
     if (m.end - m.start === 1 && (isDemonym(l) || isDemonym(l.replace(FINAL_S, '')) || GROUP_WORDS.has(l)) && m.type === 'LOC') return false;
   }
   return true;
+}
+
+/** A title read as a name of its own just before a name ("Lord" + "Falconer", "Lord of the Rings"): part of no name. */
+function isTitleBeforeName(s: Seq, m: Mention): boolean {
+  if (m.end - m.start !== 1 || m.type === 'MISC' || !TITLE_WORDS.has(s.lower[m.start]) || m.end >= s.tokens.length) return false;
+  return UPPER_START.test(s.tokens[m.end].text) || s.lower[m.end] === 'of';
 }
 
 /** A body or place whose name ends in a title is a role ("the US Consul General"), not a name. */
