@@ -92,6 +92,9 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
     const type = t.slice(2) as MentionType;
     let j = i + 1;
     while (j < tags.length && tags[j] === 'I-' + type) j++;
+    // a body's or event's last word the tagger left out ("International Association of Athletics Federations",
+    // "Norwich Union Grand Prix")
+    while (j < tags.length && tags[j] === 'O' && !s.caps && !s.initial[j] && UPPER_START.test(s.tokens[j].text) && isNameEnd(s.lower[j])) j++;
     // "Federal Reserve Governor Lawrence Lindsey": a role word inside an
     // organisation or place span separates the body from the person
     let split = -1;
@@ -145,7 +148,12 @@ function separatedOnly(s: Seq, a: number, b: number): boolean {
   return true;
 }
 
-/** The first lower-case word inside a person's span that is not part of a name (-1 if none). */
+/** A word that ends the name of a body or an event ("Federation", "Federations", "Prix"). */
+function isNameEnd(w: string): boolean {
+  return ORG_SUFFIXES.has(w) || EVENT_LAST.has(w) || (w.length > 3 && w.endsWith('s') && ORG_SUFFIXES.has(w.slice(0, -1)));
+}
+
+/** The first word inside a person's span that is part of no name (PERSON_BREAKS; -1 if none). */
 function personBreak(s: Seq, a: number, b: number): number {
   if (s.caps) return -1;
   for (let k = a + 1; k < b - 1; k++) if (PERSON_BREAKS.has(s.tokens[k].text)) return k;

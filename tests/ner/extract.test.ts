@@ -91,6 +91,9 @@ describe('extractEntities: clean names', () => {
       ['She won an Oscar', ['O', 'O', 'O', 'B-PER'], []],
       ['Lord Falconer said', ['B-LOC', 'B-PER', 'O'], ['Falconer']],
       ['the Lord of the Rings trilogy', ['O', 'B-LOC', 'O', 'O', 'O', 'O'], []],
+      // a body's or event's last word left out by the tagger joins it
+      ['by the International Association of Athletics Federations (IAAF)', ['O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'B-ORG', 'O'], ['International Association of Athletics Federations', 'IAAF']],
+      ["at Friday's Norwich Union Grand Prix", ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O'], ['Norwich Union Grand Prix']],
       ["a century at Lord's", ['O', 'O', 'O', 'B-LOC', 'O'], ['Lord']],
     ];
     for (const [text, tags, kept] of cases) {
