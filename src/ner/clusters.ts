@@ -124,14 +124,16 @@ export function clusterLines(words: string[], coarse: Int32Array, fine: Int32Arr
   return words.map((w, i) => `${w}\t${coarse[i]}\t${fine[i]}`);
 }
 
-/** Parses clusterLines(): word -> (coarse + 1) * 65536 + fine. */
-export function parseClusterLines(lines: string[]): Map<string, number> {
-  const m = new Map<string, number>();
+/** Parses clusterLines(): the words, and each word's class as (coarse + 1) * 65536 + fine (malformed lines skipped). */
+export function clusterTable(lines: string[]): { words: string[]; values: Int32Array } {
+  const words: string[] = [];
+  const values: number[] = [];
   for (const line of lines) {
     const a = line.indexOf('\t');
     const b = line.indexOf('\t', a + 1);
     if (a <= 0 || b < 0) continue;
-    m.set(line.slice(0, a), (Number(line.slice(a + 1, b)) + 1) * 65536 + Number(line.slice(b + 1)));
+    words.push(line.slice(0, a));
+    values.push((Number(line.slice(a + 1, b)) + 1) * 65536 + Number(line.slice(b + 1)));
   }
-  return m;
+  return { words, values: Int32Array.from(values) };
 }

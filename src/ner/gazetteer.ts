@@ -2,7 +2,7 @@
 // scripts/train.ts from npm packages into models/ner-gazetteer.json and
 // loaded from there at run time (fast start, no package data parsing).
 import type { Token } from './tokenize.ts';
-import { parseClusterLines } from './clusters.ts';
+import { clusterTable } from './clusters.ts';
 
 export interface GazetteerData {
   country: string[];
@@ -74,14 +74,34 @@ export class PackedWordSet implements WordSet {
   }
 
   has(word: string): boolean {
+    return this.indexOf(word) >= 0;
+  }
+
+  /** The word's line number in the text (its first line, if repeated), -1 when absent. */
+  indexOf(word: string): number {
     let h = 0x811c9dc5;
     for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
     const table = this.table;
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const e = table[slot];
-      if (e === 0) return false;
-      if (this.lens[e - 1] === word.length && this.text.startsWith(word, this.starts[e - 1])) return true;
+      if (e === 0) return -1;
+      if (this.lens[e - 1] === word.length && this.text.startsWith(word, this.starts[e - 1])) return e - 1;
     }
+  }
+}
+
+/** Word classes (clusters.ts): a word's class as (coarse + 1) * 65536 + fine, 0 when it has none. */
+export interface WordClasses {
+  classOf(word: string): number;
+}
+
+/** Word classes kept as a PackedWordSet of the words and their classes by line: loaded without a string per word. */
+export class PackedWordClasses implements WordClasses {
+  constructor(readonly words: PackedWordSet, readonly values: Int32Array) {}
+
+  classOf(word: string): number {
+    const i = this.words.indexOf(word);
+    return i < 0 ? 0 : this.values[i];
   }
 }
 
@@ -103,11 +123,14 @@ export class Gazetteer {
   readonly countryCanon = new Map<string, string>();
   readonly common: WordSet;
   readonly proper: Set<string>;
-  /** lower-case word -> (coarse class + 1) * 65536 + fine class (clusters.ts) */
-  readonly classes: Map<string, number>;
+  /** The words' classes (clusters.ts). */
+  readonly classes: WordClasses;
 
-  /** `common`, when given, is the set of common words (and `data.common` is not read). */
-  constructor(data: GazetteerData, countryGroups: string[][] = [], common?: WordSet) {
+  /**
+   * `common`, when given, is the set of common words (and `data.common` is not read); `classes`, when given, the
+   * word classes (and `data.clusters` is not read).
+   */
+  constructor(data: GazetteerData, countryGroups: string[][] = [], common?: WordSet, classes?: WordClasses) {
     this.sets = {} as Record<GazType, Set<string>>;
     let maxLen = 1;
     for (const t of GAZ_TYPES) {
@@ -117,13 +140,13 @@ export class Gazetteer {
     this.maxLen = Math.min(maxLen, 5);
     this.common = common ?? new Set(data.common);
     this.proper = new Set(data.proper.map((w) => w.toLowerCase()));
-    this.classes = parseClusterLines(data.clusters ?? []);
+    this.classes = classes ?? packedClasses(data.clusters ?? []);
     for (const g of countryGroups) for (const n of g) this.countryCanon.set(n.toLowerCase(), g[0]);
   }
 
   /** The word's class: (coarse + 1) * 65536 + fine, 0 when it has none. */
   classOf(word: string): number {
-    return this.classes.get(word) ?? 0;
+    return this.classes.classOf(word);
   }
 
   has(type: GazType, phrase: string): boolean {
@@ -239,6 +262,12 @@ export class Gazetteer {
     }
     return out;
   }
+}
+
+/** Word classes from the gazetteer file's lines (`word<TAB>coarse<TAB>fine`). */
+export function packedClasses(lines: string[]): PackedWordClasses {
+  const { words, values } = clusterTable(lines);
+  return new PackedWordClasses(new PackedWordSet(words.join('\n')), values);
 }
 
 /** Longest capitalised matches of the given gazetteer types: [start, end) spans. */

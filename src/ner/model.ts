@@ -1,7 +1,8 @@
 // Loads the trained tagger and gazetteer (once, at import) and tags articles.
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
-import { Gazetteer, PackedWordSet, type GazetteerData, type WordSet } from './gazetteer.ts';
+import { Gazetteer, PackedWordClasses, PackedWordSet, type GazetteerData, type WordClasses, type WordSet } from './gazetteer.ts';
+import { clusterTable } from './clusters.ts';
 import { prepareDoc, type DocStats, type Seq } from './doc.ts';
 import { seqFeatures } from './features.ts';
 import { decode, NT, quantize, TAGS, type WeightLookup } from './perceptron.ts';
@@ -29,8 +30,8 @@ export interface GazetteerFile extends GazetteerData {
   countryGroups: string[][];
 }
 
-export function loadGazetteer(file: GazetteerFile, common?: WordSet): Gazetteer {
-  return new Gazetteer(file, file.countryGroups, common);
+export function loadGazetteer(file: GazetteerFile, common?: WordSet, classes?: WordClasses): Gazetteer {
+  return new Gazetteer(file, file.countryGroups, common, classes);
 }
 
 export class Tagger {
@@ -75,7 +76,7 @@ export function defaultTagger(): Tagger {
   const gazBytes = fs.readFileSync(GAZETTEER_URL);
   const compact = readCompact(sourceHash(modelBytes, gazBytes));
   if (compact) {
-    cached = new FastTagger(new DenseWeights(compact.keys, compact.q16, compact.scale), compact.caseMap, loadGazetteer(compact.gaz, compact.common));
+    cached = new FastTagger(new DenseWeights(compact.keys, compact.q16, compact.scale), compact.caseMap, loadGazetteer(compact.gaz, compact.common, compact.classes));
     return cached;
   }
   const m = JSON.parse(modelBytes.toString('utf8')) as ModelFile;
@@ -97,30 +98,35 @@ export function sourceHash(modelBytes: Uint8Array, gazBytes: Uint8Array): string
 }
 
 const GAZ_LISTS = ['country', 'region', 'city', 'bigcity', 'firstname', 'common', 'proper', 'clusters'] as const;
-const MAGIC = 'dateline-ner-compact-3';
+const MAGIC = 'dateline-ner-compact-4';
 
 /**
  * The compact file: a 4-byte length, a JSON header (source hash, scale, case map, country groups,
  * list lengths), then Int32 feature keys, Int16 quantised weights (NT per key), the hash table of the
- * common words (PackedWordSet: Int32 starts, lengths, slots) and the gazetteer's word lists as lines of
- * UTF-8 text.
+ * common words (PackedWordSet: Int32 starts, lengths, slots), the hash table of the words that have a class and
+ * their classes (Int32 each), and the gazetteer's word lists as lines of UTF-8 text (the classed words alone in
+ * place of the `clusters` lines).
  */
 export function compactModel(m: ModelFile, g: GazetteerFile, source: string): Buffer {
   const { keys, q16, scale } = quantizedWeights(m);
   for (const k of GAZ_LISTS) if ((g[k] ?? []).some((w) => w.includes('\n'))) throw new Error(`gazetteer ${k}: a word with a line break`);
   const common = new PackedWordSet(g.common.join('\n')).parts();
+  const cl = clusterTable(g.clusters ?? []);
+  const classed = new PackedWordSet(cl.words.join('\n')).parts();
+  const lists = (k: (typeof GAZ_LISTS)[number]): string[] => (k === 'clusters' ? cl.words : (g[k] ?? []));
   const header = Buffer.from(JSON.stringify({
     magic: MAGIC, source, version: m.version, tags: m.tags, scale, count: keys.length,
-    caseMap: m.caseMap, countryGroups: g.countryGroups, lists: GAZ_LISTS.map((k) => (g[k] ?? []).length), commonTable: common.table.length,
+    caseMap: m.caseMap, countryGroups: g.countryGroups, lists: GAZ_LISTS.map((k) => lists(k).length), commonTable: common.table.length,
+    classTable: classed.table.length,
   }));
   const headLen = (4 + header.length + 3) & ~3;
   const head = Buffer.alloc(headLen);
   head.writeUInt32LE(header.length, 0);
   header.copy(head, 4);
-  const text = Buffer.from(GAZ_LISTS.map((k) => (g[k] ?? []).join('\n')).join('\n'));
+  const text = Buffer.from(GAZ_LISTS.map((k) => lists(k).join('\n')).join('\n'));
   const pad = Buffer.alloc((4 - (q16.byteLength % 4)) % 4);
   const bytes = (a: Int32Array | Int16Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  return Buffer.concat([head, bytes(keys), bytes(q16), pad, bytes(common.starts), bytes(common.lens), bytes(common.table), text]);
+  return Buffer.concat([head, bytes(keys), bytes(q16), pad, bytes(common.starts), bytes(common.lens), bytes(common.table), bytes(classed.starts), bytes(classed.lens), bytes(classed.table), bytes(cl.values), text]);
 }
 
 interface Compact {
@@ -131,6 +137,7 @@ interface Compact {
   /** the gazetteer, but for `common`, which is the set `common` */
   gaz: GazetteerFile;
   common: PackedWordSet;
+  classes: PackedWordClasses;
 }
 
 function readCompact(source: string): Compact | undefined {
@@ -142,7 +149,7 @@ function readCompact(source: string): Compact | undefined {
   }
   if (buf.length < 4) return undefined;
   const hl = buf.readUInt32LE(0);
-  let h: { magic: string; source: string; version: string; tags: string[]; scale: number; count: number; caseMap: Record<string, string>; countryGroups: string[][]; lists: number[]; commonTable: number };
+  let h: { magic: string; source: string; version: string; tags: string[]; scale: number; count: number; caseMap: Record<string, string>; countryGroups: string[][]; lists: number[]; commonTable: number; classTable: number };
   try {
     h = JSON.parse(buf.toString('utf8', 4, 4 + hl));
   } catch {
@@ -169,10 +176,16 @@ function readCompact(source: string): Compact | undefined {
   const starts = ints(nCommon);
   const lens = ints(nCommon);
   const table = ints(h.commonTable);
+  const nClassed = h.lists[GAZ_LISTS.indexOf('clusters')];
+  const cStarts = ints(nClassed);
+  const cLens = ints(nClassed);
+  const cTable = ints(h.classTable);
+  const cValues = ints(nClassed);
   // the lists' words, one a line, list after list (every list has words)
   const text = buf.toString('utf8', at);
   const gaz = { countryGroups: h.countryGroups } as GazetteerFile;
   let commonText: string | undefined;
+  let classedText: string | undefined;
   let pos = 0;
   for (let i = 0; i < GAZ_LISTS.length; i++) {
     const n = h.lists[i];
@@ -195,9 +208,16 @@ function readCompact(source: string): Compact | undefined {
     if (GAZ_LISTS[i] === 'common') {
       commonText = part;
       gaz.common = [];
+    } else if (GAZ_LISTS[i] === 'clusters') {
+      classedText = part;
+      gaz.clusters = [];
     } else gaz[GAZ_LISTS[i]] = part.split('\n');
     pos = lineEnd + 1;
   }
-  if (commonText === undefined || at > buf.length) return undefined;
-  return { keys, q16, scale: h.scale, caseMap: new Map(Object.entries(h.caseMap)), gaz, common: PackedWordSet.fromParts(commonText, starts, lens, table) };
+  if (commonText === undefined || classedText === undefined || at > buf.length) return undefined;
+  return {
+    keys, q16, scale: h.scale, caseMap: new Map(Object.entries(h.caseMap)), gaz,
+    common: PackedWordSet.fromParts(commonText, starts, lens, table),
+    classes: new PackedWordClasses(PackedWordSet.fromParts(classedText, cStarts, cLens, cTable), cValues),
+  };
 }
