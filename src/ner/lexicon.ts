@@ -92,7 +92,7 @@ export const REGIONS = `Europe;Asia;Africa;North America;South America;Latin Ame
 export const ORG_SUFFIXES = new Set(
   `inc corp corporation co ltd limited plc llc ag sa nv bv gmbh group holdings bank party ministry department agency
   council committee commission union association federation club fc university college institute company airlines
-  airways motors industries times post news service office court parliament assembly congress senate army navy force
+  airways motors industries bros times post news service office court parliament assembly congress senate army navy force
   forces police fund foundation league exchange board authority organisation organization front movement team`.split(/\s+/),
 );
 

@@ -121,6 +121,12 @@ describe('extractEntities: clean names', () => {
     expect(kinds('Berlin beat Breen, Irwin, McAteer and Harte.', ['B-LOC', 'O', 'B-PER', 'O', 'B-PER', 'O', 'B-PER', 'O', 'B-PER', 'O']))
       .toEqual(['Berlin:LOC', 'Breen:PER', 'Irwin:PER', 'McAteer:PER', 'Harte:PER']);
   });
+  it('reads a name ending in a company word as a body ("Warner Bros")', () => {
+    const tagger = defaultTagger();
+    const { seqs } = tagger.prepare({ paragraphs: ['Warner Bros said the film opened on Friday.'] });
+    const tags = seqs[0].tokens.map((_, i) => (i === 0 ? 'B-PER' : i === 1 ? 'I-PER' : 'O'));
+    expect(spansFromTags(seqs[0], 0, tags, tagger.gaz).map((m) => `${m.text}:${m.type}`)).toEqual(['Warner Bros:ORG']);
+  });
   it('leaves out the word that opens a sentence', () => {
     const cases: [string, keyof Entities, string][] = [
       ['The party met in Brighton. Meanwhile Lib Dem leader Charles Kennedy said the vote would be close.', 'organisations', 'Lib Dem'],
