@@ -19,7 +19,8 @@ import { buildOne, type Rejection } from './build-one.ts';
 import { extractOne, facetsHash, type Extracted, type Finished } from './extract-one.ts';
 import { updateSiteData } from './site-update.ts';
 import { DEFAULT_SETTINGS, parseSettings, type SiteSettings } from '../site/settings.ts';
-import { SRC_DIR, packagePath } from '../paths.ts';
+import { SRC_DIR } from '../paths.ts';
+import { modelFilesHash } from '../ner/model.ts';
 
 export const SETTINGS_FILE = 'site.yaml';
 
@@ -508,9 +509,9 @@ function codeHash(withSite = false): string {
   }
   // and the trained model (a retrained model changes what is extracted without a change to the code)
   try {
-    h.update(readFileSync(packagePath('models', 'ner-model.bin')));
+    h.update(modelFilesHash());
   } catch {
-    // no compact model: the JSON files are read, and the sources above decide
+    // no model files: extraction fails for every article, and says so
   }
   return h.digest('hex').slice(0, 12);
 }

@@ -70,17 +70,25 @@ export class FastTagger extends Tagger {
 
 let cached: FastTagger | undefined;
 
+let filesHash: string | undefined;
+
+/**
+ * SHA-1 of the trained model's JSON files (the model and gazetteer the tagger uses; the compact file is only a quick
+ * form of them), read once per process. Throws when they cannot be read.
+ */
+export function modelFilesHash(): string {
+  return (filesHash ??= sourceHash(fs.readFileSync(MODEL_URL), fs.readFileSync(GAZETTEER_URL)));
+}
+
 export function defaultTagger(): Tagger {
   if (cached) return cached;
-  const modelBytes = fs.readFileSync(MODEL_URL);
-  const gazBytes = fs.readFileSync(GAZETTEER_URL);
-  const compact = readCompact(sourceHash(modelBytes, gazBytes));
+  const compact = readCompact(modelFilesHash());
   if (compact) {
     cached = new FastTagger(new DenseWeights(compact.keys, compact.q16, compact.scale), compact.caseMap, loadGazetteer(compact.gaz, compact.common, compact.classes));
     return cached;
   }
-  const m = JSON.parse(modelBytes.toString('utf8')) as ModelFile;
-  const g = JSON.parse(gazBytes.toString('utf8')) as GazetteerFile;
+  const m = JSON.parse(fs.readFileSync(MODEL_URL, 'utf8')) as ModelFile;
+  const g = JSON.parse(fs.readFileSync(GAZETTEER_URL, 'utf8')) as GazetteerFile;
   const { keys, q16, scale } = quantizedWeights(m);
   cached = new FastTagger(new DenseWeights(keys, q16, scale), new Map(Object.entries(m.caseMap)), loadGazetteer(g));
   return cached;
