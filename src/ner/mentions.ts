@@ -103,7 +103,7 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
       out.push(cleanSpan(s, seqIndex, type, i, split));
       out.push(cleanSpan(s, seqIndex, 'PER', split + 1, j));
     } else if (type === 'PER' && (split = personBreak(s, i, j)) > 0) {
-      // "Tyson in Las Vegas": a lower-case word that is no name particle ends the person; a place may follow
+      // "Tyson in Las Vegas": a word that is part of no name ends the person; a place may follow
       out.push(cleanSpan(s, seqIndex, 'PER', i, split));
       const rest = cleanSpan(s, seqIndex, 'LOC', split + 1, j);
       if (lex?.isPlace?.(rest.text)) out.push(rest);
@@ -169,6 +169,7 @@ function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number)
   // strip possessives and punctuation at the edges, leading articles
   while (b > a && (isPossessive(s.tokens[b - 1].text) || PUNCT_ONLY.test(s.tokens[b - 1].text) || (b - a > 1 && NUMBER_LIKE.test(s.tokens[b - 1].text)))) b--;
   while (a < b && (PUNCT_ONLY.test(s.tokens[a].text) || LEAD_DROP.has(low[a]))) a++;
+  // no word that only opens the sentence ("Meanwhile Lib Dem")
   while (b - a > 1 && s.initial[a] && !s.caps && SENTENCE_OPENERS.has(low[a]) && UPPER_START.test(s.tokens[a + 1].text)) a++;
   // no trailing common words ("Mercedes van", "US delegation"), no day after a name ("Jose Miguel Insulza Monday")
   while (b - a > 1 && !s.caps && LOWER_START.test(s.tokens[b - 1].text)) b--;
