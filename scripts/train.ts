@@ -18,7 +18,7 @@ import { decode, Perceptron, TAGS } from '../src/ner/perceptron.ts';
 import type { Seq } from '../src/ner/doc.ts';
 import { MODEL_VERSION } from '../src/ner/version.ts';
 import { CITY_TABLE_URL, cityTableText } from '../src/lexicon/cities.ts';
-import { clusterLines, wordClasses } from '../src/ner/clusters.ts';
+import { clusterLines, rng, wordClasses } from '../src/ner/clusters.ts';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -112,7 +112,7 @@ const PLACE_CUES = new Set(['at', 'in', 'near']);
  * "KANSAS CITY AT DETROIT") has its occurrences shared out by the gold counts: the place takes the occurrences that
  * follow "at", "in" or "near" first, then the earliest others; the other types take the rest, most frequent first.
  */
-export function projectLabels(seqs: Seq[], gold: Record<string, Record<string, number>>): string[][] {
+function projectLabels(seqs: Seq[], gold: Record<string, Record<string, number>>): string[][] {
   const groups = new Map<string, { toks: string[]; types: { type: string; count: number }[] }>();
   for (const type of ['PER', 'ORG', 'LOC', 'MISC']) {
     for (const [s, c] of Object.entries(gold[type] ?? {})) {
@@ -163,11 +163,6 @@ export function projectLabels(seqs: Seq[], gold: Record<string, Record<string, n
 }
 
 // ------------------------------------------------------------------ main
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
 function buildCaseMap(texts: string[]): Record<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const text of texts) {

@@ -51,7 +51,11 @@ export interface IngestResult {
 }
 
 export const DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
-const CACHE_VERSION = `6:${EXTRACTOR_VERSION}:${codeHash()}`;
+let cacheVersionMemo: string | undefined;
+/** Version of the extraction cache: the extractor's version and a hash of its code and trained model (made on first use). */
+function cacheVersion(): string {
+  return (cacheVersionMemo ??= `6:${EXTRACTOR_VERSION}:${codeHash()}`);
+}
 const CACHE_FILE = 'cache.ndjson';
 const CANON_FILE = 'canon.ndjson';
 const STATE_DIR = '.dateline';
@@ -124,7 +128,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     onSkip: (file, message) => warnings.push({ file, message }),
   });
   const cachePath = join(outDir, STATE_DIR, CACHE_FILE);
-  const cache = readCache(cachePath, CACHE_VERSION);
+  const cache = readCache(cachePath, cacheVersion());
   const oldEntries = cache?.entries ?? new Map<string, CacheEntry>();
   /** Entries in the order the articles are taken: read failures and cache hits (file order), then extractions (file order). */
   const entries = new Map<string, CacheEntry>();
@@ -222,7 +226,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     const e = entries.get(a.source)!;
     return (e.facets ??= facetsHash(e.built!.article));
   });
-  const canonical = canonicalizeRemembered(join(outDir, STATE_DIR, CANON_FILE), CACHE_VERSION, withIds, facets, curation);
+  const canonical = canonicalizeRemembered(join(outDir, STATE_DIR, CANON_FILE), cacheVersion(), withIds, facets, curation);
   const articles = canonical.articles;
   // Where canonicalisation changed an article's entities, or its id is not the natural one, what the workers made
   // ahead of it does not hold: while they are up, they make it again from the article as it now is.
@@ -306,7 +310,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   lap('write');
   // The entries are final: the cache is written now (its site line comes last), and its text leaves memory before
   // the site data is made.
-  cacheWrite = await beginCacheWrite(cachePath, CACHE_VERSION, cache, entries);
+  cacheWrite = await beginCacheWrite(cachePath, cacheVersion(), cache, entries);
   const settings = await loadSettings(rawDir, rejected);
   const descriptions = new Map(curation.entities.flatMap((c) => (c.description ? [[`${c.kind}:${c.name}`, c.description] as [string, string]] : [])));
   const siteKey = siteHash.update(JSON.stringify([...descriptions])).update('\n').update(JSON.stringify(settings)).digest('hex');
@@ -364,7 +368,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
  * file already, and are not serialised either. `entities` is what the key took of them: `=`, or their JSON.
  */
 function articleKey(a: Article, rawHash: string, extracted: Pick<Article, EntityKind>): { key: string; entities: string } {
-  const h = createHash('sha1').update(`${CACHE_VERSION}\n${a.source}\n${rawHash}\n${a.id}\n`);
+  const h = createHash('sha1').update(`${cacheVersion()}\n${a.source}\n${rawHash}\n${a.id}\n`);
   const entities = keepsEntities(a, extracted) ? '=' : JSON.stringify([a.people, a.organisations, a.places]);
   return { key: h.update(entities).digest('hex'), entities };
 }

@@ -16,7 +16,8 @@ export interface ClusterOptions {
 
 export const DEFAULT_CLUSTERS: ClusterOptions = { coarse: 64, fine: 16, iterations: 12, seed: 7 };
 
-function rng(seed: number): () => number {
+/** A seeded linear congruential generator of numbers in [0, 1) (training's shuffles and k-means' starts). */
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }

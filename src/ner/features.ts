@@ -62,14 +62,14 @@ export const PREFIX = P;
 const BOS = hs('<s>');
 const EOS = hs('</s>');
 /** The class of a word that has none. */
-export const CL_NONE = hs('<no-class>');
+const CL_NONE = hs('<no-class>');
 
 
 export interface WordInfo {
   feats: number[];
   hw: number;
   hsh: number;
-  /** hash of the word's coarse class (CL_NONE when it has none), for its neighbours' features */
+  /** the word's coarse class + 1 (CL_NONE when it has none), for its neighbours' features */
   hc: number;
   capd: boolean;
   ttl: boolean;

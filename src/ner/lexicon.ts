@@ -89,6 +89,9 @@ export const REGIONS = `Europe;Asia;Africa;North America;South America;Latin Ame
   .filter(Boolean);
 
 /** Words that end organisation names. */
+/** Words that end a company's legal name ("Inc", "Ltd"). */
+export const COMPANY_LEGAL = ['inc', 'corp', 'corporation', 'co', 'ltd', 'limited', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh'];
+
 export const ORG_SUFFIXES = new Set(
   `inc corp corporation co ltd limited plc llc ag sa nv bv gmbh group holdings bank party ministry department agency
   council committee commission union association federation club fc university college institute company airlines

@@ -2,7 +2,7 @@
 import type { Seq } from './doc.ts';
 import type { WordSet } from './gazetteer.ts';
 import { isPossessive } from './tokenize.ts';
-import { GROUP_WORDS, NON_NAMES, ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS, isDemonym } from './lexicon.ts';
+import { COMPANY_LEGAL, GROUP_WORDS, NON_NAMES, ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS, isDemonym } from './lexicon.ts';
 
 export type MentionType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -19,7 +19,7 @@ export interface Mention {
 }
 
 const EVENT_LAST = new Set(['open', 'cup', 'championship', 'championships', 'classic', 'games', 'olympics', 'prix', 'trophy', 'tournament', 'masters', 'marathon', 'rally', 'derby', 'series', 'invitational', 'festival', 'award', 'awards', 'prize', 'expo', 'summit', 'war', 'act', 'treaty', 'accord', 'accords', 'convention', 'protocol']);
-const COMPANY_SUFFIXES = new Set(['inc', 'corp', 'corporation', 'co', 'ltd', 'limited', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'group', 'holdings', 'airlines', 'airways']);
+const COMPANY_SUFFIXES = new Set([...COMPANY_LEGAL, 'group', 'holdings', 'airlines', 'airways']);
 const PUNCT_ONLY = /^[^\p{L}\p{N}]*$/u;
 // Regular expressions are made once, here: the compiled build makes a new one at each evaluation of a \p{…} literal.
 const LOWER_START = /^\p{Ll}/u;
@@ -123,7 +123,7 @@ const LIST_MAJORITY = 0.6;
  * in a run of at least four short names separated only by commas, semicolons or "and", the names whose kind
  * differs from a clear majority's take the majority's kind.
  */
-export function harmonizeLists(s: Seq, ms: Mention[]): Mention[] {
+function harmonizeLists(s: Seq, ms: Mention[]): Mention[] {
   let i = 0;
   while (i < ms.length) {
     let j = i + 1;

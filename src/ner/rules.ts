@@ -4,7 +4,7 @@
 // body ("the Kremlin said").
 import type { Seq } from './doc.ts';
 import type { Gazetteer } from './gazetteer.ts';
-import { NON_NAMES, TITLE_WORDS, isDemonym } from './lexicon.ts';
+import { COMPANY_LEGAL, NON_NAMES, TITLE_WORDS, isDemonym } from './lexicon.ts';
 
 const INST_FIRST = new Set(
   'foreign defence defense interior finance economy economic justice health education state home trade agriculture energy culture transport labour labor treasury environment information industry commerce'.split(' '),
@@ -15,7 +15,7 @@ const SEATS = new Map([['kremlin', 1], ['pentagon', 1], ['white house', 2], ['do
 
 const SEAT_FIRST = new Set([...SEATS.keys()].map((k) => k.split(' ')[0]));
 /** Words that end a company's legal name. */
-const COMPANY_END = new Set(['inc', 'corp', 'corporation', 'co', 'ltd', 'limited', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'bhd', 'pty']);
+const COMPANY_END = new Set([...COMPANY_LEGAL, 'bhd', 'pty']);
 const CAP = /^\p{Lu}/u;
 
 /** CAP.test(f) for each form, without the regular expression when the form starts with an ASCII character. */

@@ -10,6 +10,18 @@ const names = (list: EntityRef[]) => list.map((e) => e.name);
 const find = (list: EntityRef[], name: string) => list.find((e) => e.name === name);
 const run = (text: string, extra: Partial<NerInput> = {}) => extractEntities({ paragraphs: text.split(/\n\n/), ...extra });
 
+/** One sentence as the tagger reads it, with the tags a test gives its tokens (as many as it has). */
+function tagged(text: string, tags: string[]) {
+  const tagger = defaultTagger();
+  const s = tagger.prepare({ paragraphs: [text] }).seqs[0];
+  expect(s.tokens).toHaveLength(tags.length);
+  return { s, gaz: tagger.gaz };
+}
+/** The mentions read from a sentence given its tags. */
+const mentionsOf = (text: string, tags: string[]) => { const { s, gaz } = tagged(text, tags); return spansFromTags(s, 0, tags, gaz); };
+/** The tags of a sentence after the rules. */
+const ruled = (text: string, tags: string[]) => { const { s, gaz } = tagged(text, tags); return applyRules(s, tags, gaz); };
+
 /** Every surface form (name + aliases) of a kind, lower-cased. */
 function forms(list: EntityRef[]): string[] {
   return list.flatMap((e) => [e.name, ...(e.aliases ?? [])]).map((s) => s.toLowerCase());
@@ -64,21 +76,15 @@ describe('extractEntities: clean names', () => {
     expect(names(e.places)).toContain('Moscow');
   });
   it('takes no role for a body ("the US Consul General")', () => {
-    const tagger = defaultTagger();
     const cases: [string, string[], string[]][] = [
       // [sentence, tags from the tagger, names kept]
       ['at the residence of the US Consul General in Istanbul', ['O', 'O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'B-LOC'], ['Istanbul']],
       ['The Russian Foreign Minister arrived', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O'], []],
       ['The Russian Foreign Ministry said', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O'], ['Russian Foreign Ministry']],
     ];
-    for (const [text, tags, kept] of cases) {
-      const { seqs } = tagger.prepare({ paragraphs: [text] });
-      expect(seqs[0].tokens).toHaveLength(tags.length);
-      expect(spansFromTags(seqs[0], 0, tags, tagger.gaz).map((m) => m.text)).toEqual(kept);
-    }
+    for (const [text, tags, kept] of cases) expect(mentionsOf(text, tags).map((m) => m.text)).toEqual(kept);
   });
   it('ends a person at a word that is part of no name, and at a weekday; a title alone is no one', () => {
-    const tagger = defaultTagger();
     const cases: [string, string[], string[]][] = [
       ['Mike Tyson in Las Vegas said', ['B-PER', 'I-PER', 'I-PER', 'I-PER', 'I-PER', 'O'], ['Mike Tyson', 'Las Vegas']],
       ['Mike Tyson in training said', ['B-PER', 'I-PER', 'I-PER', 'I-PER', 'O'], ['Mike Tyson']],
@@ -96,19 +102,10 @@ describe('extractEntities: clean names', () => {
       ["at Friday's Norwich Union Grand Prix", ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O'], ['Norwich Union Grand Prix']],
       ["a century at Lord's", ['O', 'O', 'O', 'B-LOC', 'O'], ['Lord']],
     ];
-    for (const [text, tags, kept] of cases) {
-      const { seqs } = tagger.prepare({ paragraphs: [text] });
-      expect(seqs[0].tokens).toHaveLength(tags.length);
-      expect(spansFromTags(seqs[0], 0, tags, tagger.gaz).map((m) => m.text)).toEqual(kept);
-    }
+    for (const [text, tags, kept] of cases) expect(mentionsOf(text, tags).map((m) => m.text)).toEqual(kept);
   });
   it('gives the names of a list one kind when most of them have it', () => {
-    const tagger = defaultTagger();
-    const kinds = (text: string, tags: string[]) => {
-      const { seqs } = tagger.prepare({ paragraphs: [text] });
-      expect(seqs[0].tokens).toHaveLength(tags.length);
-      return spansFromTags(seqs[0], 0, tags, tagger.gaz).map((m) => `${m.text}:${m.type}`);
-    };
+    const kinds = (text: string, tags: string[]) => mentionsOf(text, tags).map((m) => `${m.text}:${m.type}`);
     // a line-up: one surname read as a place
     expect(kinds('Breen, Staunton, Irwin, McAteer, Harte.', ['B-PER', 'O', 'B-LOC', 'O', 'B-PER', 'O', 'B-PER', 'O', 'B-PER', 'O']))
       .toEqual(['Breen:PER', 'Staunton:PER', 'Irwin:PER', 'McAteer:PER', 'Harte:PER']);
@@ -122,10 +119,8 @@ describe('extractEntities: clean names', () => {
       .toEqual(['Berlin:LOC', 'Breen:PER', 'Irwin:PER', 'McAteer:PER', 'Harte:PER']);
   });
   it('reads a name ending in a company word as a body ("Warner Bros")', () => {
-    const tagger = defaultTagger();
-    const { seqs } = tagger.prepare({ paragraphs: ['Warner Bros said the film opened on Friday.'] });
-    const tags = seqs[0].tokens.map((_, i) => (i === 0 ? 'B-PER' : i === 1 ? 'I-PER' : 'O'));
-    expect(spansFromTags(seqs[0], 0, tags, tagger.gaz).map((m) => `${m.text}:${m.type}`)).toEqual(['Warner Bros:ORG']);
+    const tags = ['B-PER', 'I-PER', 'O', 'O', 'O', 'O', 'O', 'O', 'O'];
+    expect(mentionsOf('Warner Bros said the film opened on Friday.', tags).map((m) => `${m.text}:${m.type}`)).toEqual(['Warner Bros:ORG']);
   });
   it('leaves out the word that opens a sentence', () => {
     const cases: [string, keyof Entities, string][] = [
@@ -285,12 +280,7 @@ describe('applyRules: a company\'s legal name takes the capitalised word before 
     ['Shares Acme Corp rose', ['O', 'B-ORG', 'I-ORG', 'O'], ['O', 'B-ORG', 'I-ORG', 'O']],
   ];
   for (const [text, tags, want] of cases) {
-    it(`${text}: ${tags.join(' ')}`, () => {
-      const tagger = defaultTagger();
-      const { seqs } = tagger.prepare({ paragraphs: [text] });
-      expect(seqs[0].tokens).toHaveLength(tags.length);
-      expect(applyRules(seqs[0], tags, tagger.gaz)).toEqual(want);
-    });
+    it(`${text}: ${tags.join(' ')}`, () => expect(ruled(text, tags)).toEqual(want));
   }
 });
 
@@ -303,11 +293,6 @@ describe('applyRules: bodies named "… Ministry"', () => {
     ['A Russian Foreign Ministry official said', ['O', 'B-MISC', 'I-MISC', 'I-MISC', 'I-MISC', 'O'], ['O', 'O', 'O', 'O', 'O', 'O'].map((t, i) => (i === 2 ? 'B-ORG' : i === 3 ? 'I-ORG' : t))],
   ];
   for (const [text, tags, want] of cases) {
-    it(`${text}: ${tags.join(' ')}`, () => {
-      const tagger = defaultTagger();
-      const { seqs } = tagger.prepare({ paragraphs: [text] });
-      expect(seqs[0].tokens.map((t) => t.text)).toHaveLength(tags.length);
-      expect(applyRules(seqs[0], tags, tagger.gaz)).toEqual(want);
-    });
+    it(`${text}: ${tags.join(' ')}`, () => expect(ruled(text, tags)).toEqual(want));
   }
 });
