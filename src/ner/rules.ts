@@ -70,7 +70,7 @@ export function applyRules(s: Seq, tags: string[], gaz: Gazetteer): string[] {
   // a company's legal name takes the capitalised word just before it, mid-sentence, when the tagger left it out or
   // read it as a name of its own ("Daniels" + "Pharmaceuticals Inc", "Gold" + "Fields of South Africa Ltd")
   if (!s.caps) {
-    for (let b = 1; b < n; b++) {
+    for (let b = 1; b <= n; b++) {
       if (!t[b - 1].startsWith('B-') && !t[b - 1].startsWith('I-')) continue;
       if (b < n && t[b].startsWith('I-')) continue; // not the span's end
       const endWord = low[b - 1].replace(/\.$/, '');

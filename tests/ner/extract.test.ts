@@ -273,6 +273,8 @@ describe('extractEntities: contract', () => {
 describe('applyRules: a company\'s legal name takes the capitalised word before it', () => {
   const cases: [string, string[], string[]][] = [
     ['it bought Daniels Pharmaceuticals Inc of Florida', ['O', 'O', 'B-PER', 'B-PER', 'I-PER', 'O', 'B-LOC'], ['O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'B-LOC']],
+    // at the end of a line without a stop too
+    ['Sold to Daniels Pharmaceuticals Inc', ['O', 'O', 'B-PER', 'B-PER', 'I-PER'], ['O', 'O', 'B-ORG', 'I-ORG', 'I-ORG']],
     ['mine managers Gold Fields of South Africa Ltd said', ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O'], ['O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O']],
     // not a day, a demonym, a place, or the first word of a sentence
     ['shares rose on Monday Acme Corp said', ['O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'O'], ['O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'O']],
