@@ -46,7 +46,7 @@ export interface RenderOptions {
   search?: boolean;
   /** Run Eleventy in a worker thread, beside the listing pages (default: when there are 400+ articles to render, or any in an archive of 2,000+). */
   eleventyWorker?: boolean;
-  /** Articles per Eleventy run (default 2,000): bounds Eleventy's memory on large archives. */
+  /** Articles per Eleventy run (default 1,000): bounds Eleventy's memory on large archives. */
   eleventyBatch?: number;
   /** Progress of each rendering step: `articles` (Eleventy), `pages` (every other page), `search` (index shards). */
   onRenderProgress?: (step: RenderStep, done: number, total: number) => void;

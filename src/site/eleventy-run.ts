@@ -27,7 +27,7 @@ export interface EleventyJob {
 }
 
 /** Articles per Eleventy run. */
-export const ELEVENTY_BATCH = 2000;
+export const ELEVENTY_BATCH = 1000;
 
 /** What article pages are made from besides their markdown: settings and every article's summary (neighbours, related). */
 export interface ArticleSiteData {

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { availableParallelism } from 'node:os';
 import type { SiteContext } from './context.ts';
 import type { SiteState } from '../io/site-manifest.ts';
 import { articleUrl, KIND_LABEL } from './archive-index.ts';
@@ -110,9 +111,11 @@ export async function indexShards(
     if (m && kept.has(m[1])) next.files[rel] = h;
   }
   if (!todo.length) return { pages: ctx.index.articles.length, shards: byShard.size, rebuilt: 0 };
-  const pagefind = await import('pagefind'); // loaded only when a shard is to be indexed
-  /** Index one shard's articles into `staging/pagefind/<shard>/` and record its files. */
-  const buildShard = async (shard: string, ids: string[]): Promise<void> => {
+  // One Pagefind process per lane (loaded only when a shard is to be indexed): a Pagefind process answers one request at
+  // a time, so with one process the shards were indexed one after the other on one core while the other was idle.
+  const lanes = await pagefindLanes(Math.min(todo.length, searchLaneCount()));
+  /** Index one shard's articles into `staging/pagefind/<shard>/` with `pagefind` and record its files. */
+  const buildShard = async (pagefind: PagefindApi, shard: string, ids: string[]): Promise<void> => {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`search index: ${errors.join('; ')}`);
     const added = await Promise.all(
@@ -151,20 +154,47 @@ export async function indexShards(
     }
   };
   try {
-    // Two shards at a time: Pagefind always has work queued while this process goes on, and holds at most two
-    // shards in memory (all of them at once took 1.2 GB at 20,000 articles).
+    // One shard at a time per lane: each Pagefind process holds one shard in memory (all of them at once took 1.2 GB
+    // at 20,000 articles).
     let done = 0;
     let nextShard = 0;
-    const lane = async () => {
+    const lane = async (pagefind: PagefindApi) => {
       while (nextShard < todo.length) {
         const [shard, ids] = todo[nextShard++];
-        await buildShard(shard, ids);
+        await buildShard(pagefind, shard, ids);
         onProgress?.(++done, todo.length);
       }
     };
-    await Promise.all([lane(), lane()]);
+    await Promise.all(lanes.map(lane));
   } finally {
-    await pagefind.close();
+    await Promise.all(lanes.map((p) => p.close()));
   }
   return { pages: ctx.index.articles.length, shards: byShard.size, rebuilt: todo.length };
+}
+
+type PagefindApi = typeof import('pagefind');
+
+/** Pagefind processes to index shards with: one per core, two at least (one indexes while the other's shard is fed), four at most (memory). */
+export function searchLaneCount(): number {
+  const fromEnv = Number(process.env.DATELINE_SEARCH_LANES);
+  if (Number.isInteger(fromEnv) && fromEnv >= 1) return fromEnv;
+  return Math.max(2, Math.min(4, availableParallelism()));
+}
+
+/**
+ * `count` (at least one) instances of the Pagefind API, each with a Pagefind process of its own. The package keeps one
+ * process per module instance, so the second and later are the same module loaded under another URL (a query
+ * string); where the module cannot be resolved to a URL, one lane.
+ */
+export async function pagefindLanes(count: number): Promise<PagefindApi[]> {
+  const first = await import('pagefind');
+  let url: string | undefined;
+  try {
+    url = import.meta.resolve('pagefind');
+  } catch {
+    url = undefined;
+  }
+  if (!url || !url.startsWith('file:')) return [first];
+  const more = await Promise.all(Array.from({ length: Math.max(0, count - 1) }, (_, i) => import(`${url}?lane=${i + 2}`) as Promise<PagefindApi>));
+  return [first, ...more];
 }
