@@ -296,7 +296,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     jobs.push({ rel, file: join(outDir, rel), data: md, ifChanged: had || isPresent(rel) });
     if (writer ? jobs.length >= WRITE_BATCH : workers > 1 && jobs.length >= WRITER_THRESHOLD) send();
   }
-  // The articles are finished: the extraction workers' memory goes (the research views get a fresh worker).
+  // The articles are finished: the extraction workers' memory goes.
   await pool?.retire(0);
   if (writer) send();
   else {
@@ -321,7 +321,6 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     oldKeys: () => articles.map((a) => oldOutputs[`articles/${a.id}.md`]),
     oldOutputsHash: oldOutputsText === undefined ? undefined : sha1(oldOutputsText),
     version: siteCodeHash(),
-    ...(pool ? { pool } : {}),
     lap,
   });
   await pool?.close();

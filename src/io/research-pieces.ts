@@ -1,6 +1,5 @@
 // The research pieces of the site data (timeline, network, bios, quotes) as JSON texts, from the canonical articles
-// and their parts: on the main thread, or in an extraction worker while the main thread makes the archive index
-// (the two share nothing). The timeline's month groups are remembered in the fragments file by what they are made
+// and their parts, made after the archive index. The timeline's month groups are remembered in the fragments file by what they are made
 // from (see timelineGroupsJson).
 import type { Article } from '../types.ts';
 import type { ArticleParts } from '../analysis/parts.ts';
@@ -11,7 +10,7 @@ import type { SitePiece } from './site-data.ts';
 
 export type ResearchPiece = Extract<SitePiece, 'timeline' | 'network' | 'bios' | 'quotes'>;
 
-/** What the research pieces are made from, in a form that crosses to a worker thread (structured clone). */
+/** What the research pieces are made from. */
 export interface ResearchJob {
   /** The canonical articles without their paragraphs (the research views read none: their parts hold what they need). */
   articles: Article[];

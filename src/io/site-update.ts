@@ -11,7 +11,6 @@ import type { Article } from '../types.ts';
 import { articleParts, type ArticleParts } from '../analysis/parts.ts';
 import { buildArchiveIndex } from '../site/archive-index.ts';
 import { researchBios } from '../site/research-data.ts';
-import type { WorkerPool } from '../parallel/pool.ts';
 import { researchJob, researchPieces } from './research-pieces.ts';
 import type { SiteSettings } from '../site/settings.ts';
 import type { SiteRecord } from './extract-cache.ts';
@@ -102,8 +101,6 @@ export interface SiteUpdate {
   oldOutputsHash?: string;
   /** Hash of the code: parts and fragments remembered by other code are not used. */
   version: string;
-  /** The extraction workers, when they are up: the research views are made in one of them. */
-  pool?: WorkerPool;
   /** Ends a timed phase (`index`, `research`). */
   lap: (name: string) => void;
 }
@@ -139,13 +136,12 @@ export async function updateSiteData(u: SiteUpdate): Promise<{ write: () => Prom
   if (!fresh) {
     const parts = new Map<Article, ArticleParts>();
     u.articles.forEach((a, i) => parts.set(a, store.get(u.keys[i], () => articleParts(a), u.madeParts[i])));
-    // The research views go to a worker when there is one, while this thread makes the archive index.
-    const job = researchJob(u.articles, (a) => parts.get(a)!, u.keys, u.descriptions, join(state, FRAGMENTS_FILE), u.version);
-    const research = u.pool ? u.pool.research(job) : undefined;
-    research?.catch(() => undefined); // awaited below, after the index
+    // On this thread, after the index: in a worker of their own (tried until this round) the research views took
+    // longer, with a copy of the archive in the worker's heap besides this one's (the cold ingest's memory peak).
     const index = indexPieceTexts(buildArchiveIndex(u.articles, u.descriptions, (a) => parts.get(a)?.index));
     u.lap('index');
-    fresh = { ...index, ...(await (research ?? researchPieces(job))) };
+    const job = researchJob(u.articles, (a) => parts.get(a)!, u.keys, u.descriptions, join(state, FRAGMENTS_FILE), u.version);
+    fresh = { ...index, ...(await researchPieces(job)) };
     u.lap('research');
   }
   await store.save();

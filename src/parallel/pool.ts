@@ -4,7 +4,6 @@ import { availableParallelism } from 'node:os';
 import type { buildOne } from '../io/build-one.ts';
 import type { Extracted, Finished } from '../io/extract-one.ts';
 import type { Article } from '../types.ts';
-import type { ResearchJob, ResearchPiece } from '../io/research-pieces.ts';
 import { workerEntry, workerExecArgv } from '../paths.ts';
 
 type Result = ReturnType<typeof buildOne>;
@@ -28,11 +27,9 @@ export interface WorkerPool {
   run(task: PoolTask): Promise<Extracted>;
   /** Queue an article as canonicalised: resolves to its parts and markdown (see finishOne). */
   finish(article: Article): Promise<Finished>;
-  /** Make the research pieces of the site data in a worker (see researchPieces). */
-  research(job: ResearchJob): Promise<Record<ResearchPiece, Uint8Array>>;
   /**
    * Stop every worker but `keep` of those with nothing to do (their memory goes back); the rest go on. With none
-   * kept, the pool takes no more `run` or `finish` tasks (`research` starts a worker of its own).
+   * kept, the pool takes no more `run` or `finish` tasks.
    */
   retire(keep: number): Promise<void>;
   /** Stop the workers (after every queued task has settled). */
@@ -41,7 +38,7 @@ export interface WorkerPool {
 
 interface Pending {
   /** The message for the worker (its id is added when sent). */
-  job: PoolTask | { article: Article } | { research: ResearchJob };
+  job: PoolTask | { article: Article };
   resolve: (result: never) => void;
   reject: (e: Error) => void;
 }
@@ -94,8 +91,6 @@ export function startPool(n: number): WorkerPool {
     });
   }
   let closing = false;
-  /** Workers started for one research job each. */
-  const oneShots = new Set<Worker>();
   const queueJob = <R>(job: Pending['job']): Promise<R> => {
     if (failure) return Promise.reject(failure);
     return new Promise<R>((resolve, reject) => {
@@ -106,24 +101,6 @@ export function startPool(n: number): WorkerPool {
   return {
     run: (task) => queueJob<Extracted>({ source: task.source, bytes: task.bytes }),
     finish: (article) => queueJob<Finished>({ article }),
-    research(job) {
-      // A worker of its own, started for this job: an extraction worker's heap has grown with the garbage of
-      // thousands of articles (V8 does not give it back), and the research views were the ingest's memory peak.
-      const w = new Worker(entry, { execArgv });
-      oneShots.add(w);
-      return new Promise<Record<ResearchPiece, Uint8Array>>((resolve, reject) => {
-        w.on('message', (m: { ready?: boolean; pieces?: Record<ResearchPiece, Uint8Array>; error?: string }) => {
-          if (m.ready) return void w.postMessage({ id: 0, research: job });
-          if (m.error !== undefined || !m.pieces) reject(new Error(`site data: the research views failed in a worker: ${m.error ?? 'no result'}`));
-          else resolve(m.pieces);
-        });
-        w.on('error', (e) => reject(e instanceof Error ? e : new Error(String(e))));
-        w.on('exit', (code) => reject(new Error(`site data: the research worker exited with code ${code}`)));
-      }).finally(() => {
-        oneShots.delete(w);
-        void w.terminate();
-      });
-    },
     async retire(keep) {
       if (head < queue.length) return; // tasks still queued: every worker is needed
       const idle = slots.filter((s) => !s.inFlight.size);
@@ -136,7 +113,7 @@ export function startPool(n: number): WorkerPool {
     },
     async close() {
       closing = true;
-      await Promise.all([...slots.map((s) => s.worker.terminate()), ...[...oneShots].map((w) => w.terminate())]);
+      await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
 }
