@@ -195,6 +195,6 @@ export async function pagefindLanes(count: number): Promise<PagefindApi[]> {
     url = undefined;
   }
   if (!url || !url.startsWith('file:')) return [first];
-  const more = await Promise.all(Array.from({ length: Math.max(0, count - 1) }, (_, i) => import(`${url}?lane=${i + 2}`) as Promise<PagefindApi>));
-  return [first, ...more];
+  const more = await Promise.all(Array.from({ length: Math.max(0, count - 1) }, (_, i) => (import(`${url}?lane=${i + 2}`) as Promise<PagefindApi>).catch(() => undefined)));
+  return [first, ...more.filter((p): p is PagefindApi => p !== undefined)];
 }
