@@ -147,4 +147,17 @@ describe.skipIf(!haveCorpus)('incremental rebuilds equal clean builds', () => {
       expect(await hashTree(site)).toEqual(await cleanTree());
     }
   }, 300_000);
+
+  it('puts back generated markdown removed by hand, whether the Eleventy worker asked which files are missing or each is asked in turn', async () => {
+    for (const eleventyWorker of [true, false]) {
+      const before = await hashTree(md);
+      const gone = Object.keys(before).filter((f) => f.startsWith('articles/') && f.endsWith('.md')).slice(0, 2);
+      expect(gone).toHaveLength(2);
+      for (const f of gone) await rm(join(md, f));
+      const r = await build(raw, site, { markdownDir: md, quiet: true, eleventyWorker });
+      expect(r.ingest.written.sort()).toEqual([...gone].sort());
+      expect(await hashTree(md)).toEqual(before);
+      expect(await hashTree(site)).toEqual(await cleanTree());
+    }
+  }, 300_000);
 });
