@@ -3,7 +3,6 @@ import { join, resolve, sep } from 'node:path';
 import { ingestDir, takeLockFile, type IngestOptions, type IngestResult } from './io/ingest-dir.ts';
 import { expectsEleventyWorker, renderSite, type RenderOptions, type RenderResult } from './site/build-site.ts';
 import { startEleventyWorker } from './site/eleventy-run.ts';
-import { warmSearch } from './site/search-index.ts';
 import { readSiteState } from './io/site-manifest.ts';
 
 export interface BuildOptions extends IngestOptions, RenderOptions {
@@ -52,15 +51,12 @@ export async function build(rawDir: string, siteDir: string, opts: BuildOptions 
     // only if it is).
     const missing = worker?.missing(site, Object.keys(old.files));
     missing?.catch(() => undefined); // a failure: the render asks file by file
-    // Pagefind's first process starts too (a rebuild's one search shard waited for it at the end of the build).
-    const searchWarm = opts.search === false ? undefined : warmSearch();
     try {
-      const ingest = await ingestDir(rawDir, markdownDir, { ...opts, excludeDirs: [...(opts.excludeDirs ?? []), site], ...(worker ? { missingFiles: (root: string, rels: string[]) => worker.missing(root, rels) } : {}) });
-      const render = await renderSite(markdownDir, site, opts, { old, ...(worker ? { worker } : {}), ...(missing ? { missing } : {}), ...(searchWarm ? { searchWarm } : {}) });
+      const ingest = await ingestDir(rawDir, markdownDir, { ...opts, excludeDirs: [...(opts.excludeDirs ?? []), site] });
+      const render = await renderSite(markdownDir, site, opts, { old, ...(worker ? { worker } : {}), ...(missing ? { missing } : {}) });
       return { ingest, render, markdownDir, written: render.written, removed: render.removed };
     } catch (e) {
       void worker?.close();
-      await searchWarm?.();
       throw e;
     } finally {
       await release();

@@ -32,11 +32,6 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number) => void;
   /** Folders inside the raw folder that are not raw input (the site folder); the output folder is always excluded. */
   excludeDirs?: string[];
-  /**
-   * Which of these generated files (paths relative to the output folder) are missing, asked off this thread (`build`
-   * asks its Eleventy worker, idle while this ingests); without it, each kept file is asked here in turn.
-   */
-  missingFiles?: (root: string, rels: string[]) => Promise<Set<string>>;
 }
 
 export { buildOne, type Rejection };
@@ -124,16 +119,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   if (stale) {
     for (const rel of listTree(outDir)) if (TEMP_FILE.test(basename(rel))) await rm(join(outDir, rel), { force: true });
   }
-  // The generated files on record, and which of them are gone, asked now (off this thread when the caller can).
-  const manifestPath = join(outDir, STATE_DIR, 'manifest.json');
-  const oldFiles = (await readJson<Manifest>(manifestPath))?.files;
-  const oldList = Array.isArray(oldFiles) ? oldFiles.filter((f): f is string => typeof f === 'string' && isOwnedArticlePath(f)) : [];
-  const asked = !stale && oldList.length && opts.missingFiles ? opts.missingFiles(outDir, oldList) : undefined;
-  asked?.catch(() => undefined); // a failure: each file is asked here
-  /** The files of `oldList` found missing when asked (once the answer is in), and `oldList` as a set. */
-  let missingNow: Set<string> | undefined;
-  let oldListSet: Set<string> | undefined;
-  const isPresent = (rel: string) => (missingNow && oldListSet!.has(rel) ? !missingNow.has(rel) : existsSync(join(outDir, rel)));
+  const isPresent = (rel: string) => existsSync(join(outDir, rel));
   const { curation, rejection } = await loadCuration(rawDir, opts.curationFile);
   if (rejection) rejected.push(rejection);
 
@@ -258,10 +244,9 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
 
   const written: string[] = [];
   const outFiles = articles.map((a) => `articles/${a.id}.md`).sort();
-  if (asked) {
-    missingNow = await asked.catch(() => undefined);
-    if (missingNow) oldListSet = new Set(oldList);
-  }
+  const manifestPath = join(outDir, STATE_DIR, 'manifest.json');
+  const oldFiles = (await readJson<Manifest>(manifestPath))?.files;
+  const oldList = Array.isArray(oldFiles) ? oldFiles.filter((f): f is string => typeof f === 'string' && isOwnedArticlePath(f)) : [];
   // Record the new files before writing them, so a run killed halfway still knows every file it may have written.
   await writeIfChanged(manifestPath, JSON.stringify({ files: [...new Set([...oldList, ...outFiles])].sort() }, null, 1));
   // An article whose structured form is unchanged since the last run keeps its file as it is (no serialising,

@@ -14,7 +14,7 @@ import { EMPTY_INDEX, makeSiteContext, type SiteContext } from './context.ts';
 import { DEFAULT_SETTINGS, normalizePrefix } from './settings.ts';
 import { readSiteDataAndPieces, type SitePiece } from '../io/site-data.ts';
 import { articleUrl } from './archive-index.ts';
-import { indexShards, warmSearch } from './search-index.ts';
+import { indexShards } from './search-index.ts';
 import { digest, sitePages, PageInputs } from './pages.ts';
 import { runEleventy, runEleventyInWorker, type EleventyWorker } from './eleventy-run.ts';
 import { publishSite, readSiteState, SITE_STAGING, type SiteState } from '../io/site-manifest.ts';
@@ -131,8 +131,6 @@ export interface RenderHead {
   worker?: EleventyWorker;
   /** Which files of `old` are missing from the site folder, asked ahead (see EleventyWorker.missing); else asked here, file by file. */
   missing?: Promise<Set<string>>;
-  /** Pagefind's first process, started ahead (see warmSearch): the function stops it unless the render used it. */
-  searchWarm?: () => Promise<void>;
 }
 
 /**
@@ -145,13 +143,10 @@ export function expectsEleventyWorker(old: SiteState, opts: RenderOptions = {}):
 
 /** Render `markdownDir` into `siteDir`. */
 export async function renderSite(markdownDir: string, siteDir: string, opts: RenderOptions = {}, head: RenderHead = {}): Promise<RenderResult> {
-  // Pagefind's first process starts while the site data is read (unless the caller started it earlier).
-  const releaseSearch = head.searchWarm ?? (opts.search === false ? undefined : warmSearch());
   try {
     return await render(markdownDir, siteDir, opts, head);
   } finally {
     void head.worker?.close(); // when it was not used (a worker that ran its job has ended)
-    await releaseSearch?.();
   }
 }
 

@@ -113,11 +113,7 @@ export async function indexShards(
   if (!todo.length) return { pages: ctx.index.articles.length, shards: byShard.size, rebuilt: 0 };
   // One Pagefind process per lane (loaded only when a shard is to be indexed): a Pagefind process answers one request at
   // a time, so with one process the shards were indexed one after the other on one core while the other was idle.
-  indexing++;
-  const lanes = await pagefindLanes(Math.min(todo.length, searchLaneCount())).catch((e: unknown) => {
-    indexing--;
-    throw e;
-  });
+  const lanes = await pagefindLanes(Math.min(todo.length, searchLaneCount()));
   /** Index one shard's articles into `staging/pagefind/<shard>/` with `pagefind` and record its files. */
   const buildShard = async (pagefind: PagefindApi, shard: string, ids: string[]): Promise<void> => {
     const { index, errors } = await pagefind.createIndex({});
@@ -172,34 +168,11 @@ export async function indexShards(
     await Promise.all(lanes.map(lane));
   } finally {
     await Promise.all(lanes.map((p) => p.close()));
-    indexing--;
   }
   return { pages: ctx.index.articles.length, shards: byShard.size, rebuilt: todo.length };
 }
 
 type PagefindApi = typeof import('pagefind');
-
-/** indexShards calls in this process that hold Pagefind processes (a warm-up is not stopped under them). */
-let indexing = 0;
-
-/**
- * Start the first lane's Pagefind process now, ahead of an indexShards call to come: it takes a few hundred
- * milliseconds to start and answer, which a rebuild's one shard waited for at the end of the build. Returns at once;
- * the function it returns stops that process unless an indexShards call has taken it over (one that has closes it).
- */
-export function warmSearch(): () => Promise<void> {
-  const warm = import('pagefind')
-    .then(async (pagefind) => {
-      const { index } = await pagefind.createIndex({});
-      await index?.deleteIndex();
-      return pagefind;
-    })
-    .catch(() => undefined); // a real failure shows when the index is made
-  return async () => {
-    const pagefind = await warm;
-    if (pagefind && indexing === 0) await pagefind.close();
-  };
-}
 
 /** Pagefind processes to index shards with: one per core, two at least (one indexes while the other's shard is fed), four at most (memory). */
 export function searchLaneCount(): number {
