@@ -1,6 +1,6 @@
 // The research pieces of the site data (timeline, network, bios, quotes) as JSON texts, from the canonical articles
-// and their parts, made after the archive index. The timeline's month groups are remembered in the fragments file by what they are made
-// from (see timelineGroupsJson).
+// and their parts, made after the archive index. The timeline's month groups are remembered in the fragments file by
+// what they are made from (see timelineGroupsJson).
 import type { Article } from '../types.ts';
 import type { ArticleParts } from '../analysis/parts.ts';
 import { timelineGroupsJson } from '../analysis/timeline.ts';
@@ -12,7 +12,7 @@ export type ResearchPiece = Extract<SitePiece, 'timeline' | 'network' | 'bios' |
 
 /** What the research pieces are made from. */
 export interface ResearchJob {
-  /** The canonical articles without their paragraphs (the research views read none: their parts hold what they need). */
+  /** The canonical articles (the research views read no paragraphs: the parts hold what they need of them). */
   articles: Article[];
   /** Each article's timeline and bio parts, and key (same order). */
   timeline: Array<ArticleParts['timeline']>;
@@ -28,7 +28,7 @@ export interface ResearchJob {
 /** The job for `articles` with their `parts` and keys. */
 export function researchJob(articles: Article[], parts: (a: Article) => ArticleParts, keys: string[], descriptions: Map<string, string>, fragments: string, version: string): ResearchJob {
   return {
-    articles: articles.map((a) => ({ ...a, paragraphs: [] })),
+    articles,
     timeline: articles.map((a) => parts(a).timeline),
     bio: articles.map((a) => parts(a).bio),
     keys,
