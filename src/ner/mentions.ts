@@ -36,6 +36,8 @@ const LEAD_DROP = new Set(['the', 'a', 'an']);
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 /** Feasts and awards: named, but neither people, bodies nor places ("Christmas", "Oscar"). */
 const OCCASIONS = new Set(['christmas', 'easter', 'ramadan', 'thanksgiving', 'halloween', 'hanukkah', 'diwali', 'oscar', 'oscars', 'emmy', 'emmys', 'grammy', 'grammys']);
+/** Awards of more than one word, which are no body, place or person ("won a Golden Globe"). */
+const AWARDS = new Set(['golden globe', 'golden globes', 'golden bear', 'golden lion', 'golden raspberry', 'golden raspberries', "palme d'or"]);
 /** Lower-case words that are part of no person's name ("Tyson in Las Vegas"), unlike particles ("van", "wa"). */
 const PERSON_BREAKS = new Set(['in', 'at', 'on', 'from', 'to', 'with', 'near', 'by', 'after', 'before', 'during', 'said', 'says', 'told', 'and', 'or', 'but', 'as', 'was', 'is', 'has', 'had', 'who', 'when']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -194,6 +196,7 @@ function isPlausible(m: Mention): boolean {
     // a plural of an acronym is a common noun ("MPs", "PCs", "DVDs")
     if (PLURAL_ACRONYM.test(t)) return false;
   }
+  if (m.end - m.start > 1 && AWARDS.has(l)) return false;
   if (!NAME_START.test(t) && !LOWER_NAME_START.test(t)) return false;
   if (m.type === 'PER' && m.text.split(TITLE_PARTS).every((w) => TITLE_WORDS.has(w.toLowerCase().replace(FINAL_PERIOD, '')))) return false;
   if (m.type === 'LOC' || m.type === 'ORG') {
