@@ -95,6 +95,7 @@ describe('extractEntities: clean names', () => {
       // feasts, awards, plurals of acronyms and a title read apart from its name are no one's name
       ['MPs and PCs at Christmas', ['B-ORG', 'O', 'B-ORG', 'O', 'B-PER'], []],
       ['She won an Oscar', ['O', 'O', 'O', 'B-PER'], []],
+      ['Sony sold the PC on DVD and TV', ['B-ORG', 'O', 'O', 'B-ORG', 'O', 'B-ORG', 'O', 'B-ORG'], ['Sony']],
       ['She won a Golden Globe and two Golden Globes', ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'B-ORG', 'I-ORG'], []],
       ['Lord Falconer said', ['B-LOC', 'B-PER', 'O'], ['Falconer']],
       ['the Lord of the Rings trilogy', ['O', 'B-LOC', 'O', 'O', 'O', 'O'], []],
