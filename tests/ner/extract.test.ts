@@ -96,6 +96,8 @@ describe('extractEntities: clean names', () => {
       ['MPs and PCs at Christmas', ['B-ORG', 'O', 'B-ORG', 'O', 'B-PER'], []],
       ['She won an Oscar', ['O', 'O', 'O', 'B-PER'], []],
       ['Sony sold the PC on DVD and TV', ['B-ORG', 'O', 'O', 'B-ORG', 'O', 'B-ORG', 'O', 'B-ORG'], ['Sony']],
+      ['Sony hired a DJ and an MEP', ['B-ORG', 'O', 'O', 'B-ORG', 'O', 'O', 'B-ORG'], ['Sony']],
+      ['Replacements: D Jones, T Smith', ['B-PER', 'O', 'B-ORG', 'B-PER', 'O', 'B-ORG', 'B-PER'], ['Jones', 'Smith']],
       ['She won a Golden Globe and two Golden Globes', ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'B-ORG', 'I-ORG'], []],
       ['Lord Falconer said', ['B-LOC', 'B-PER', 'O'], ['Falconer']],
       ['the Lord of the Rings trilogy', ['O', 'B-LOC', 'O', 'O', 'O', 'O'], []],
