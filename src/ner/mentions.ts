@@ -35,7 +35,7 @@ const FINAL_S = /s$/;
 const LEAD_DROP = new Set(['the', 'a', 'an']);
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 /** Feasts and awards: named, but neither people, bodies nor places ("Christmas", "Oscar"). */
-const OCCASIONS = new Set(['christmas', 'easter', 'ramadan', 'thanksgiving', 'halloween', 'hanukkah', 'diwali', 'oscar', 'oscars', 'emmy', 'emmys', 'grammy', 'grammys']);
+const OCCASIONS = new Set(['christmas', 'easter', 'ramadan', 'thanksgiving', 'halloween', 'hanukkah', 'diwali', 'oscar', 'oscars', 'emmy', 'emmys', 'grammy', 'grammys', 'bafta', 'baftas']);
 /** Acronyms of common nouns: never an entity by themselves ("a PC", "on DVD", "TV"). */
 const COMMON_ACRONYMS = new Set(
   'pc pcs tv tvs dvd dvds cd cds vcr vcrs mp3 pda pdas sms gps gsm gprs 3g lcd hdtv cctv atm atms dna hiv aids sim url urls mp mep meps dj djs ceo ceos r&b'.split(' '),

@@ -95,6 +95,7 @@ describe('extractEntities: clean names', () => {
       // feasts, awards, plurals of acronyms and a title read apart from its name are no one's name
       ['MPs and PCs at Christmas', ['B-ORG', 'O', 'B-ORG', 'O', 'B-PER'], []],
       ['She won an Oscar', ['O', 'O', 'O', 'B-PER'], []],
+      ['She won two Baftas at the Bafta ceremony', ['O', 'O', 'O', 'B-ORG', 'O', 'O', 'B-LOC', 'O'], []],
       ['Sony sold the PC on DVD and TV', ['B-ORG', 'O', 'O', 'B-ORG', 'O', 'B-ORG', 'O', 'B-ORG'], ['Sony']],
       ['Sony hired a DJ and an MEP', ['B-ORG', 'O', 'O', 'B-ORG', 'O', 'O', 'B-ORG'], ['Sony']],
       ['Replacements: D Jones, T Smith', ['B-PER', 'O', 'B-ORG', 'B-PER', 'O', 'B-ORG', 'B-PER'], ['Jones', 'Smith']],
