@@ -36,6 +36,8 @@ const LEAD_DROP = new Set(['the', 'a', 'an']);
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 /** Feasts and awards: named, but neither people, bodies nor places ("Christmas", "Oscar"). */
 const OCCASIONS = new Set(['christmas', 'easter', 'ramadan', 'thanksgiving', 'halloween', 'hanukkah', 'diwali', 'oscar', 'oscars', 'emmy', 'emmys', 'grammy', 'grammys', 'bafta', 'baftas']);
+/** The abbreviation that ends a club's name ("Man Utd", "Dundee Utd"): a person's name never ends so. */
+const TEAM_ENDS = new Set(['utd', 'utd.']);
 /** Acronyms of common nouns: never an entity by themselves ("a PC", "on DVD", "TV"). */
 const COMMON_ACRONYMS = new Set(
   'pc pcs tv tvs dvd dvds cd cds vcr vcrs mp3 pda pdas sms gps gsm gprs 3g lcd hdtv cctv atm atms dna hiv aids sim url urls mp mep meps dj djs ceo ceos r&b'.split(' '),
@@ -187,7 +189,7 @@ function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number)
     while (b - a > 1 && (TITLE_WORDS.has(low[a]) || TITLE_WORDS.has(low[a].replace(FINAL_PERIOD, '')) || low[a] === '.')) a++;
   }
   // "Liggett Group", "South Africa Ltd": a company word ends the name of a body
-  if (b - a > 1 && ((type === 'PER' && ORG_SUFFIXES.has(low[b - 1])) || (type === 'LOC' && COMPANY_SUFFIXES.has(low[b - 1])))) type = 'ORG';
+  if (b - a > 1 && ((type === 'PER' && (ORG_SUFFIXES.has(low[b - 1]) || TEAM_ENDS.has(low[b - 1]))) || (type === 'LOC' && COMPANY_SUFFIXES.has(low[b - 1])))) type = 'ORG';
   // events are neither bodies nor places ("Hong Kong Open", "Fed Cup")
   if (b - a > 1 && EVENT_LAST.has(low[b - 1])) type = 'MISC';
   return { type, seq, start: a, end: b, text: spanText(s, a, b, true), raw: spanText(s, a, b, false) };

@@ -109,6 +109,10 @@ describe('extractEntities: clean names', () => {
     ];
     for (const [text, tags, kept] of cases) expect(mentionsOf(text, tags).map((m) => m.text)).toEqual(kept);
   });
+  it('reads a name ending in a club abbreviation as a club', () => {
+    const kinds = mentionsOf('Man Utd beat Dundee Utd', ['B-PER', 'I-PER', 'O', 'B-PER', 'I-PER']).map((m) => `${m.text}:${m.type}`);
+    expect(kinds).toEqual(['Man Utd:ORG', 'Dundee Utd:ORG']);
+  });
   it('gives the names of a list one kind when most of them have it', () => {
     const kinds = (text: string, tags: string[]) => mentionsOf(text, tags).map((m) => `${m.text}:${m.type}`);
     // a line-up: one surname read as a place
