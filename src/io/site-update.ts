@@ -11,7 +11,7 @@ import type { Article } from '../types.ts';
 import { articleParts, type ArticleParts } from '../analysis/parts.ts';
 import { buildArchiveIndex } from '../site/archive-index.ts';
 import { researchBios } from '../site/research-data.ts';
-import { researchJob, researchPieces } from './research-pieces.ts';
+import { researchPieces } from './research-pieces.ts';
 import type { SiteSettings } from '../site/settings.ts';
 import type { SiteRecord } from './extract-cache.ts';
 import { PartsStore } from './parts-store.ts';
@@ -140,8 +140,7 @@ export async function updateSiteData(u: SiteUpdate): Promise<{ write: () => Prom
     // longer, with a copy of the archive in the worker's heap besides this one's (the cold ingest's memory peak).
     const index = indexPieceTexts(buildArchiveIndex(u.articles, u.descriptions, (a) => parts.get(a)?.index));
     u.lap('index');
-    const job = researchJob(u.articles, (a) => parts.get(a)!, u.keys, u.descriptions, join(state, FRAGMENTS_FILE), u.version);
-    fresh = { ...index, ...(await researchPieces(job)) };
+    fresh = { ...index, ...(await researchPieces(u.articles, (a) => parts.get(a), u.keys, u.descriptions, join(state, FRAGMENTS_FILE), u.version)) };
     u.lap('research');
   }
   await store.save();

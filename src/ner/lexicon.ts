@@ -88,12 +88,12 @@ export const REGIONS = `Europe;Asia;Africa;North America;South America;Latin Ame
   .map((s) => s.trim())
   .filter(Boolean);
 
-/** Words that end organisation names. */
 /** Words that end a company's legal name ("Inc", "Ltd"). */
 export const COMPANY_LEGAL = ['inc', 'corp', 'corporation', 'co', 'ltd', 'limited', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh'];
 
+/** Words that end organisation names: the legal endings and these. */
 export const ORG_SUFFIXES = new Set(
-  `inc corp corporation co ltd limited plc llc ag sa nv bv gmbh group holdings bank party ministry department agency
+  `${COMPANY_LEGAL.join(' ')} group holdings bank party ministry department agency
   council committee commission union association federation club fc university college institute company airlines
   airways motors industries bros times post news service office court parliament assembly congress senate army navy force
   forces police fund foundation league exchange board authority organisation organization front movement team`.split(/\s+/),

@@ -35,15 +35,15 @@ const FINAL_S = /s$/;
 const LEAD_DROP = new Set(['the', 'a', 'an']);
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 /** Feasts and awards: named, but neither people, bodies nor places ("Christmas", "Oscar"). */
-const OCCASIONS = new Set(['christmas', 'easter', 'ramadan', 'thanksgiving', 'halloween', 'hanukkah', 'diwali', 'oscar', 'oscars', 'emmy', 'emmys', 'grammy', 'grammys', 'bafta', 'baftas']);
+const OCCASIONS = ['christmas', 'easter', 'ramadan', 'thanksgiving', 'halloween', 'hanukkah', 'diwali', 'oscar', 'oscars', 'emmy', 'emmys', 'grammy', 'grammys', 'bafta', 'baftas'];
 /** The abbreviation that ends a club's name ("Man Utd", "Dundee Utd"): a person's name never ends so. */
 const TEAM_ENDS = new Set(['utd', 'utd.']);
-/** Acronyms of common nouns: never an entity by themselves ("a PC", "on DVD", "TV"). */
-const COMMON_ACRONYMS = new Set(
-  'pc pcs tv tvs dvd dvds cd cds vcr vcrs mp3 pda pdas sms gps gsm gprs 3g lcd hdtv cctv atm atms dna hiv aids sim url urls mp mep meps dj djs ceo ceos r&b'.split(' '),
-);
+/** Acronyms of common nouns ("a PC", "on DVD", "TV"). */
+const COMMON_ACRONYMS = 'pc pcs tv tvs dvd dvds cd cds vcr vcrs mp3 pda pdas sms gps gsm gprs 3g lcd hdtv cctv atm atms dna hiv aids sim url urls mp mep meps dj djs ceo ceos r&b'.split(' ');
 /** Headings of team sheets and line-ups, capitalised at the start of a line ("Replacements: ..."). */
-const LINEUP_HEADINGS = new Set(['replacements', 'substitutes', 'subs']);
+const LINEUP_HEADINGS = ['replacements', 'substitutes', 'subs'];
+/** Words that are no entity by themselves here, beside the shared NON_NAMES (which also trims role phrases). */
+const NO_NAME_ALONE = new Set([...OCCASIONS, ...COMMON_ACRONYMS, ...LINEUP_HEADINGS]);
 /** Awards of more than one word, which are no body, place or person ("won a Golden Globe"). */
 const AWARDS = new Set(['golden globe', 'golden globes', 'golden bear', 'golden lion', 'golden raspberry', 'golden raspberries', "palme d'or"]);
 /** Lower-case words that are part of no person's name ("Tyson in Las Vegas"), unlike particles ("van", "wa"). */
@@ -200,7 +200,7 @@ function isPlausible(m: Mention): boolean {
   if (!HAS_LETTER.test(t)) return false;
   const l = t.toLowerCase();
   if (m.end - m.start === 1 && m.type !== 'MISC') {
-    if (NON_NAMES.has(l) || OCCASIONS.has(l) || COMMON_ACRONYMS.has(l) || LINEUP_HEADINGS.has(l)) return false;
+    if (NON_NAMES.has(l) || NO_NAME_ALONE.has(l)) return false;
     // a single letter is an initial or a label, not a name ("D", "T")
     if (t.length === 1) return false;
     // a plural of an acronym is a common noun ("MPs", "PCs", "DVDs")

@@ -188,6 +188,7 @@ export function searchLaneCount(): number {
  */
 export async function pagefindLanes(count: number): Promise<PagefindApi[]> {
   const first = await import('pagefind');
+  if (count <= 1) return [first];
   let url: string | undefined;
   try {
     url = import.meta.resolve('pagefind');
