@@ -93,6 +93,14 @@ export async function indexShards(
   const primary = byShard.keys().next().value;
   const todo: Array<[string, string[]]> = [];
   const kept = new Set<string>();
+  // A shard with a file of unknown content on record (being moved into place when a build was killed) is indexed
+  // again, whatever its signature: keeping it would record that file's hash as unknown.
+  const unsure = new Set<string>();
+  for (const [rel, h] of Object.entries(old.files)) {
+    if (h) continue;
+    const m = /^pagefind\/([^/]+)\//.exec(rel);
+    if (m) unsure.add(m[1]);
+  }
   for (const [shard, ids] of byShard) {
     // A shard is made from its articles' records: text (the markdown's hash), heading fields and entity filters.
     // Neighbours (previous/next, related) are not in a record, so a change to them re-renders pages, not shards.
@@ -103,7 +111,7 @@ export async function indexShards(
     }
     const sig = h.digest('hex');
     next.shards[shard] = sig;
-    if (old.shards[shard] === sig) kept.add(shard);
+    if (old.shards[shard] === sig && !unsure.has(shard)) kept.add(shard);
     else todo.push([shard, ids]);
   }
   for (const [rel, h] of Object.entries(old.files)) {

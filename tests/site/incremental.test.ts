@@ -148,6 +148,14 @@ describe.skipIf(!haveCorpus)('incremental rebuilds equal clean builds', () => {
     }
   }, 300_000);
 
+  it('indexes a search shard again when one of its files was being moved into place as a build was killed', async () => {
+    const entry = Object.keys(await hashTree(site)).find((f) => /^pagefind\/[^/]+\/pagefind-entry\.json$/.test(f))!;
+    await writeFile(join(site, '.dateline-pending.json'), JSON.stringify([entry]));
+    const r = await build(raw, site, { markdownDir: md, quiet: true });
+    expect(r.render.search?.rebuilt).toBe(1);
+    expect(await hashTree(site)).toEqual(await cleanTree());
+  }, 300_000);
+
   it('puts back generated markdown removed by hand, whether the Eleventy worker asked which files are missing or each is asked in turn', async () => {
     for (const eleventyWorker of [true, false]) {
       const before = await hashTree(md);
