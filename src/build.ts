@@ -2,7 +2,8 @@
 import { join, resolve, sep } from 'node:path';
 import { ingestDir, takeLockFile, type IngestOptions, type IngestResult } from './io/ingest-dir.ts';
 import { expectsEleventyWorker, renderSite, type RenderOptions, type RenderResult } from './site/build-site.ts';
-import { startEleventyWorker } from './site/eleventy-run.ts';
+import { startEleventyWorker, type EleventyWorker } from './site/eleventy-run.ts';
+import type { WarmState } from './io/warm.ts';
 import { readSiteState } from './io/site-manifest.ts';
 
 export interface BuildOptions extends IngestOptions, RenderOptions {
@@ -45,8 +46,8 @@ export async function build(rawDir: string, siteDir: string, opts: BuildOptions 
     const release = await takeLockFile(join(site, SITE_LOCK), site);
     // A rebuild of a large archive renders its article pages in an Eleventy worker: started now, it loads Eleventy
     // on the other core while this thread ingests (an edit's ingest keeps one core busy).
-    const old = await readSiteState(site);
-    const worker = expectsEleventyWorker(old, opts) ? startEleventyWorker() : undefined;
+    const old = await readSiteState(site, opts.warm?.site);
+    const worker = expectsEleventyWorker(old, opts) ? (opts.warm ? keptWorker(opts.warm) : startEleventyWorker()) : undefined;
     // While this thread ingests, the worker asks which of the site's files are still there (a rebuild keeps a page
     // only if it is).
     const missing = worker?.missing(site, Object.keys(old.files));
@@ -68,6 +69,18 @@ export async function build(rawDir: string, siteDir: string, opts: BuildOptions 
     if (building.get(site) === tail) building.delete(site);
   });
   return run;
+}
+
+/**
+ * The Eleventy worker a warm state keeps between builds (started on first use, and again after a failure), as the
+ * render sees it: its `close` leaves it running for the next build.
+ */
+function keptWorker(warm: WarmState): EleventyWorker {
+  if (!warm.eleventy?.usable()) {
+    void warm.eleventy?.close();
+    warm.eleventy = startEleventyWorker({ keep: true });
+  }
+  return { ...warm.eleventy, close: async () => undefined };
 }
 
 /** Lock file inside the site folder while a build writes to it. */

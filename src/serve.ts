@@ -2,6 +2,7 @@
 import { watch } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, type BuildOptions } from './build.ts';
+import { createWarmState } from './io/warm.ts';
 
 export interface ServeOptions extends BuildOptions {
   port: number;
@@ -10,8 +11,10 @@ export interface ServeOptions extends BuildOptions {
 /** Build `rawDir` into `siteDir`, serve it, and rebuild (only what changed) on every change under `rawDir`. */
 export async function serve(rawDir: string, siteDir: string, opts: ServeOptions): Promise<void> {
   const site = resolve(siteDir);
+  // Kept between rebuilds: what the last build parsed, and the Eleventy worker (see src/io/warm.ts).
+  const warm = createWarmState();
   const once = async () => {
-    const r = await build(rawDir, site, opts);
+    const r = await build(rawDir, site, { ...opts, warm });
     for (const x of r.ingest.rejected) process.stderr.write(`rejected: ${x.file}${x.line ? `:${x.line}` : ''}: ${x.reason}\n`);
     process.stdout.write(`${r.ingest.articles.length} article(s); ${r.render.written.length} file(s) written, ${r.render.removed.length} removed\n`);
     return r;

@@ -19,6 +19,7 @@ import type { BuiltArticle } from '../ingest/article.ts';
 import type { Rejection } from './build-one.ts';
 import type { Extracted } from './extract-one.ts';
 import { openAtomic } from './atomic.ts';
+import type { LineMemo, ParsedLine } from './warm.ts';
 
 export interface CacheEntry {
   hash: string;
@@ -63,8 +64,12 @@ export interface ExtractCache {
   whole: boolean;
 }
 
-/** Read the cache at `path`; undefined when it is missing or was written by other code. Never throws. */
-export function readCache(path: string, version: string): ExtractCache | undefined {
+/**
+ * Read the cache at `path`; undefined when it is missing or was written by other code. Never throws. With `memo`
+ * (a process that rebuilds the same archive: serve), a line whose bytes equal those parsed last time takes what they
+ * parsed to, and the memo is left holding this file's current lines.
+ */
+export function readCache(path: string, version: string, memo?: LineMemo): ExtractCache | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -93,13 +98,19 @@ export function readCache(path: string, version: string): ExtractCache | undefin
   // it is written again whole, as when every raw file was touched) costs no parse of the lines it superseded.
   const entries = new Map<string, CacheEntry>();
   let site: SiteRecord | undefined;
+  if (memo && memo.version !== version) {
+    memo.lines.clear();
+    memo.version = version;
+  }
+  const seen = memo && new Set<string>();
   for (let k = lines.length - 1; k >= 0; k--) {
     const line = lines[k];
     const [start, end] = line;
     const source = lineSource(bytes, start, end);
     if (source !== undefined ? entries.has(source) : site && bytes.subarray(start, start + 8).equals(SITE_HEAD)) continue;
     try {
-      const e = JSON.parse(bytes.toString('utf8', start, end)) as { s?: unknown; h?: unknown; t?: unknown; f?: unknown; r?: { built?: BuiltArticle; error?: Rejection }; site?: Record<keyof SiteRecord, unknown> };
+      const e = (source !== undefined && memo ? memoParse(memo, source, bytes.subarray(start, end)) : JSON.parse(bytes.toString('utf8', start, end))) as ParsedLine;
+      if (source !== undefined) seen?.add(source);
       if (e.site && typeof e.site === 'object') {
         const r = e.site;
         if (!site && typeof r.key === 'string') {
@@ -113,7 +124,17 @@ export function readCache(path: string, version: string): ExtractCache | undefin
       // a damaged line: an earlier line for that file stands, else it is extracted again
     }
   }
+  if (memo) for (const source of memo.lines.keys()) if (!seen!.has(source)) memo.lines.delete(source);
   return { bytes, entries, ...(site ? { site } : {}), size, whole: bytes.length === 0 || bytes[bytes.length - 1] === 10 };
+}
+
+/** A source's line parsed: what the same bytes parsed to last time, else parsed now (and kept, with a copy of the bytes). */
+function memoParse(memo: LineMemo, source: string, line: Buffer): ParsedLine {
+  const kept = memo.lines.get(source);
+  if (kept && kept.bytes.equals(line)) return kept.parsed;
+  const parsed = JSON.parse(line.toString('utf8')) as ParsedLine;
+  memo.lines.set(source, { bytes: Buffer.from(line), parsed });
+  return parsed;
 }
 
 /** How a site line starts. */

@@ -21,6 +21,7 @@ import { updateSiteData } from './site-update.ts';
 import { DEFAULT_SETTINGS, parseSettings, type SiteSettings } from '../site/settings.ts';
 import { SRC_DIR } from '../paths.ts';
 import { modelFilesHash } from '../ner/model.ts';
+import type { WarmState } from './warm.ts';
 
 export const SETTINGS_FILE = 'site.yaml';
 
@@ -32,6 +33,8 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number) => void;
   /** Folders inside the raw folder that are not raw input (the site folder); the output folder is always excluded. */
   excludeDirs?: string[];
+  /** What this process kept from its last build of the same archive (serve; see src/io/warm.ts). */
+  warm?: WarmState;
 }
 
 export { buildOne, type Rejection };
@@ -128,7 +131,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     onSkip: (file, message) => warnings.push({ file, message }),
   });
   const cachePath = join(outDir, STATE_DIR, CACHE_FILE);
-  const cache = readCache(cachePath, cacheVersion());
+  const cache = readCache(cachePath, cacheVersion(), opts.warm?.cacheLines);
   const oldEntries = cache?.entries ?? new Map<string, CacheEntry>();
   /** Entries in the order the articles are taken: read failures and cache hits (file order), then extractions (file order). */
   const entries = new Map<string, CacheEntry>();
@@ -322,6 +325,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
     oldOutputsHash: oldOutputsText === undefined ? undefined : sha1(oldOutputsText),
     version: siteCodeHash(),
     lap,
+    ...(opts.warm ? { pieces: opts.warm.pieces } : {}),
   });
   await pool?.close();
   pool = undefined;

@@ -71,20 +71,38 @@ function isManifest(m: unknown): m is SiteManifest {
 /** A piece file name: one plain name inside the pieces folder. */
 const isPieceName = (name: string) => /^[a-z]+\.[0-9a-f]{16}\.json$/.test(name);
 
-/** Read one piece of the site data named by `manifest`; throws naming the file when it is missing or not JSON. */
-export function readPiece<P extends SitePiece>(markdownDir: string, manifest: SiteManifest, piece: P): SitePieces[P] {
+/** Pieces parsed earlier in this process, by file path, with the size the file had (see src/io/warm.ts). */
+export type PieceMemo = Map<string, { size: number; value: unknown }>;
+
+/**
+ * Read one piece of the site data named by `manifest`; throws naming the file when it is missing or not JSON. With
+ * `memo`, a piece parsed (or written) earlier in this process is taken as it was while its file is there with the
+ * same size (its name is a hash of its text). The value is shared: never changed by its readers.
+ */
+export function readPiece<P extends SitePiece>(markdownDir: string, manifest: SiteManifest, piece: P, memo?: PieceMemo): SitePieces[P] {
   const file = join(markdownDir, SITE_PIECES_DIR, manifest.pieces[piece]);
+  if (memo) {
+    const kept = memo.get(file);
+    if (kept && statSync(file, { throwIfNoEntry: false })?.size === kept.size) return kept.value as SitePieces[P];
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new Error(`site data: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); run ingest again`);
   }
+  let value: SitePieces[P];
   try {
-    return JSON.parse(text) as SitePieces[P];
+    value = JSON.parse(text) as SitePieces[P];
   } catch (e) {
     throw new Error(`site data: ${file} is not valid JSON (${(e as Error).message}); run ingest again`);
   }
+  if (memo) {
+    // Only the pieces of the current site data are kept.
+    for (const f of memo.keys()) if (f.startsWith(join(markdownDir, SITE_PIECES_DIR, `${piece}.`))) memo.delete(f);
+    memo.set(file, { size: Buffer.byteLength(text), value });
+  }
+  return value;
 }
 
 /**
@@ -102,10 +120,10 @@ export function readSiteData(markdownDir: string): SiteData | undefined {
  * readSiteData, with the names of the pieces it was read from (none for the earlier single-file form). The research
  * pieces are read when `data.research` is first used (a missing piece is an error here already; a damaged one, there).
  */
-export function readSiteDataAndPieces(markdownDir: string): { data: SiteData; pieces?: Record<SitePiece, string> } | undefined {
+export function readSiteDataAndPieces(markdownDir: string, memo?: PieceMemo): { data: SiteData; pieces?: Record<SitePiece, string> } | undefined {
   const m = readSiteJson(markdownDir);
   if (!isManifest(m)) return m && typeof m === 'object' && 'index' in m ? { data: m as SiteData } : undefined;
-  const piece = <P extends SitePiece>(p: P) => readPiece(markdownDir, m, p);
+  const piece = <P extends SitePiece>(p: P) => readPiece(markdownDir, m, p, memo);
   const data: SiteData = { settings: m.settings, index: { articles: piece('articles'), ...piece('entities') } };
   for (const p of RESEARCH_PIECES) {
     const file = join(markdownDir, SITE_PIECES_DIR, m.pieces[p]);
@@ -131,9 +149,10 @@ export function readSiteDataAndPieces(markdownDir: string): { data: SiteData; pi
 /**
  * Write the site data: each piece in `fresh` (JSON text, or its UTF-8 bytes) under the name its text hashes to (unless a file of that
  * name and size is there), then the manifest naming those and the `kept` pieces' files (which must exist), then
- * remove the piece files it no longer names. Returns the manifest.
+ * remove the piece files it no longer names. Returns the manifest. With `memo`, the `values` given (what a fresh
+ * piece's text was made from, never to be changed) are kept for readPiece.
  */
-export async function writeSiteData(markdownDir: string, settings: SiteSettings, fresh: Partial<Record<SitePiece, string | Uint8Array>>, kept: Partial<Record<SitePiece, string>>): Promise<SiteManifest> {
+export async function writeSiteData(markdownDir: string, settings: SiteSettings, fresh: Partial<Record<SitePiece, string | Uint8Array>>, kept: Partial<Record<SitePiece, string>>, memo?: { pieces: PieceMemo; values: Partial<Record<SitePiece, unknown>> }): Promise<SiteManifest> {
   const dir = join(markdownDir, SITE_PIECES_DIR);
   const pieces = {} as Record<SitePiece, string>;
   for (const p of SITE_PIECES) {
@@ -143,6 +162,10 @@ export async function writeSiteData(markdownDir: string, settings: SiteSettings,
       pieces[p] = `${p}.${createHash('sha1').update(bytes).digest('hex').slice(0, 16)}.json`;
       const file = join(dir, pieces[p]);
       if (statSync(file, { throwIfNoEntry: false })?.size !== bytes.length) await writeAtomic(file, bytes);
+      if (memo && memo.values[p] !== undefined) {
+        for (const f of memo.pieces.keys()) if (f.startsWith(join(dir, `${p}.`))) memo.pieces.delete(f);
+        memo.pieces.set(file, { size: bytes.length, value: memo.values[p] });
+      }
     } else {
       const name = kept[p];
       if (name === undefined || !isPieceName(name)) throw new Error(`site data: no text and no file for the ${p} piece`);

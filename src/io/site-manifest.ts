@@ -2,7 +2,7 @@
 // made from, and the move of a build's staged files into place. Pages of deleted articles and entities
 // disappear on the next build; files the tool did not write are never touched.
 import { readFile, rm, rmdir } from 'node:fs/promises';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { writeAtomic } from './atomic.ts';
 
@@ -66,8 +66,27 @@ const strings = (o: unknown, keep: (key: string) => boolean = () => true): Recor
   return r as Record<string, string>;
 };
 
-/** Read the site state; a missing, unreadable or tampered record yields what can safely be trusted of it. */
-export async function readSiteState(siteDir: string): Promise<SiteState> {
+/** The record a process published last (serve; see src/io/warm.ts), with the stamp its file had then. */
+export interface StateMemo {
+  dir?: string;
+  stamp?: string;
+  state?: SiteState;
+}
+
+/** Size, modification and change time and inode of the site folder's record (undefined when missing). */
+function recordStamp(siteDir: string): string | undefined {
+  const s = statSync(join(siteDir, SITE_MANIFEST), { throwIfNoEntry: false });
+  return s && `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
+}
+
+/**
+ * Read the site state; a missing, unreadable or tampered record yields what can safely be trusted of it. With
+ * `memo`, the state this process published last is taken as it is while the record's file is the one it wrote.
+ * The state returned is never changed by a build.
+ */
+export async function readSiteState(siteDir: string, memo?: StateMemo): Promise<SiteState> {
+  // The record this process published last, while the file is the one it wrote and no build was killed since.
+  if (memo?.state && memo.dir === siteDir && memo.stamp === recordStamp(siteDir) && !existsSync(join(siteDir, SITE_PENDING))) return memo.state;
   let raw: Partial<SiteState> & { files?: unknown };
   try {
     raw = JSON.parse(await readFile(join(siteDir, SITE_MANIFEST), 'utf8')) as typeof raw;
@@ -140,7 +159,8 @@ async function markPending(siteDir: string, old: SiteState, files: string[]): Pr
  * killed at any point still knows every file it may have written; the next build finishes the job.
  * Returns the deleted paths.
  */
-export async function publishSite(siteDir: string, stagingDir: string, old: SiteState, next: SiteState): Promise<string[]> {
+export async function publishSite(siteDir: string, stagingDir: string, old: SiteState, next: SiteState, memo?: StateMemo): Promise<string[]> {
+  if (memo) memo.state = undefined; // until the new record is in place
   const listed = await listFiles(stagingDir);
   const staged = listed.filter(isSafeSitePath);
   await markPending(siteDir, old, staged);
@@ -160,6 +180,7 @@ export async function publishSite(siteDir: string, stagingDir: string, old: Site
   }
   await writeAtomic(join(siteDir, SITE_MANIFEST), serializeState(next, old));
   await rm(join(siteDir, SITE_PENDING), { force: true });
+  if (memo) Object.assign(memo, { dir: siteDir, stamp: recordStamp(siteDir), state: next });
   await rm(stagingDir, { recursive: true, force: true });
   return removed.sort();
 }

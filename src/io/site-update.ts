@@ -15,7 +15,7 @@ import { researchPieces } from './research-pieces.ts';
 import type { SiteSettings } from '../site/settings.ts';
 import type { SiteRecord } from './extract-cache.ts';
 import { PartsStore } from './parts-store.ts';
-import { indexPieceTexts, readPiece, readSiteManifest, writeSiteData, SITE_DATA_FILE, SITE_PIECES, SITE_PIECES_DIR, type SiteManifest, type SitePiece } from './site-data.ts';
+import { indexPieceTexts, readPiece, readSiteManifest, writeSiteData, SITE_DATA_FILE, SITE_PIECES, SITE_PIECES_DIR, type PieceMemo, type SiteManifest, type SitePiece } from './site-data.ts';
 
 export interface SitePatch {
   /** The markdown folder. */
@@ -31,6 +31,10 @@ export interface SitePatch {
   madeParts: (i: number) => string | undefined;
   store: PartsStore;
   descriptions: Map<string, string>;
+  /** Pieces parsed earlier in this process (serve). */
+  memo?: PieceMemo;
+  /** Filled with the summaries the patched `articles` piece is made of, when it changes. */
+  values?: Partial<Record<SitePiece, unknown>>;
 }
 
 /**
@@ -47,13 +51,15 @@ export function patchSiteData(p: SitePatch): Partial<Record<SitePiece, string>> 
   }
   let summaries;
   try {
-    summaries = readPiece(p.outDir, p.manifest, 'articles');
+    summaries = readPiece(p.outDir, p.manifest, 'articles', p.memo);
   } catch {
     return undefined;
   }
   if (!Array.isArray(summaries)) return undefined;
-  const byId = new Map(summaries.map((s) => [s.id, s]));
-  if (!changed.every((i) => byId.has(p.articles[i].id))) return undefined;
+  // A changed summary is a new object in a new array: what was read may be shared (p.memo).
+  summaries = summaries.slice();
+  const at = new Map(summaries.map((s, i) => [s.id, i]));
+  if (!changed.every((i) => at.has(p.articles[i].id))) return undefined;
 
   const parts = new Map<Article, ArticleParts>();
   let biosChanged = false;
@@ -63,9 +69,8 @@ export function patchSiteData(p: SitePatch): Partial<Record<SitePiece, string>> 
     parts.set(a, now);
     const old = p.oldKeys[i] === undefined ? undefined : p.store.remembered(p.oldKeys[i]!);
     if (!old || JSON.stringify(old.bio) !== JSON.stringify(now.bio)) biosChanged = true;
-    const s = byId.get(a.id)!;
-    s.lede = now.index.lede;
-    s.words = now.index.words;
+    const j = at.get(a.id)!;
+    summaries[j] = { ...summaries[j], lede: now.index.lede, words: now.index.words };
   }
   const isChanged = new Set(changed);
   p.articles.forEach((a, i) => {
@@ -73,6 +78,7 @@ export function patchSiteData(p: SitePatch): Partial<Record<SitePiece, string>> 
     if (biosChanged) parts.set(a, p.store.get(p.keys[i], () => articleParts(a)));
     else p.store.retain(p.keys[i]);
   });
+  if (p.values) p.values.articles = summaries;
   return {
     articles: JSON.stringify(summaries),
     ...(biosChanged ? { bios: JSON.stringify(researchBios(p.articles, p.descriptions, (a) => parts.get(a))) } : {}),
@@ -103,6 +109,8 @@ export interface SiteUpdate {
   version: string;
   /** Ends a timed phase (`index`, `research`). */
   lap: (name: string) => void;
+  /** Site data pieces parsed earlier in this process (serve; see src/io/warm.ts). */
+  pieces?: PieceMemo;
 }
 
 /**
@@ -128,8 +136,9 @@ export async function updateSiteData(u: SiteUpdate): Promise<{ write: () => Prom
   const state = join(u.outDir, STATE_DIR);
   const store = PartsStore.read(join(state, PARTS_FILE), u.version);
   let fresh: Partial<Record<SitePiece, string | Uint8Array>> | undefined;
+  const values: Partial<Record<SitePiece, unknown>> = {};
   if (whole && u.old!.structure === u.structure && u.old!.outputs !== undefined && u.old!.outputs === u.oldOutputsHash) {
-    fresh = patchSiteData({ outDir: u.outDir, manifest: current!, articles: u.articles, keys: u.keys, oldKeys: u.oldKeys(), madeParts: (i) => u.madeParts[i], store, descriptions: u.descriptions });
+    fresh = patchSiteData({ outDir: u.outDir, manifest: current!, articles: u.articles, keys: u.keys, oldKeys: u.oldKeys(), madeParts: (i) => u.madeParts[i], store, descriptions: u.descriptions, ...(u.pieces ? { memo: u.pieces, values } : {}) });
     u.lap('index');
     u.lap('research');
   }
@@ -147,7 +156,7 @@ export async function updateSiteData(u: SiteUpdate): Promise<{ write: () => Prom
   const made = fresh;
   return {
     write: async () => {
-      await writeSiteData(u.outDir, u.settings, made, current?.pieces ?? {});
+      await writeSiteData(u.outDir, u.settings, made, current?.pieces ?? {}, u.pieces && { pieces: u.pieces, values });
       return record();
     },
   };

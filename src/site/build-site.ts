@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { EMPTY_INDEX, makeSiteContext, type SiteContext } from './context.ts';
 import { DEFAULT_SETTINGS, normalizePrefix } from './settings.ts';
 import { readSiteDataAndPieces, type SitePiece } from '../io/site-data.ts';
+import type { WarmState } from '../io/warm.ts';
 import { articleUrl } from './archive-index.ts';
 import { indexShards } from './search-index.ts';
 import { digest, sitePages, PageInputs } from './pages.ts';
@@ -48,6 +49,8 @@ export interface RenderOptions {
   eleventyWorker?: boolean;
   /** Articles per Eleventy run (default 1,000): bounds Eleventy's memory on large archives. */
   eleventyBatch?: number;
+  /** What this process kept from its last build of the same archive (serve; see src/io/warm.ts). */
+  warm?: WarmState;
   /** Progress of each rendering step: `articles` (Eleventy), `pages` (every other page), `search` (index shards). */
   onRenderProgress?: (step: RenderStep, done: number, total: number) => void;
 }
@@ -155,9 +158,9 @@ async function render(markdownDir: string, siteDir: string, opts: RenderOptions,
   const site = resolve(siteDir);
   const md = resolve(markdownDir);
   const prefix = normalizePrefix(opts.pathPrefix);
-  const read = readSiteDataAndPieces(md);
+  const read = readSiteDataAndPieces(md, opts.warm?.pieces);
   const ctx = makeSiteContext(read?.data ?? { settings: DEFAULT_SETTINGS, index: EMPTY_INDEX }, prefix);
-  const old = head.old ?? (await readSiteState(site));
+  const old = head.old ?? (await readSiteState(site, opts.warm?.site));
   const missing = head.old && head.missing ? await head.missing.catch(() => undefined) : undefined;
   /** Whether a file on record is still there. */
   const present = (rel: string) => (missing ? !missing.has(rel) : existsSync(join(site, rel)));
@@ -277,7 +280,7 @@ async function render(markdownDir: string, siteDir: string, opts: RenderOptions,
   const t3 = performance.now();
 
   // 4. Move staged files into place, then remove what this build no longer produces.
-  const removed = await publishSite(site, staging, old, next);
+  const removed = await publishSite(site, staging, old, next, opts.warm?.site);
   const t4 = performance.now();
   return {
     pages: Object.keys(next.files).length,

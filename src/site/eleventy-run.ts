@@ -103,8 +103,10 @@ export async function preloadEleventy(): Promise<void> {
 
 /** A worker thread that renders one Eleventy job; started ahead of it, it loads Eleventy while it waits. */
 export interface EleventyWorker {
-  /** Render the plan's articles; rejects with the worker's error. Once per worker. */
+  /** Render the plan's articles; rejects with the worker's error. Once per worker, unless it was started to be kept. */
   run(job: EleventyJob, onProgress?: (done: number) => void, data?: ArticleSiteData): Promise<EleventyFile[]>;
+  /** Whether it can take a job (not failed, and kept or not yet given one). */
+  usable(): boolean;
   /**
    * Which of `rels` (paths relative to `root`) are missing, asked on the worker's thread: a rebuild keeps tens of
    * thousands of pages only if they are still there, and the worker, idle while the caller ingests, asks.
@@ -116,10 +118,12 @@ export interface EleventyWorker {
 
 /**
  * Start an Eleventy worker thread now: it loads Eleventy and the article plugin (about a second of CPU) while this
- * thread does something else, such as ingesting, and renders the job `run` gives it.
+ * thread does something else, such as ingesting, and renders the job `run` gives it. A worker started with `keep`
+ * takes one job after another (a process that rebuilds the same archive: serve) until closed.
  */
-export function startEleventyWorker(): EleventyWorker {
-  const w = new Worker(workerEntry('eleventy'), { workerData: { preload: true }, execArgv: workerExecArgv() });
+export function startEleventyWorker(opts: { keep?: boolean } = {}): EleventyWorker {
+  const keep = !!opts.keep;
+  const w = new Worker(workerEntry('eleventy'), { workerData: { preload: true, keep }, execArgv: workerExecArgv() });
   let onProgress: ((done: number) => void) | undefined;
   let settle: { resolve: (files: EleventyFile[]) => void; reject: (e: Error) => void } | undefined;
   let failure: Error | undefined;
@@ -145,16 +149,22 @@ export function startEleventyWorker(): EleventyWorker {
     }
     const s = settle;
     settle = undefined;
+    if (keep) {
+      started = false; // ready for the next job
+      if (!asked.size) w.unref();
+    }
     if (m.files) s?.resolve(m.files);
-    else fail(new Error(m.error ?? 'Eleventy worker failed'));
+    else fail(new Error(m.error ?? 'Eleventy worker failed')); // (a kept worker that failed is not used again)
   });
   w.on('error', (e) => fail(e));
   w.on('exit', (code) => fail(new Error(`Eleventy worker exited with code ${code}`)));
+  let closed = false;
   // An idle worker waiting for a job must not keep the process alive.
   w.unref();
   return {
+    usable: () => !failure && !closed && (keep || !started),
     run(job, progress, data) {
-      if (started) return Promise.reject(new Error('an Eleventy worker renders one job'));
+      if (started) return Promise.reject(new Error(keep ? 'an Eleventy worker renders one job at a time' : 'an Eleventy worker renders one job'));
       started = true;
       if (failure) return Promise.reject(failure);
       onProgress = progress;
@@ -175,6 +185,7 @@ export function startEleventyWorker(): EleventyWorker {
       });
     },
     async close() {
+      closed = true;
       await w.terminate();
     },
   };

@@ -2,7 +2,7 @@
 // answers which of the site's recorded files are missing (see EleventyWorker.missing).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { runEleventy, articleContext, preloadEleventy, type EleventyJob, type ArticleSiteData } from './eleventy-run.ts';
 
 type Job = { job: EleventyJob; progress: boolean; data?: ArticleSiteData };
@@ -31,5 +31,6 @@ async function render({ job, progress, data }: Job): Promise<void> {
   } catch (e) {
     parentPort!.postMessage({ error: (e as Error).stack ?? String(e) });
   }
-  parentPort!.close(); // the one job is done: let the thread end
+  // The one job is done: let the thread end (unless it is kept for the next build: serve).
+  if (!(workerData as { keep?: boolean } | undefined)?.keep) parentPort!.close();
 }

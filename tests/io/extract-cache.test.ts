@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCache, entryLine } from '../../src/io/extract-cache.ts';
+import { createWarmState } from '../../src/io/warm.ts';
 import { tempDir } from '../helpers.ts';
 
 /** A source whose JSON holds `,\"h\":`, escaped: the reader must not take it for the end of the source. */
@@ -37,6 +38,34 @@ describe('readCache', () => {
     // the line an entry was read from is kept, to be written back as it is
     expect(c.bytes.toString('utf8', a.line![0] as number, a.line![1] as number)).toBe(a2);
     expect(readCache(file, 'other')).toBeUndefined();
+    await tmp.cleanup();
+  });
+
+  it('with a memo, takes what a line parsed to last time while its bytes are the same, and keeps only current lines', async () => {
+    const tmp = await tempDir();
+    const file = join(tmp.path, 'cache.ndjson');
+    const a = entryLine('a.txt', 'ha', 's', 'f', built('Aye'));
+    const b = entryLine('b.txt', 'hb', 's', 'f', built('Bee'));
+    const c = entryLine('c.txt', 'hc', 's', 'f', built('See'));
+    await writeFile(file, [JSON.stringify({ version: 'v' }), a, b, c].join('\n') + '\n');
+    const memo = createWarmState().cacheLines;
+    const first = readCache(file, 'v', memo)!;
+    expect([...memo.lines.keys()].sort()).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    // b changed (another run wrote it), c is gone: a's line is taken as parsed, b's parsed again.
+    const b2 = entryLine('b.txt', 'hb2', 's', 'f', built('Bee two'));
+    await writeFile(file, [JSON.stringify({ version: 'v' }), a, b2].join('\n') + '\n');
+    const parse = vi.spyOn(JSON, 'parse');
+    const second = readCache(file, 'v', memo)!;
+    const parsed = parse.mock.calls.map((args) => args[0]);
+    expect(second.entries.get('a.txt')!.built).toBe(first.entries.get('a.txt')!.built);
+    expect(parsed).not.toContain(a);
+    expect(second.entries.get('b.txt')!.built?.article.title).toBe('Bee two');
+    expect(second.entries.get('b.txt')!.hash).toBe('hb2');
+    expect(second.entries.has('c.txt')).toBe(false);
+    expect([...memo.lines.keys()].sort()).toEqual(['a.txt', 'b.txt']);
+    // The same line under another version (other extraction code) is parsed again.
+    await writeFile(file, [JSON.stringify({ version: 'w' }), a].join('\n') + '\n');
+    expect(readCache(file, 'w', memo)!.entries.get('a.txt')!.built).not.toBe(first.entries.get('a.txt')!.built);
     await tmp.cleanup();
   });
 });

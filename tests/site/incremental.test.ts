@@ -5,48 +5,59 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from '../../src/build.ts';
+import { build, type BuildOptions } from '../../src/build.ts';
+import { closeWarmState, createWarmState, type WarmState } from '../../src/io/warm.ts';
 import { hashTree } from '../robustness/tree.ts';
 import { tempDir, writeFiles, SEED } from '../helpers.ts';
 import { bbcFiles, BBC } from './fixtures.ts';
 
 const haveCorpus = existsSync(BBC);
-let tmp: { path: string; cleanup: () => Promise<void> };
-let raw: string;
-let site: string;
-let md: string;
-let clean = 0;
-let names: string[] = [];
 
-/** Build `raw` from nothing and return its tree. */
-async function cleanTree(): Promise<Record<string, string>> {
-  const dir = join(tmp.path, `clean-${++clean}`);
-  await build(raw, join(dir, 'site'), { markdownDir: join(dir, 'md'), quiet: true });
-  const t = await hashTree(join(dir, 'site'));
-  await rm(dir, { recursive: true, force: true });
-  return t;
-}
+// Every case runs twice: rebuilds by separate builds (the CLI), and rebuilds that share a warm state (serve: the
+// parsed extraction cache, site data pieces and site record, and one Eleventy worker, kept from build to build).
+describe.skipIf(!haveCorpus).each(['cold', 'warm'] as const)('incremental rebuilds equal clean builds (%s)', (mode) => {
+  let tmp: { path: string; cleanup: () => Promise<void> };
+  let raw: string;
+  let site: string;
+  let md: string;
+  let clean = 0;
+  let names: string[] = [];
+  let warm: WarmState | undefined;
+  /** Options of a build of the site under test: in warm mode, with the warm state and article pages in the Eleventy worker. */
+  const opts = (o: BuildOptions = {}): BuildOptions => ({ markdownDir: md, quiet: true, ...(warm ? { warm, eleventyWorker: true } : {}), ...o });
 
-async function rebuild() {
-  const r = await build(raw, site, { markdownDir: md, quiet: true });
-  expect(await hashTree(site)).toEqual(await cleanTree());
-  return r;
-}
+  /** Build `raw` from nothing and return its tree. */
+  async function cleanTree(): Promise<Record<string, string>> {
+    const dir = join(tmp.path, `clean-${++clean}`);
+    await build(raw, join(dir, 'site'), { markdownDir: join(dir, 'md'), quiet: true });
+    const t = await hashTree(join(dir, 'site'));
+    await rm(dir, { recursive: true, force: true });
+    return t;
+  }
 
-beforeAll(async () => {
-  tmp = await tempDir();
-  raw = join(tmp.path, 'raw');
-  site = join(tmp.path, 'site');
-  md = join(tmp.path, 'md');
-  // Dates spread over three years, so there are several search shards.
-  const files = Object.entries(bbcFiles(40)).map(([name, text], i) => [`${2020 + (i % 3)}-0${1 + (i % 9)}-1${i % 10}-${name.replace(/\//g, '-')}`, text]);
-  names = files.map(([n]) => n);
-  await writeFiles(raw, { ...Object.fromEntries(files), '2025-02-27-seed.txt': readFileSync(SEED, 'utf8') });
-  await build(raw, site, { markdownDir: md, quiet: true });
-}, 300_000);
-afterAll(() => tmp?.cleanup());
+  async function rebuild() {
+    const r = await build(raw, site, opts());
+    expect(await hashTree(site)).toEqual(await cleanTree());
+    return r;
+  }
 
-describe.skipIf(!haveCorpus)('incremental rebuilds equal clean builds', () => {
+  beforeAll(async () => {
+    tmp = await tempDir();
+    raw = join(tmp.path, 'raw');
+    site = join(tmp.path, 'site');
+    md = join(tmp.path, 'md');
+    // Dates spread over three years, so there are several search shards.
+    const files = Object.entries(bbcFiles(40)).map(([name, text], i) => [`${2020 + (i % 3)}-0${1 + (i % 9)}-1${i % 10}-${name.replace(/\//g, '-')}`, text]);
+    names = files.map(([n]) => n);
+    await writeFiles(raw, { ...Object.fromEntries(files), '2025-02-27-seed.txt': readFileSync(SEED, 'utf8') });
+    if (mode === 'warm') warm = createWarmState();
+    await build(raw, site, opts());
+  }, 300_000);
+  afterAll(async () => {
+    if (warm) await closeWarmState(warm);
+    await tmp?.cleanup();
+  });
+
   it('after editing one article: its page, its entities and its listings are rewritten, not the rest', async () => {
     const seed = join(raw, '2025-02-27-seed.txt');
     await writeFile(seed, `${await readFile(seed, 'utf8')}\n\nForeign Minister Sergei Lavrov later met Ambassador Jane Holloway in Moscow.\n`);
@@ -142,7 +153,7 @@ describe.skipIf(!haveCorpus)('incremental rebuilds equal clean builds', () => {
       const article = Object.keys(await hashTree(site)).find((f) => /^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(f))!;
       await rm(join(site, article));
       await rm(join(site, 'people/index.html'));
-      const r = await build(raw, site, { markdownDir: md, quiet: true, eleventyWorker });
+      const r = await build(raw, site, opts({ eleventyWorker }));
       expect(r.written).toEqual(expect.arrayContaining([article, 'people/index.html']));
       expect(await hashTree(site)).toEqual(await cleanTree());
     }
@@ -151,7 +162,7 @@ describe.skipIf(!haveCorpus)('incremental rebuilds equal clean builds', () => {
   it('indexes a search shard again when one of its files was being moved into place as a build was killed', async () => {
     const entry = Object.keys(await hashTree(site)).find((f) => /^pagefind\/[^/]+\/pagefind-entry\.json$/.test(f))!;
     await writeFile(join(site, '.dateline-pending.json'), JSON.stringify([entry]));
-    const r = await build(raw, site, { markdownDir: md, quiet: true });
+    const r = await build(raw, site, opts());
     expect(r.render.search?.rebuilt).toBe(1);
     expect(await hashTree(site)).toEqual(await cleanTree());
   }, 300_000);
@@ -162,10 +173,44 @@ describe.skipIf(!haveCorpus)('incremental rebuilds equal clean builds', () => {
       const gone = Object.keys(before).filter((f) => f.startsWith('articles/') && f.endsWith('.md')).slice(0, 2);
       expect(gone).toHaveLength(2);
       for (const f of gone) await rm(join(md, f));
-      const r = await build(raw, site, { markdownDir: md, quiet: true, eleventyWorker });
+      const r = await build(raw, site, opts({ eleventyWorker }));
       expect(r.ingest.written.sort()).toEqual([...gone].sort());
       expect(await hashTree(md)).toEqual(before);
       expect(await hashTree(site)).toEqual(await cleanTree());
     }
+  }, 300_000);
+  it.runIf(mode === 'warm')('keeps one Eleventy worker and what it parsed, and sees builds made without it', async () => {
+    const worker = warm!.eleventy;
+    expect(worker?.usable()).toBe(true);
+    expect(warm!.cacheLines.lines.size).toBeGreaterThan(30);
+    // The lines parsed last time are taken as they are: the same objects.
+    const before = warm!.cacheLines.lines.get(names[20])!.parsed;
+    let file = join(raw, names[12]);
+    await writeFile(file, `${await readFile(file, 'utf8')}\n\nThe minister, Jane Holloway, declined to comment.\n`);
+    await rebuild();
+    expect(warm!.eleventy).toBe(worker);
+    expect(warm!.cacheLines.lines.get(names[20])!.parsed).toBe(before);
+    expect(warm!.site.state).toBeDefined();
+    // Another process (a build without the warm state) rebuilds after an edit and a new article: the extraction
+    // cache, the site data pieces and the site record all change behind the warm state's back. The next warm build
+    // must know the pages that build wrote (the new article's are removed with it).
+    file = join(raw, names[13]);
+    await writeFile(file, `${await readFile(file, 'utf8')}\n\nOfficials in Paris said talks would resume.\n`);
+    await writeFiles(raw, { '2023-03-03-behind.txt': 'OSLO - Foreign Minister Ingrid Solbakken met envoy Pieter Vandersloot in Bergen on Friday.\n\nThe two discussed fisheries.' });
+    const other = await build(raw, site, { markdownDir: md, quiet: true });
+    expect(other.written.some((f) => f.startsWith('people/pieter-vandersloot/'))).toBe(true);
+    await rm(join(raw, '2023-03-03-behind.txt'));
+    file = join(raw, names[14]);
+    await writeFile(file, `---\ntitle: Retitled behind the warm state\n---\n${await readFile(file, 'utf8')}`);
+    const r = await rebuild();
+    expect(r.removed.some((f) => f.startsWith('people/pieter-vandersloot/'))).toBe(true);
+    // A failed worker is replaced on the next build.
+    await worker!.close();
+    expect(worker!.usable()).toBe(false);
+    file = join(raw, names[15]);
+    await writeFile(file, `${await readFile(file, 'utf8')}\n\nA later paragraph.\n`);
+    await rebuild();
+    expect(warm!.eleventy).not.toBe(worker);
+    expect(warm!.eleventy?.usable()).toBe(true);
   }, 300_000);
 });
