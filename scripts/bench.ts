@@ -198,9 +198,17 @@ async function benchOne(n: number) {
   const add = await phase('build', raw, md, site);
   const afterAdd = await snapshot(site);
 
+  // Rebuilds after editing one article, three times, in one process that keeps what it parsed between builds
+  // (as `dateline serve` does): the median of the three.
+  const names = (await readdir(raw)).filter((f) => f.endsWith('.txt')).sort();
+  const served = await phase('serve-edits', raw, md, site, ...[3, 5, 7].map((k) => names[Math.floor(n / k)]));
+  const serveEdits = (served.info.edits as Array<{ ms: number; siteWritten: number; removed: number }>) ?? [];
+  const serveMs = serveEdits.map((e) => e.ms).sort((a, b) => a - b)[Math.floor(serveEdits.length / 2)];
+  const afterServe = await snapshot(site);
+
   // The incremental result must equal a clean full build.
   const clean = await phase('build', raw, join(dir, 'md-clean'), join(dir, 'site-clean'));
-  const identical = sameTree(afterAdd, await snapshot(join(dir, 'site-clean')));
+  const identical = sameTree(afterServe, await snapshot(join(dir, 'site-clean')));
 
   const r = {
     articles: n,
@@ -215,11 +223,12 @@ async function benchOne(n: number) {
     rebuildAfterEdit: { s: +(edit.wallMs / 1000).toFixed(2), pagesRewritten: changed(before, afterEdit), ratioToBare: +(edit.wallMs / bareRun.wallMs).toFixed(2) },
     rebuildAfterCuration: { s: +(cur.wallMs / 1000).toFixed(2), pagesRewritten: changed(afterEdit, afterCur), ratioToBare: +(cur.wallMs / bareRun.wallMs).toFixed(2) },
     rebuildAfterAdding: { s: +(add.wallMs / 1000).toFixed(2), pagesRewritten: changed(afterCur, afterAdd), ratioToBare: +(add.wallMs / bareRun.wallMs).toFixed(2) },
+    serveRebuildAfterEdit: { s: +(serveMs / 1000).toFixed(2), each: serveEdits.map((e) => ({ s: +(e.ms / 1000).toFixed(2), filesWritten: e.siteWritten, removed: e.removed })), firstBuildS: +(Number(served.info.firstMs) / 1000).toFixed(2), ratioToBare: +(serveMs / bareRun.wallMs).toFixed(2), peakRssMiB: Math.round(served.peakRssMiB), pagesRewritten: changed(afterAdd, afterServe) },
     cleanBuild: { s: +(clean.wallMs / 1000).toFixed(2) },
     incrementalEqualsClean: identical,
     perArticleMs: +((cold.wallMs + full.wallMs) / n).toFixed(3),
     /** Milliseconds per phase inside each run, as the library reports them (where the time goes). */
-    phases: { coldIngest: cold.info.timings, warmIngest: warm.info.timings, fullBuild: full.info.timings, rebuildAfterEdit: edit.info.timings, rebuildAfterCuration: cur.info.timings, rebuildAfterAdding: add.info.timings },
+    phases: { coldIngest: cold.info.timings, warmIngest: warm.info.timings, fullBuild: full.info.timings, rebuildAfterEdit: edit.info.timings, rebuildAfterCuration: cur.info.timings, rebuildAfterAdding: add.info.timings, serveRebuildsAfterEdit: served.info.edits },
   };
   if (!values.keep) await discard(dir);
   return r;
@@ -243,10 +252,10 @@ if (values.scaling && results.length === 3) {
 const jsonPath = resolve(values.json ?? join(outRoot, 'bench-results.json'));
 await mkdir(dirname(jsonPath), { recursive: true });
 await writeFile(jsonPath, JSON.stringify(summary, null, 2));
-console.log('\n| articles | cold ingest | MB/s/core | full build | pages | peak RSS | bare Eleventy | full/bare | edit rebuild (pages) | curation rebuild (pages) | adding rebuild (pages) | = clean |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('\n| articles | cold ingest | MB/s/core | full build | pages | peak RSS | bare Eleventy | full/bare | (ingest+full)/bare | edit rebuild (pages) | serve: edit rebuild | curation rebuild (pages) | adding rebuild (pages) | = clean |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
-  console.log(`| ${r.articles} | ${r.coldIngest.s} s | ${r.coldIngest.MBpsPerCore} | ${r.fullBuild.s} s | ${r.fullBuild.pages} | ${r.fullBuild.peakRssMiB} MiB | ${r.bareEleventy.s} s | ${r.ratioFullToBare} | ${r.rebuildAfterEdit.s} s (${r.rebuildAfterEdit.pagesRewritten}) | ${r.rebuildAfterCuration.s} s (${r.rebuildAfterCuration.pagesRewritten}) | ${r.rebuildAfterAdding.s} s (${r.rebuildAfterAdding.pagesRewritten}) | ${r.incrementalEqualsClean} |`);
+  console.log(`| ${r.articles} | ${r.coldIngest.s} s | ${r.coldIngest.MBpsPerCore} | ${r.fullBuild.s} s | ${r.fullBuild.pages} | ${r.fullBuild.peakRssMiB} MiB | ${r.bareEleventy.s} s | ${r.ratioFullToBare} | ${r.ratioIngestPlusFullToBare} | ${r.rebuildAfterEdit.s} s (${r.rebuildAfterEdit.pagesRewritten}) = ${r.rebuildAfterEdit.ratioToBare}x | ${r.serveRebuildAfterEdit.s} s = ${r.serveRebuildAfterEdit.ratioToBare}x | ${r.rebuildAfterCuration.s} s (${r.rebuildAfterCuration.pagesRewritten}) | ${r.rebuildAfterAdding.s} s (${r.rebuildAfterAdding.pagesRewritten}) | ${r.incrementalEqualsClean} |`);
 }
 // After the last measurement (see discard); with the trees of earlier runs that were stopped before this point.
 for (const f of await readdir(outRoot)) if (f.startsWith('.trash-')) await rm(join(outRoot, f), { recursive: true, force: true });

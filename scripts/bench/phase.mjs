@@ -3,7 +3,7 @@
 // compiles before the first phase), without a TypeScript loader.
 import { distModule, ensureCompiled } from '../compile.mjs';
 
-const { ingestDir, renderSite, build } = await import(distModule(await ensureCompiled(), 'index'));
+const { ingestDir, renderSite, build, createWarmState, closeWarmState } = await import(distModule(await ensureCompiled(), 'index'));
 
 const [phase, ...args] = process.argv.slice(2);
 const t0 = performance.now();
@@ -17,6 +17,25 @@ if (phase === 'ingest') {
 } else if (phase === 'build') {
   const r = await build(args[0], args[2], { markdownDir: args[1], quiet: true });
   info = { articles: r.ingest.articles.length, mdWritten: r.ingest.written.length, cached: r.ingest.cached, pages: r.render.pages, articlesRendered: r.render.articlesRendered, siteWritten: r.render.written.length, removed: r.render.removed.length, listing: r.render.listing, search: r.render.search, timings: { ingest: r.ingest.timings, render: r.render.timings } };
+} else if (phase === 'serve-edits') {
+  // What `dateline serve` does between edits: one process, one warm state; a first build (nothing changed since the
+  // last one: it reads what the next builds keep), then each of the given raw files gets a sentence and is rebuilt.
+  const { appendFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const [raw, md, site, ...victims] = args;
+  const warm = createWarmState();
+  const opts = { markdownDir: md, quiet: true, warm };
+  let t = performance.now();
+  await build(raw, site, opts);
+  info.firstMs = performance.now() - t;
+  info.edits = [];
+  for (const v of victims) {
+    await appendFile(join(raw, v), '\n\nAn editor added this sentence while the site was being served.\n');
+    t = performance.now();
+    const r = await build(raw, site, opts);
+    info.edits.push({ ms: performance.now() - t, siteWritten: r.render.written.length, removed: r.render.removed.length, timings: { ingest: r.ingest.timings, render: r.render.timings } });
+  }
+  await closeWarmState(warm);
 } else {
   throw new Error(`unknown phase ${phase}`);
 }
