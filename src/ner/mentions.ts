@@ -236,3 +236,41 @@ function isCapitalisedCommonWord(s: Seq, m: Mention, lex: WordLexicon): boolean 
   if (s.tokens[m.end]?.text !== ',' && !l.endsWith('ly')) return false;
   return lex.common.has(l) || (l.endsWith('ly') && (lex.common.has(l.slice(0, -2)) || lex.common.has(l.slice(0, -3) + 'e')));
 }
+
+/**
+ * Nouns that name a kind of work just before its title ("the film Vera Drake", "her album Blue Horizon", "the
+ * video game Halo 2"): the title is a work, not a person, body or place. Only nouns that are not also read before a
+ * team or a name in sports copy ("game", "match", "single", "play", "show" are not among them).
+ */
+const WORK_NOUNS = new Set(['film', 'films', 'movie', 'movies', 'documentary', 'biopic', 'sitcom', 'musical', 'opera', 'ballet', 'album', 'albums', 'song', 'novel', 'thriller', 'blockbuster', 'comedy', 'drama', 'sequel', 'cartoon']);
+/** "game" names a work only after one of these ("video game Halo 2", "computer game Doom"). */
+const GAME_KINDS = new Set(['video', 'computer', 'online', 'console']);
+const ACRONYM = /^\p{Lu}{2,}$/u;
+
+/**
+ * The names an article gives as titles of works (see WORK_NOUNS): each mention of such a name is of a work, and is
+ * no person, body or place anywhere in that article, except a place the gazetteer knows (only the mention cued so
+ * is dropped: "the musical Chicago" and "in Chicago").
+ */
+export function dropWorkTitles(mentions: Mention[], seqs: Seq[], isPlace: (name: string) => boolean): Mention[] {
+  const works = new Set<string>();
+  const cued = new Set<Mention>();
+  for (const m of mentions) {
+    if (m.type === 'MISC' || m.start === 0) continue;
+    const s = seqs[m.seq];
+    if (s.caps) continue;
+    const prev = s.lower[m.start - 1];
+    const isCue = WORK_NOUNS.has(prev) ? s.tokens[m.start - 1].text === prev : prev === 'game' && m.start > 1 && GAME_KINDS.has(s.lower[m.start - 2]);
+    if (!isCue) continue;
+    // an acronym is a body's ("a downloaded movie NEC is showing", a sentence break lost); a name before a work
+    // noun is a modifier ("blockbuster West End musicals")
+    if (ACRONYM.test(m.text) || WORK_NOUNS.has(s.lower[m.end]?.replace(FINAL_S, '') ?? '')) continue;
+    cued.add(m);
+    if (!isPlace(m.text)) works.add(m.text);
+  }
+  if (!cued.size) return mentions;
+  // the last word of a title, alone, is that title cut short ("Drake" after "Vera Drake", "Fockers")
+  for (const w of [...works]) if (w.includes(' ')) works.add(w.slice(w.lastIndexOf(' ') + 1));
+  return mentions.filter((m) => !cued.has(m) && !(m.type !== 'MISC' && works.has(m.text) && !isPlace(m.text)));
+}
+

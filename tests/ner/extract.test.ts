@@ -109,6 +109,22 @@ describe('extractEntities: clean names', () => {
     ];
     for (const [text, tags, kept] of cases) expect(mentionsOf(text, tags).map((m) => m.text)).toEqual(kept);
   });
+  it('reads the title of a work after "the film", "the album"… as no person, body or place, in the whole article', () => {
+    const cases: [string, string[], string[], string[]][] = [
+      // [text, people, organisations, places]
+      ['The film Vera Drake won three awards. Imelda Staunton, who plays Vera Drake, was praised by director Mike Leigh.', ['Imelda Staunton', 'Mike Leigh'], [], []],
+      ['Her new album Blue Horizon sold well in London.', [], [], ['London']],
+      // a known place loses only the mention cued as a title
+      ['The musical Chicago opened in London; the cast later flew to Chicago.', [], [], ['London', 'Chicago']],
+      // not a title: "game" before a team, an acronym (a lost sentence break), a modifier of a work noun
+      ['After the game Arsenal manager Arsene Wenger said he was pleased.', ['Arsene Wenger'], ['Arsenal'], []],
+      ['Rather than a downloaded movie NEC is showing a phone. NEC makes it.', [], ['NEC'], []],
+    ];
+    for (const [text, people, orgs, places] of cases) {
+      const e = run(text);
+      expect([names(e.people), names(e.organisations), names(e.places)]).toEqual([people, orgs, places]);
+    }
+  });
   it('reads a name ending in a club abbreviation as a club', () => {
     const kinds = mentionsOf('Man Utd beat Dundee Utd', ['B-PER', 'I-PER', 'O', 'B-PER', 'I-PER']).map((m) => `${m.text}:${m.type}`);
     expect(kinds).toEqual(['Man Utd:ORG', 'Dundee Utd:ORG']);
