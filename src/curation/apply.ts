@@ -69,7 +69,8 @@ const key = (s: string): string => {
  * Pure: returns new entity lists; input articles are not changed.
  * - a name or alias listed in the curation file becomes its canonical name and type;
  * - an ignored name is dropped;
- * - a one-word person name resolves to the archive's full name when exactly one known person has that surname.
+ * - a one-word person name resolves to the archive's full name when exactly one known person has that surname;
+ * - an organisation's singular and plural names are one body (see mergeNumberVariants).
  */
 export function canonicalizeArchive<A extends Pick<Article, EntityKind>>(articles: A[], curation: Curation): A[] {
   const curated = new Map<string, CuratedEntity>();
@@ -116,12 +117,68 @@ export function canonicalizeArchive<A extends Pick<Article, EntityKind>>(article
     return { ...ents, people };
   });
 
-  // Pass 3: different entities whose slugs collide get distinct slugs; then one entry per slug per article.
-  const slugs = distinctSlugs(stage2);
+  // Pass 3: an organisation named in the singular in some articles and in the plural in others is one body.
+  const stage3 = mergeNumberVariants(stage2, curatedNames);
+
+  // Pass 4: different entities whose slugs collide get distinct slugs; then one entry per slug per article.
+  const slugs = distinctSlugs(stage3);
   return articles.map((a, i) => {
     const merged = {} as Entities;
-    for (const kind of ENTITY_KINDS) merged[kind] = mergeSameSlug(slugs(kind, stage2[i][kind]));
+    for (const kind of ENTITY_KINDS) merged[kind] = mergeSameSlug(slugs(kind, stage3[i][kind]));
     return { ...a, ...merged };
+  });
+}
+
+/**
+ * The singular of an organisation's name as far as its number goes, or undefined when its number cannot be told
+ * apart from its name: the last word of a name of several words loses its plural ending ("Liberal Democrats",
+ * "All Blacks", "United Nations", "Lib Dems"), and a one-word name only the "-ies" plural ("Tories" → "Tory"): a
+ * one-word name ending in "s" is as often a name of its own ("Philips", "Barclays", "HBOS", "Lyons"). Acronyms and
+ * words of three letters or fewer keep their ending.
+ */
+export function singularName(name: string): string | undefined {
+  const at = name.lastIndexOf(' ') + 1;
+  const last = name.slice(at);
+  if (last.length < 4 || !/^\p{Lu}\p{Ll}+$/u.test(last)) return undefined;
+  if (last.endsWith('ies')) return `${name.slice(0, -3)}y`;
+  if (at === 0 || !last.endsWith('s') || /(?:ss|us|is)$/.test(last)) return undefined;
+  return name.slice(0, -1);
+}
+
+/**
+ * Organisations whose names differ only in number across the archive ("Liberal Democrat" / "Liberal Democrats",
+ * "Tory" / "Tories": the adjective in one article, the party in another) become one, under the name most articles
+ * use (then the longer, then the first in code-point order), the other kept as an alias. Curated names are left as
+ * they are. Pure and independent of the articles' order.
+ */
+function mergeNumberVariants(all: Entities[], curatedNames: Set<string>): Entities[] {
+  // Singular key → name key → [a name spelled so, articles using it].
+  const groups = new Map<string, Map<string, [string, number]>>();
+  for (const ents of all) {
+    const seen = new Set<string>();
+    for (const e of ents.organisations) {
+      if (curatedNames.has(e.name)) continue;
+      const k = key(e.name);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const sing = singularName(e.name);
+      const g = key(sing ?? e.name);
+      let m = groups.get(g);
+      if (!m) groups.set(g, (m = new Map()));
+      const had = m.get(k);
+      m.set(k, [had ? (e.name < had[0] ? e.name : had[0]) : e.name, (had?.[1] ?? 0) + 1]);
+    }
+  }
+  const renamed = new Map<string, string>();
+  for (const m of groups.values()) {
+    if (m.size < 2) continue;
+    const [best] = [...m.values()].sort((x, y) => y[1] - x[1] || y[0].length - x[0].length || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    for (const k of m.keys()) if (k !== key(best[0])) renamed.set(k, best[0]);
+  }
+  if (!renamed.size) return all;
+  return all.map((ents) => {
+    if (!ents.organisations.some((e) => renamed.has(key(e.name)))) return ents;
+    return { ...ents, organisations: ents.organisations.map((e) => (renamed.has(key(e.name)) && !curatedNames.has(e.name) ? rename(e, renamed.get(key(e.name))!) : e)) };
   });
 }
 

@@ -43,3 +43,29 @@ describe('canonicalizeArchive without a curation file', () => {
     expect(out[1].places).toHaveLength(1);
   });
 });
+
+describe('organisations named in the singular and in the plural', () => {
+  const orgs = (...names: string[]) => ({ people: [] as EntityRef[], organisations: names.map((n) => ref(n)), places: [] as EntityRef[] });
+  const names = (out: Array<{ organisations: EntityRef[] }>) => out.map((a) => a.organisations.map((e) => e.name));
+
+  it('are one body under the name most articles use, the other kept as an alias, whatever the order of the articles', () => {
+    const input = [orgs('Liberal Democrats', 'Tories'), orgs('Liberal Democrat', 'Tory'), orgs('Liberal Democrats'), orgs('Tory', 'Tories', 'Lib Dem'), orgs('Lib Dems')];
+    const out = canonicalizeArchive(input, { entities: [], ignore: [] });
+    expect(names(out)).toEqual([['Liberal Democrats', 'Tories'], ['Liberal Democrats', 'Tories'], ['Liberal Democrats'], ['Tories', 'Lib Dems'], ['Lib Dems']]);
+    // one entry for both spellings in one article, with both names and both counts
+    expect(out[3].organisations[0]).toMatchObject({ name: 'Tories', aliases: ['Tory'], mentions: 2 });
+    expect(out[1].organisations[0].aliases).toEqual(['Liberal Democrat']);
+    const reversed = canonicalizeArchive([...input].reverse(), { entities: [], ignore: [] });
+    expect(names(reversed).reverse()).toEqual(names(out));
+  });
+
+  it('leave one-word names ending in "s", acronyms and short words alone, and curated names', () => {
+    const input = [orgs('Philips', 'HBOS', 'Lyons', 'News'), orgs('Philip', 'HBO', 'Lyon', 'New')];
+    expect(names(canonicalizeArchive(input, { entities: [], ignore: [] }))).toEqual([['Philips', 'HBOS', 'Lyons', 'News'], ['Philip', 'HBO', 'Lyon', 'New']]);
+    const curated = canonicalizeArchive([orgs('Liberal Democrats'), orgs('Liberal Democrat'), orgs('Liberal Democrats')], {
+      entities: [{ name: 'Liberal Democrat', kind: 'organisations', aliases: [] }],
+      ignore: [],
+    });
+    expect(names(curated)).toEqual([['Liberal Democrats'], ['Liberal Democrat'], ['Liberal Democrats']]);
+  });
+});
