@@ -8,7 +8,7 @@
 import type { Entities, EntityRef } from '../types.ts';
 import { slugify } from '../slug.ts';
 import { defaultTagger } from './model.ts';
-import { dropWorkTitles, spansFromTags, type Mention } from './mentions.ts';
+import { dropWorkTitles, retypeCompanies, spansFromTags, type Mention } from './mentions.ts';
 import { groupEntities, type Entity } from './canonical.ts';
 import { extendOrgs, lowercaseOrgMentions } from './orgs.ts';
 import { findRoles } from './roles.ts';
@@ -35,7 +35,7 @@ export function extractEntities(input: NerInput): Entities {
     if (!s.tokens.length) return;
     mentions.push(...spansFromTags(s, i, applyRules(s, tagger.tagSeq(s, stats), tagger.gaz), tagger.gaz));
   });
-  mentions = dropWorkTitles(mentions, seqs, (name) => tagger.gaz.isPlace(name));
+  mentions = retypeCompanies(dropWorkTitles(mentions, seqs, (name) => tagger.gaz.isPlace(name)), seqs);
   mentions = extendOrgs(mentions, seqs, tagger.gaz);
   const ents = groupEntities(mentions, tagger.gaz);
   lowercaseOrgMentions(ents, seqs, tagger.gaz);

@@ -274,3 +274,34 @@ export function dropWorkTitles(mentions: Mention[], seqs: Seq[], isPlace: (name:
   return mentions.filter((m) => !cued.has(m) && !(m.type !== 'MISC' && works.has(m.text) && !isPlace(m.text)));
 }
 
+/**
+ * Nouns that name a kind of company or club just before its name, after a word that says which ("security firm
+ * Sophos", "online retailer Amazon", "oil giant Yukos", "Premiership side Chelsea"): the name is an organisation's.
+ * Not nouns that are also people's roles ("documentary maker Michael Cockerell", "fellow broadcaster Michael
+ * Pointon", "publisher", "developer"), and not after a determiner ("the firm Smith founded").
+ */
+const COMPANY_NOUNS = new Set(['firm', 'company', 'retailer', 'giant', 'group', 'carrier', 'operator', 'insurer', 'airline', 'conglomerate', 'supermarket', 'manufacturer', 'label', 'studio', 'side', 'club', 'agency', 'bank']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'every', 'each', 'another', 'same', 'any', 'no', 'one', 'which', 'what']);
+
+/**
+ * A person or place named as a company or club (see COMPANY_NOUNS) is that organisation in the whole article:
+ * each mention of the name, cued or not, becomes one.
+ */
+export function retypeCompanies(mentions: Mention[], seqs: Seq[]): Mention[] {
+  const companies = new Set<string>();
+  for (const m of mentions) {
+    if ((m.type !== 'PER' && m.type !== 'LOC') || m.start < 2) continue;
+    const s = seqs[m.seq];
+    if (s.caps) continue;
+    const cue = s.tokens[m.start - 1].text;
+    if (!COMPANY_NOUNS.has(cue)) continue;
+    const before = s.tokens[m.start - 2].text;
+    if (!HAS_LETTER.test(before) || DETERMINERS.has(before.toLowerCase())) continue;
+    companies.add(m.text);
+  }
+  if (!companies.size) return mentions;
+  // the last word of a company's name, alone, read as a surname is that company cut short ("Hardie" after "James Hardie")
+  const lastWords = new Set([...companies].filter((c) => c.includes(' ')).map((c) => c.slice(c.lastIndexOf(' ') + 1)));
+  return mentions.map((m) => ((m.type === 'PER' || m.type === 'LOC') && (companies.has(m.text) || (m.type === 'PER' && lastWords.has(m.text))) ? { ...m, type: 'ORG' } : m));
+}
+

@@ -125,6 +125,20 @@ describe('extractEntities: clean names', () => {
       expect([names(e.people), names(e.organisations), names(e.places)]).toEqual([people, orgs, places]);
     }
   });
+  it('reads a name given as a company\'s ("security firm Sophos", "online retailer Amazon") as that organisation in the whole article', () => {
+    const cases: [string, string[], string[], string[]][] = [
+      // [text, people, organisations, places]
+      ['Anti-virus firm Sophos said the worm spread fast. Sophos advised users to update.', [], ['Sophos'], []],
+      ['Online retailer Amazon said sales rose in Germany.', [], ['Amazon'], ['Germany']],
+      // a role, not a company; a determiner before the noun
+      ['His fellow broadcaster Michael Pointon paid tribute.', ['Michael Pointon'], [], []],
+      ['The company Bill Gates founded grew fast.', ['Bill Gates'], [], []],
+    ];
+    for (const [text, people, orgs, places] of cases) {
+      const e = run(text);
+      expect([names(e.people), names(e.organisations), names(e.places)]).toEqual([people, orgs, places]);
+    }
+  });
   it('reads a name ending in a club abbreviation as a club', () => {
     const kinds = mentionsOf('Man Utd beat Dundee Utd', ['B-PER', 'I-PER', 'O', 'B-PER', 'I-PER']).map((m) => `${m.text}:${m.type}`);
     expect(kinds).toEqual(['Man Utd:ORG', 'Dundee Utd:ORG']);
