@@ -275,12 +275,13 @@ export function dropWorkTitles(mentions: Mention[], seqs: Seq[], isPlace: (name:
 }
 
 /**
- * Nouns that name a kind of company or club just before its name, after a word that says which ("security firm
- * Sophos", "online retailer Amazon", "oil giant Yukos", "Premiership side Chelsea"): the name is an organisation's.
- * Not nouns that are also people's roles ("documentary maker Michael Cockerell", "fellow broadcaster Michael
- * Pointon", "publisher", "developer"), and not after a determiner ("the firm Smith founded").
+ * Nouns that name a kind of company, club or band just before its name, after a word that says which ("security
+ * firm Sophos", "online retailer Amazon", "oil giant Yukos", "Premiership side Chelsea", "rock band Franz
+ * Ferdinand"): the name is an organisation's. Not nouns that are also people's roles or pairs of people
+ * ("documentary maker Michael Cockerell", "fellow broadcaster Michael Pointon", "publisher", "developer", "Irish duo
+ * Malcolm O'Kelly and Paul O'Connell"), and not after a determiner ("the firm Smith founded").
  */
-const COMPANY_NOUNS = new Set(['firm', 'company', 'retailer', 'giant', 'group', 'carrier', 'operator', 'insurer', 'airline', 'conglomerate', 'supermarket', 'manufacturer', 'label', 'studio', 'side', 'club', 'agency', 'bank']);
+const COMPANY_NOUNS = new Set(['firm', 'company', 'retailer', 'giant', 'group', 'band', 'outfit', 'carrier', 'operator', 'insurer', 'airline', 'conglomerate', 'supermarket', 'manufacturer', 'label', 'studio', 'side', 'club', 'agency', 'bank']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'every', 'each', 'another', 'same', 'any', 'no', 'one', 'which', 'what']);
 
 /**

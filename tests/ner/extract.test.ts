@@ -130,8 +130,10 @@ describe('extractEntities: clean names', () => {
       // [text, people, organisations, places]
       ['Anti-virus firm Sophos said the worm spread fast. Sophos advised users to update.', [], ['Sophos'], []],
       ['Online retailer Amazon said sales rose in Germany.', [], ['Amazon'], ['Germany']],
+      ['The Scottish band Franz Ferdinand won two awards.', [], ['Franz Ferdinand'], []],
       // a role, not a company; a determiner before the noun
       ['His fellow broadcaster Michael Pointon paid tribute.', ['Michael Pointon'], [], []],
+      ['Irish duo Malcolm O\'Kelly and Paul O\'Connell were dropped.', ["Malcolm O'Kelly", "Paul O'Connell"], [], []],
       ['The company Bill Gates founded grew fast.', ['Bill Gates'], [], []],
     ];
     for (const [text, people, orgs, places] of cases) {
