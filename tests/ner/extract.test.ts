@@ -141,6 +141,11 @@ describe('extractEntities: clean names', () => {
       expect([names(e.people), names(e.organisations), names(e.places)]).toEqual([people, orgs, places]);
     }
   });
+  it('reads a place whose name ends in a word of bodies\' names as that body, not "Soviet Union" or "West Bank"', () => {
+    const kinds = (text: string, tags: string[]) => mentionsOf(text, tags).map((m) => `${m.text}:${m.type}`);
+    expect(kinds('Jupiter Research and Edinburgh University', ['B-LOC', 'I-LOC', 'O', 'B-LOC', 'I-LOC'])).toEqual(['Jupiter Research:ORG', 'Edinburgh University:ORG']);
+    expect(kinds('the Soviet Union and the West Bank', ['O', 'B-LOC', 'I-LOC', 'O', 'O', 'B-LOC', 'I-LOC'])).toEqual(['Soviet Union:LOC', 'West Bank:LOC']);
+  });
   it('reads a name ending in a club abbreviation as a club', () => {
     const kinds = mentionsOf('Man Utd beat Dundee Utd', ['B-PER', 'I-PER', 'O', 'B-PER', 'I-PER']).map((m) => `${m.text}:${m.type}`);
     expect(kinds).toEqual(['Man Utd:ORG', 'Dundee Utd:ORG']);
