@@ -18,7 +18,7 @@ export interface Mention {
   raw: string;
 }
 
-const EVENT_LAST = new Set(['open', 'cup', 'championship', 'championships', 'classic', 'games', 'olympics', 'prix', 'trophy', 'tournament', 'masters', 'marathon', 'rally', 'derby', 'series', 'invitational', 'festival', 'award', 'awards', 'prize', 'expo', 'summit', 'war', 'act', 'treaty', 'accord', 'accords', 'convention', 'protocol']);
+const EVENT_LAST = new Set(['open', 'premiership', 'cup', 'championship', 'championships', 'classic', 'games', 'olympics', 'prix', 'trophy', 'tournament', 'masters', 'marathon', 'rally', 'derby', 'series', 'invitational', 'festival', 'award', 'awards', 'prize', 'expo', 'summit', 'war', 'act', 'treaty', 'accord', 'accords', 'convention', 'protocol']);
 const COMPANY_SUFFIXES = new Set([...COMPANY_LEGAL, 'group', 'holdings', 'airlines', 'airways']);
 /**
  * Last words of a body's name that a place's name never ends with ("Jupiter Research", "Sony Pictures", "Oxford
@@ -30,6 +30,7 @@ const BODY_ENDS = new Set([
   'records', 'studios', 'media', 'labs', 'partners', 'associates', 'consulting', 'securities', 'insurance', 'pharmaceuticals',
   'electronics', 'computers', 'telecom', 'telecoms', 'interactive', 'productions', 'publishing', 'broadcasting', 'university',
   'institute', 'college', 'foundation', 'party', 'ministry', 'council', 'committee', 'commission', 'association', 'federation', 'agency',
+  'journal', 'times', 'post', 'herald', 'gazette', 'tribune', 'telegraph', 'chronicle', 'magazine', 'newspaper',
 ]);
 const PUNCT_ONLY = /^[^\p{L}\p{N}]*$/u;
 // Regular expressions are made once, here: the compiled build makes a new one at each evaluation of a \p{…} literal.
@@ -203,6 +204,9 @@ function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number)
   if (b - a > 1 && ((type === 'PER' && (ORG_SUFFIXES.has(low[b - 1]) || TEAM_ENDS.has(low[b - 1]))) || (type === 'LOC' && BODY_ENDS.has(low[b - 1])))) type = 'ORG';
   // events are neither bodies nor places ("Hong Kong Open", "Fed Cup")
   if (b - a > 1 && EVENT_LAST.has(low[b - 1])) type = 'MISC';
+  // a place "International" is a tournament ("Sydney International"); a body so named is a company ("Amnesty
+  // International", "Tyco International")
+  if (b - a > 1 && type === 'LOC' && low[b - 1] === 'international') type = 'MISC';
   return { type, seq, start: a, end: b, text: spanText(s, a, b, true), raw: spanText(s, a, b, false) };
 }
 

@@ -145,6 +145,10 @@ describe('extractEntities: clean names', () => {
     const kinds = (text: string, tags: string[]) => mentionsOf(text, tags).map((m) => `${m.text}:${m.type}`);
     expect(kinds('Jupiter Research and Edinburgh University', ['B-LOC', 'I-LOC', 'O', 'B-LOC', 'I-LOC'])).toEqual(['Jupiter Research:ORG', 'Edinburgh University:ORG']);
     expect(kinds('the Soviet Union and the West Bank', ['O', 'B-LOC', 'I-LOC', 'O', 'O', 'B-LOC', 'I-LOC'])).toEqual(['Soviet Union:LOC', 'West Bank:LOC']);
+    expect(kinds('the Wall Street Journal and the San Francisco Chronicle', ['O', 'B-LOC', 'I-LOC', 'I-LOC', 'O', 'O', 'B-LOC', 'I-LOC', 'I-LOC'])).toEqual(['Wall Street Journal:ORG', 'San Francisco Chronicle:ORG']);
+    // tournaments and leagues are events; a company named International is a body
+    expect(kinds('the Sydney International, the Zurich Premiership and Amnesty International', ['O', 'B-LOC', 'I-LOC', 'O', 'O', 'B-LOC', 'I-LOC', 'O', 'B-ORG', 'I-ORG']))
+      .toEqual(['Sydney International:MISC', 'Zurich Premiership:MISC', 'Amnesty International:ORG']);
   });
   it('reads a name ending in a club abbreviation as a club', () => {
     const kinds = mentionsOf('Man Utd beat Dundee Utd', ['B-PER', 'I-PER', 'O', 'B-PER', 'I-PER']).map((m) => `${m.text}:${m.type}`);
