@@ -261,19 +261,31 @@ const WORK_NOUNS = new Set(['film', 'films', 'movie', 'movies', 'documentary', '
 /** "game" names a work only after one of these ("video game Halo 2", "computer game Doom"). */
 const GAME_KINDS = new Set(['video', 'computer', 'online', 'console']);
 const ACRONYM = /^\p{Lu}{2,}$/u;
+/**
+ * Nouns that name a kind of product just after its name ("the Xbox console", "the Firefox browser"): a person or
+ * place read so is that product. (Not "phone", "player" or "game": "Europe phone sales", "England players", "the
+ * Liverpool game".)
+ */
+const PRODUCT_NOUNS = new Set(['console', 'consoles', 'browser', 'browsers', 'handset', 'handsets', 'gadget', 'gadgets', 'laptop', 'laptops', 'processor', 'processors', 'chip', 'chips']);
 
 /**
- * The names an article gives as titles of works (see WORK_NOUNS): each mention of such a name is of a work, and is
- * no person, body or place anywhere in that article, except a place the gazetteer knows (only the mention cued so
- * is dropped: "the musical Chicago" and "in Chicago").
+ * The names an article gives as titles of works (see WORK_NOUNS) or of products (see PRODUCT_NOUNS): each mention
+ * of such a name is of a work, and is no person, body or place anywhere in that article, except a place the
+ * gazetteer knows (only the mention cued so is dropped: "the musical Chicago" and "in Chicago").
  */
 export function dropWorkTitles(mentions: Mention[], seqs: Seq[], isPlace: (name: string) => boolean): Mention[] {
   const works = new Set<string>();
   const cued = new Set<Mention>();
   for (const m of mentions) {
-    if (m.type === 'MISC' || m.start === 0) continue;
     const s = seqs[m.seq];
     if (s.caps) continue;
+    // a product: a name (not a body's: "Intel chips") just before a product noun
+    if (m.type !== 'ORG' && PRODUCT_NOUNS.has(s.tokens[m.end]?.text ?? '') && !isPlace(m.text)) {
+      cued.add(m);
+      works.add(m.text);
+      continue;
+    }
+    if (m.type === 'MISC' || m.start === 0) continue;
     const prev = s.lower[m.start - 1];
     const isCue = WORK_NOUNS.has(prev) ? s.tokens[m.start - 1].text === prev : prev === 'game' && m.start > 1 && GAME_KINDS.has(s.lower[m.start - 2]);
     if (!isCue) continue;

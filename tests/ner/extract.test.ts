@@ -109,7 +109,7 @@ describe('extractEntities: clean names', () => {
     ];
     for (const [text, tags, kept] of cases) expect(mentionsOf(text, tags).map((m) => m.text)).toEqual(kept);
   });
-  it('reads the title of a work after "the film", "the album"… as no person, body or place, in the whole article', () => {
+  it('reads the title of a work after "the film", "the album"… and a product before "console"… as no person, body or place, in the whole article', () => {
     const cases: [string, string[], string[], string[]][] = [
       // [text, people, organisations, places]
       ['The film Vera Drake won three awards. Imelda Staunton, who plays Vera Drake, was praised by director Mike Leigh.', ['Imelda Staunton', 'Mike Leigh'], [], []],
@@ -119,6 +119,8 @@ describe('extractEntities: clean names', () => {
       // not a title: "game" before a team, an acronym (a lost sentence break), a modifier of a work noun
       ['After the game Arsenal manager Arsene Wenger said he was pleased.', ['Arsene Wenger'], ['Arsenal'], []],
       ['Rather than a downloaded movie NEC is showing a phone. NEC makes it.', [], ['NEC'], []],
+      // a product named before a product noun
+      ['Microsoft sold the Xbox console in Japan. Xbox sales rose. Intel chips are in it.', [], ['Intel'], ['Japan']],
     ];
     for (const [text, people, orgs, places] of cases) {
       const e = run(text);
