@@ -234,12 +234,18 @@ function moveStaged(siteDir: string, stagingDir: string, listed: string[]): void
  * rebuilds, takes their order instead of being sorted again (sorting the tens of thousands of paths was most of the
  * cost of writing the record).
  */
+/** The keys each map of a record was last written in (sorted), by map. */
+const sortedKeys = new WeakMap<Record<string, string>, string[]>();
+
 export function serializeState(s: SiteState, old?: SiteState): string {
   const sorted = (o: Record<string, string>, was: Record<string, string> | undefined) => {
-    let keys = was ? Object.keys(was) : undefined;
+    // The old record's keys in order: as read (a record read from its file is in order), or as last written (a
+    // record kept in memory, whose maps are in the order they were filled).
+    let keys = was ? (sortedKeys.get(was) ?? Object.keys(was)) : undefined;
     if (!keys || keys.length !== Object.keys(o).length || !keys.every((k, i) => Object.hasOwn(o, k) && (i === 0 || keys![i - 1] < k))) {
       keys = Object.keys(o).sort();
     }
+    sortedKeys.set(o, keys);
     let out = '{';
     for (let i = 0; i < keys.length; i++) out += `${i ? ',' : ''}${JSON.stringify(keys[i])}:${JSON.stringify(o[keys[i]])}`;
     return `${out}}`;
