@@ -1,7 +1,7 @@
 // Groups mentions into one entity per real-world thing in the article and
 // picks the canonical (longest full) name, aliases and mention counts.
 import type { Gazetteer } from './gazetteer.ts';
-import type { Mention, MentionType } from './mentions.ts';
+import { EVENT_LAST, type Mention, type MentionType } from './mentions.ts';
 import { NAME_PARTICLES } from './lexicon.ts';
 
 export interface Entity {
@@ -176,7 +176,7 @@ function mergeShortForms(ents: Entity[], gaz: Gazetteer): Entity[] {
   }
   const acronymOf = new Map<string, Entity[]>();
   for (const l of ents) {
-    if (l.type !== 'ORG' || l.toks.length < 2) continue;
+    if ((l.type !== 'ORG' && l.type !== 'MISC') || l.toks.length < 2) continue;
     const k = initials(l.toks);
     let a = acronymOf.get(k);
     if (!a) acronymOf.set(k, (a = []));
@@ -190,9 +190,11 @@ function mergeShortForms(ents: Entity[], gaz: Gazetteer): Entity[] {
     const acro = s.toks.length === 1 && s.key.length >= 2 && s.key.length <= 6 && !gaz.countryCanon.has(s.key);
     const pool = new Set<Entity>(byTok.get(s.toks[0]) ?? []);
     if (acro && s.type === 'ORG') for (const l of acronymOf.get(s.key) ?? []) pool.add(l);
+    // (an acronym read as a body joins the event it stands for: "CES" and the "Consumer Electronics Show"; not
+    // another MISC name, which may be a body the tagger misread: "WEF" and the "World Economic Forum")
+    const isAcronymOf = (l: Entity) => acro && s.type === 'ORG' && l.toks.length >= 2 && initials(l.toks) === s.key;
     const cands = [...pool].filter(
-      (l) => l !== s && !merged.has(l) && l.type === s.type &&
-        (isSubseq(s.toks, l.toks) || (acro && s.type === 'ORG' && l.toks.length >= 2 && initials(l.toks) === s.key)),
+      (l) => l !== s && !merged.has(l) && (l.type === s.type ? isSubseq(s.toks, l.toks) || isAcronymOf(l) : l.type === 'MISC' && EVENT_LAST.has(l.toks[l.toks.length - 1]) && isAcronymOf(l)),
     );
     if (!cands.length) continue;
     // keep the original (length, mentions) order among candidates

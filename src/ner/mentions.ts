@@ -18,7 +18,8 @@ export interface Mention {
   raw: string;
 }
 
-const EVENT_LAST = new Set(['open', 'premiership', 'cup', 'championship', 'championships', 'classic', 'games', 'olympics', 'prix', 'trophy', 'tournament', 'masters', 'marathon', 'rally', 'derby', 'series', 'invitational', 'festival', 'award', 'awards', 'prize', 'expo', 'summit', 'war', 'act', 'treaty', 'accord', 'accords', 'convention', 'protocol']);
+/** Last words of an event's name ("Hong Kong Open", "Consumer Electronics Show"): neither a body nor a place. */
+export const EVENT_LAST = new Set(['open', 'premiership', 'show', 'week', 'exhibition', 'cup', 'championship', 'championships', 'classic', 'games', 'olympics', 'prix', 'trophy', 'tournament', 'masters', 'marathon', 'rally', 'derby', 'series', 'invitational', 'festival', 'award', 'awards', 'prize', 'expo', 'summit', 'war', 'act', 'treaty', 'accord', 'accords', 'convention', 'protocol']);
 const COMPANY_SUFFIXES = new Set([...COMPANY_LEGAL, 'group', 'holdings', 'airlines', 'airways']);
 /**
  * Last words of a body's name that a place's name never ends with ("Jupiter Research", "Sony Pictures", "Oxford

@@ -148,9 +148,15 @@ describe('extractEntities: clean names', () => {
     expect(kinds('Jupiter Research and Edinburgh University', ['B-LOC', 'I-LOC', 'O', 'B-LOC', 'I-LOC'])).toEqual(['Jupiter Research:ORG', 'Edinburgh University:ORG']);
     expect(kinds('the Soviet Union and the West Bank', ['O', 'B-LOC', 'I-LOC', 'O', 'O', 'B-LOC', 'I-LOC'])).toEqual(['Soviet Union:LOC', 'West Bank:LOC']);
     expect(kinds('the Wall Street Journal and the San Francisco Chronicle', ['O', 'B-LOC', 'I-LOC', 'I-LOC', 'O', 'O', 'B-LOC', 'I-LOC', 'I-LOC'])).toEqual(['Wall Street Journal:ORG', 'San Francisco Chronicle:ORG']);
+    // shows are events, and so is the acronym of one read as a body (see the next test)
+    expect(kinds('the Consumer Electronics Show and the Jerry Springer Show', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'B-PER', 'I-PER', 'I-PER'])).toEqual(['Consumer Electronics Show:MISC', 'Jerry Springer Show:MISC']);
     // tournaments and leagues are events; a company named International is a body
     expect(kinds('the Sydney International, the Zurich Premiership and Amnesty International', ['O', 'B-LOC', 'I-LOC', 'O', 'O', 'B-LOC', 'I-LOC', 'O', 'B-ORG', 'I-ORG']))
       .toEqual(['Sydney International:MISC', 'Zurich Premiership:MISC', 'Amnesty International:ORG']);
+  });
+  it('takes the acronym of an event for that event, not a body ("CES")', () => {
+    const e = run('The Consumer Electronics Show opened in Las Vegas on Thursday. Sony and Samsung showed new televisions at CES, which draws thousands.');
+    expect([names(e.organisations), names(e.places)]).toEqual([['Sony', 'Samsung'], ['Las Vegas']]);
   });
   it('reads a name ending in a club abbreviation as a club', () => {
     const kinds = mentionsOf('Man Utd beat Dundee Utd', ['B-PER', 'I-PER', 'O', 'B-PER', 'I-PER']).map((m) => `${m.text}:${m.type}`);
