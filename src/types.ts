@@ -23,6 +23,12 @@ export interface Entities {
   people: EntityRef[];
   organisations: EntityRef[];
   places: EntityRef[];
+  /**
+   * Names the article gives as titles of works of more than one word ("the film Vera Drake") or as products ("the
+   * Xbox console"): no person or body anywhere in the archive (src/curation/apply.ts). Kept with the extraction, not
+   * written to the markdown.
+   */
+  works?: string[];
 }
 
 export type DatePrecision = 'day' | 'month' | 'year';
@@ -69,6 +75,8 @@ export interface Article {
   people: EntityRef[];
   organisations: EntityRef[];
   places: EntityRef[];
+  /** See Entities.works (not written to the markdown). */
+  works?: string[];
   events: DatedEvent[];
   quotes: Quote[];
   /** Input path relative to the raw folder, with forward slashes. */

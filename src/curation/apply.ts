@@ -68,23 +68,28 @@ const key = (s: string): string => {
  * Apply the curation file and archive-wide name resolution to every article's entities.
  * Pure: returns new entity lists; input articles are not changed.
  * - a name or alias listed in the curation file becomes its canonical name and type;
- * - an ignored name is dropped;
+ * - an ignored name is dropped, and so is a name another article gives as a title of a work or product;
  * - a one-word person name resolves to the archive's full name when exactly one known person has that surname;
  * - an organisation's singular and plural names are one body (see mergeNumberVariants).
  */
-export function canonicalizeArchive<A extends Pick<Article, EntityKind>>(articles: A[], curation: Curation): A[] {
+export function canonicalizeArchive<A extends Pick<Article, EntityKind | 'works'>>(articles: A[], curation: Curation): A[] {
   const curated = new Map<string, CuratedEntity>();
   for (const c of curation.entities) for (const n of [c.name, ...c.aliases]) curated.set(key(n), c);
   const ignored = new Set(curation.ignore.map(key));
+  // A title of a work or a product that some article names as such ("the film Vera Drake", "the Xbox console") is
+  // no person, body or place in any article, unless the curation file says it is one.
+  const titles = new Set<string>();
+  for (const a of articles) for (const w of a.works ?? []) if (!curated.has(key(w))) titles.add(key(w));
 
-  // Pass 1: curation (nothing to do without a curation file: the lists are taken as they are, not copied).
+  // Pass 1: curation and titles (nothing to do without either: the lists are taken as they are, not copied).
   const stage1: Entities[] = articles.map((a) => {
-    if (!curated.size && !ignored.size) return { people: a.people, organisations: a.organisations, places: a.places };
+    if (!curated.size && !ignored.size && !titles.size) return { people: a.people, organisations: a.organisations, places: a.places };
     const out: Entities = { people: [], organisations: [], places: [] };
     for (const kind of ENTITY_KINDS) {
       for (const e of a[kind]) {
         const names = [e.name, ...(e.aliases ?? [])];
         if (names.some((n) => ignored.has(key(n)))) continue;
+        if (titles.has(key(e.name))) continue; // (a place the gazetteer knows is never one: src/ner/mentions.ts)
         const c = names.map((n) => curated.get(key(n))).find(Boolean);
         if (c) out[c.kind].push(rename(e, c.name));
         else out[kind].push(e);

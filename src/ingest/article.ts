@@ -105,6 +105,7 @@ export function buildArticle(source: string, text: string): BuiltArticle {
     people: entities.people,
     organisations: entities.organisations,
     places: entities.places,
+    ...(found.works?.length ? { works: found.works } : {}),
     events: pub.date ? extractEvents(layout.paragraphs, pub.date) : [],
     quotes: extractQuotes(layout.paragraphs, entities),
     source,

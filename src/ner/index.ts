@@ -24,7 +24,7 @@ export interface NerInput {
 }
 
 /** Bump when extraction output changes: it invalidates the ingest cache. */
-export const EXTRACTOR_VERSION = '1.2.0';
+export const EXTRACTOR_VERSION = '1.3.0';
 
 export function extractEntities(input: NerInput): Entities {
   // The model loads on first use (once per process), so a fully cached ingest never pays for it.
@@ -35,12 +35,13 @@ export function extractEntities(input: NerInput): Entities {
     if (!s.tokens.length) return;
     mentions.push(...spansFromTags(s, i, applyRules(s, tagger.tagSeq(s, stats), tagger.gaz), tagger.gaz));
   });
-  mentions = retypeCompanies(dropWorkTitles(mentions, seqs, (name) => tagger.gaz.isPlace(name)), seqs);
+  const titled = dropWorkTitles(mentions, seqs, (name) => tagger.gaz.isPlace(name));
+  mentions = retypeCompanies(titled.mentions, seqs);
   mentions = extendOrgs(mentions, seqs, tagger.gaz);
   const ents = groupEntities(mentions, tagger.gaz);
   lowercaseOrgMentions(ents, seqs, tagger.gaz);
   const roles = findRoles(ents, seqs);
-  const out: Entities = { people: [], organisations: [], places: [] };
+  const out: Entities = { people: [], organisations: [], places: [], ...(titled.works.length ? { works: titled.works } : {}) };
   const bucket = { PER: out.people, ORG: out.organisations, LOC: out.places } as const;
   for (const e of ents) {
     if (e.type === 'MISC') continue;

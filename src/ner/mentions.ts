@@ -274,8 +274,10 @@ const PRODUCT_NOUNS = new Set(['console', 'consoles', 'browser', 'browsers', 'ha
  * of such a name is of a work, and is no person, body or place anywhere in that article, except a place the
  * gazetteer knows (only the mention cued so is dropped: "the musical Chicago" and "in Chicago").
  */
-export function dropWorkTitles(mentions: Mention[], seqs: Seq[], isPlace: (name: string) => boolean): Mention[] {
+export function dropWorkTitles(mentions: Mention[], seqs: Seq[], isPlace: (name: string) => boolean): { mentions: Mention[]; works: string[] } {
   const works = new Set<string>();
+  /** The names that hold for the whole archive: titles of more than one word, and products (see archiveWorks). */
+  const shared = new Set<string>();
   const cued = new Set<Mention>();
   for (const m of mentions) {
     const s = seqs[m.seq];
@@ -284,6 +286,7 @@ export function dropWorkTitles(mentions: Mention[], seqs: Seq[], isPlace: (name:
     if (m.type !== 'ORG' && PRODUCT_NOUNS.has(s.tokens[m.end]?.text ?? '') && !isPlace(m.text)) {
       cued.add(m);
       works.add(m.text);
+      shared.add(m.text);
       continue;
     }
     if (m.type === 'MISC' || m.start === 0) continue;
@@ -294,12 +297,17 @@ export function dropWorkTitles(mentions: Mention[], seqs: Seq[], isPlace: (name:
     // noun is a modifier ("blockbuster West End musicals")
     if (ACRONYM.test(m.text) || WORK_NOUNS.has(s.lower[m.end]?.replace(FINAL_S, '') ?? '')) continue;
     cued.add(m);
-    if (!isPlace(m.text)) works.add(m.text);
+    if (isPlace(m.text)) continue;
+    works.add(m.text);
+    if (m.end - m.start > 1) shared.add(m.text);
   }
-  if (!cued.size) return mentions;
+  if (!cued.size) return { mentions, works: [] };
   // the last word of a title, alone, is that title cut short ("Drake" after "Vera Drake", "Fockers")
   for (const w of [...works]) if (w.includes(' ')) works.add(w.slice(w.lastIndexOf(' ') + 1));
-  return mentions.filter((m) => !cued.has(m) && !(m.type !== 'MISC' && works.has(m.text) && !isPlace(m.text)));
+  return {
+    mentions: mentions.filter((m) => !cued.has(m) && !(m.type !== 'MISC' && works.has(m.text) && !isPlace(m.text))),
+    works: [...shared].sort(),
+  };
 }
 
 /**

@@ -69,3 +69,16 @@ describe('organisations named in the singular and in the plural', () => {
     expect(names(curated)).toEqual([['Liberal Democrats'], ['Liberal Democrat'], ['Liberal Democrats']]);
   });
 });
+
+describe('titles of works and products named as such in one article', () => {
+  it('are no person, body or place in any article, unless the curation file names them', () => {
+    const input = [
+      { people: [ref('Imelda Staunton')], organisations: [], places: [] as EntityRef[], works: ['Vera Drake', 'Xbox'] },
+      { people: [ref('Vera Drake'), ref('Mike Leigh')], organisations: [ref('Xbox'), ref('Microsoft')], places: [ref('Xbox'), ref('London')] },
+    ];
+    const out = canonicalizeArchive(input, { entities: [], ignore: [] });
+    expect([out[1].people.map((e) => e.name), out[1].organisations.map((e) => e.name), out[1].places.map((e) => e.name)]).toEqual([['Mike Leigh'], ['Microsoft'], ['London']]);
+    const curated = canonicalizeArchive(input, { entities: [{ name: 'Vera Drake', kind: 'people', aliases: [] }], ignore: [] });
+    expect(curated[1].people.map((e) => e.name)).toEqual(['Vera Drake', 'Mike Leigh']);
+  });
+});
