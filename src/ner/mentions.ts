@@ -2,7 +2,7 @@
 import type { Seq } from './doc.ts';
 import type { WordSet } from './gazetteer.ts';
 import { isPossessive } from './tokenize.ts';
-import { COMPANY_LEGAL, GROUP_WORDS, NON_NAMES, ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS, isDemonym } from './lexicon.ts';
+import { COMPANY_LEGAL, GROUP_WORDS, NAME_PARTICLES, NON_NAMES, ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS, isDemonym } from './lexicon.ts';
 
 export type MentionType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -64,6 +64,10 @@ const PERSON_BREAKS = new Set(['in', 'at', 'on', 'from', 'to', 'with', 'near', '
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const TITLE_PARTS = /[\s-]+/;
 /** Titles that end a role, never the name of a body ("the US Consul General", "Russian Foreign Minister"). */
+/** Honorifics that only ever come before a person's name. */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady']);
+/** Members of a body named after it ("Labour MP", "Tory MEP"): the body is the name before them. */
+const MEMBER_ROLES = new Set(['mp', 'mps', 'mep', 'meps', 'msp', 'msps', 'peer', 'peers', 'councillor', 'councillors']);
 const ROLE_END = new Set(
   `consul ambassador envoy spokesman spokeswoman spokesperson minister secretary president chairman chairwoman governor
   senator mayor general correspondent editor analyst economist official adviser advisor aide negotiator attorney
@@ -197,6 +201,10 @@ function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number)
   // no trailing common words ("Mercedes van", "US delegation"), no day after a name ("Jose Miguel Insulza Monday")
   while (b - a > 1 && !s.caps && LOWER_START.test(s.tokens[b - 1].text)) b--;
   while (b - a > 1 && type !== 'MISC' && WEEKDAYS.has(low[b - 1])) b--;
+  // an honorific starts a person's name, whatever the tagger read ("Mr Brown", "Lord Falconer" as bodies)
+  if (type !== 'PER' && b - a > 1 && HONORIFICS.has(low[a].replace(FINAL_PERIOD, '')) && UPPER_START.test(s.tokens[a + 1].text) && !NAME_PARTICLES.has(low[a + 1])) type = 'PER';
+  // a body's role word after it is the role of someone named next, not part of the body ("Labour MP")
+  while (b - a > 1 && type === 'ORG' && !s.caps && MEMBER_ROLES.has(low[b - 1])) b--;
   if (type === 'PER') {
     // titles are not part of a person's name ("President Vladimir Putin")
     while (b - a > 1 && (TITLE_WORDS.has(low[a]) || TITLE_WORDS.has(low[a].replace(FINAL_PERIOD, '')) || low[a] === '.')) a++;
@@ -235,7 +243,8 @@ function isPlausible(m: Mention): boolean {
 /** A title read as a name of its own just before a name ("Lord" + "Falconer", "Lord of the Rings"): part of no name. */
 function isTitleBeforeName(s: Seq, m: Mention): boolean {
   if (m.end - m.start !== 1 || m.type === 'MISC' || !TITLE_WORDS.has(s.lower[m.start]) || m.end >= s.tokens.length) return false;
-  return UPPER_START.test(s.tokens[m.end].text) || s.lower[m.end] === 'of';
+  // (not a body before its member's role: "Labour MP")
+  return (UPPER_START.test(s.tokens[m.end].text) && !MEMBER_ROLES.has(s.lower[m.end])) || s.lower[m.end] === 'of';
 }
 
 /** A body or place whose name ends in a title is a role ("the US Consul General"), not a name. */

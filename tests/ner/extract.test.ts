@@ -160,6 +160,11 @@ describe('extractEntities: clean names', () => {
     const e = run('The Consumer Electronics Show opened in Las Vegas on Thursday. Sony and Samsung showed new televisions at CES, which draws thousands.');
     expect([names(e.organisations), names(e.places)]).toEqual([['Sony', 'Samsung'], ['Las Vegas']]);
   });
+  it('reads a name after an honorific as a person\'s, and a body before "MP" as the body', () => {
+    const kinds = (text: string, tags: string[]) => mentionsOf(text, tags).map((m) => `${m.text}:${m.type}`);
+    expect(kinds('Mr Brown and Lord Falconer met', ['B-ORG', 'I-ORG', 'O', 'B-ORG', 'I-ORG', 'O'])).toEqual(['Brown:PER', 'Falconer:PER']);
+    expect(kinds('He said Labour MP Kate Hoey and Tory MEPs agreed', ['O', 'O', 'B-ORG', 'I-ORG', 'B-PER', 'I-PER', 'O', 'B-ORG', 'I-ORG', 'O'])).toEqual(['Labour:ORG', 'Kate Hoey:PER', 'Tory:ORG']);
+  });
   it('reads a name ending in a club abbreviation as a club', () => {
     const kinds = mentionsOf('Man Utd beat Dundee Utd', ['B-PER', 'I-PER', 'O', 'B-PER', 'I-PER']).map((m) => `${m.text}:${m.type}`);
     expect(kinds).toEqual(['Man Utd:ORG', 'Dundee Utd:ORG']);
