@@ -25,7 +25,7 @@ export interface Entities {
   places: EntityRef[];
   /**
    * Names the article gives as titles of works of more than one word ("the film Vera Drake") or as products ("the
-   * Xbox console"): no person or body anywhere in the archive (src/curation/apply.ts). Kept with the extraction, not
+   * Xbox console"): no person, body or place anywhere in the archive (src/curation/apply.ts). Kept with the extraction, not
    * written to the markdown.
    */
   works?: string[];

@@ -19,7 +19,6 @@ import type { BuiltArticle } from '../ingest/article.ts';
 import type { Rejection } from './build-one.ts';
 import type { Extracted } from './extract-one.ts';
 import { openAtomic } from './atomic.ts';
-import type { LineMemo, ParsedLine } from './warm.ts';
 
 export interface CacheEntry {
   hash: string;
@@ -154,6 +153,22 @@ function lineSource(bytes: Buffer, start: number, end: number): string | undefin
   } catch {
     return undefined;
   }
+}
+
+/** A cache line as parsed: an entry (`s`, `h`, `t`, `f`, `r`) or a site line. */
+interface ParsedLine {
+  s?: unknown;
+  h?: unknown;
+  t?: unknown;
+  f?: unknown;
+  r?: { built?: BuiltArticle; error?: Rejection };
+  site?: Record<string, unknown>;
+}
+
+/** Lines parsed by an earlier readCache in this process (serve; see src/io/warm.ts), by source: their bytes and what they parsed to. */
+export interface LineMemo {
+  version?: string;
+  lines: Map<string, { bytes: Buffer; parsed: ParsedLine }>;
 }
 
 /** A cache write begun with beginCacheWrite: `finish` records the site and puts the file in place. */

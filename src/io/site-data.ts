@@ -97,12 +97,14 @@ export function readPiece<P extends SitePiece>(markdownDir: string, manifest: Si
   } catch (e) {
     throw new Error(`site data: ${file} is not valid JSON (${(e as Error).message}); run ingest again`);
   }
-  if (memo) {
-    // Only the pieces of the current site data are kept.
-    for (const f of memo.keys()) if (f.startsWith(join(markdownDir, SITE_PIECES_DIR, `${piece}.`))) memo.delete(f);
-    memo.set(file, { size: Buffer.byteLength(text), value });
-  }
+  if (memo) keepPiece(memo, join(markdownDir, SITE_PIECES_DIR), piece, file, Buffer.byteLength(text), value);
   return value;
+}
+
+/** Keep a piece's value in the memo under its file, in place of any other file of that piece (only the current site data is kept). */
+function keepPiece(memo: PieceMemo, dir: string, piece: SitePiece, file: string, size: number, value: unknown): void {
+  for (const f of memo.keys()) if (f.startsWith(join(dir, `${piece}.`))) memo.delete(f);
+  memo.set(file, { size, value });
 }
 
 /**
@@ -162,10 +164,7 @@ export async function writeSiteData(markdownDir: string, settings: SiteSettings,
       pieces[p] = `${p}.${createHash('sha1').update(bytes).digest('hex').slice(0, 16)}.json`;
       const file = join(dir, pieces[p]);
       if (statSync(file, { throwIfNoEntry: false })?.size !== bytes.length) await writeAtomic(file, bytes);
-      if (memo && memo.values[p] !== undefined) {
-        for (const f of memo.pieces.keys()) if (f.startsWith(join(dir, `${p}.`))) memo.pieces.delete(f);
-        memo.pieces.set(file, { size: bytes.length, value: memo.values[p] });
-      }
+      if (memo && memo.values[p] !== undefined) keepPiece(memo.pieces, dir, p, file, bytes.length, memo.values[p]);
     } else {
       const name = kept[p];
       if (name === undefined || !isPieceName(name)) throw new Error(`site data: no text and no file for the ${p} piece`);

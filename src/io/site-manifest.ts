@@ -228,15 +228,15 @@ function moveStaged(siteDir: string, stagingDir: string, listed: string[]): void
   }
 }
 
+/** The keys each map of a record was last written in (sorted), by map. */
+const sortedKeys = new WeakMap<Record<string, string>, string[]>();
+
 /**
  * The record as JSON with sorted keys, so the same site gives the same bytes however its files were produced. `old`,
  * the record read (its keys sorted when this code wrote it): a map whose keys are the same as there, as after most
  * rebuilds, takes their order instead of being sorted again (sorting the tens of thousands of paths was most of the
  * cost of writing the record).
  */
-/** The keys each map of a record was last written in (sorted), by map. */
-const sortedKeys = new WeakMap<Record<string, string>, string[]>();
-
 export function serializeState(s: SiteState, old?: SiteState): string {
   const sorted = (o: Record<string, string>, was: Record<string, string> | undefined) => {
     // The old record's keys in order: as read (a record read from its file is in order), or as last written (a

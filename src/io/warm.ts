@@ -3,31 +3,16 @@
 // Everything kept is checked against the files before it is used (a line by its bytes, a piece by its file name,
 // which is a hash of its text, and its size), so a file changed by anyone else is read again; nothing kept is ever
 // changed by a build (kept values are shared by later builds).
-import type { BuiltArticle } from '../ingest/article.ts';
-import type { Rejection } from './build-one.ts';
 import type { EleventyWorker } from '../site/eleventy-run.ts';
+import type { LineMemo } from './extract-cache.ts';
+import type { PieceMemo } from './site-data.ts';
 import type { StateMemo } from './site-manifest.ts';
 
-/** A cache line as parsed (see src/io/extract-cache.ts). */
-export interface ParsedLine {
-  s?: unknown;
-  h?: unknown;
-  t?: unknown;
-  f?: unknown;
-  r?: { built?: BuiltArticle; error?: Rejection };
-  site?: Record<string, unknown>;
-}
-
-/** Extraction cache lines parsed in an earlier build, by source: the line's bytes and what they parsed to. */
-export interface LineMemo {
-  version?: string;
-  lines: Map<string, { bytes: Buffer; parsed: ParsedLine }>;
-}
-
 export interface WarmState {
+  /** The extraction cache's lines parsed in an earlier build. */
   cacheLines: LineMemo;
-  /** Site data pieces parsed in an earlier build, by path, with the size they had. */
-  pieces: Map<string, { size: number; value: unknown }>;
+  /** Site data pieces parsed or written in an earlier build. */
+  pieces: PieceMemo;
   /** The site folder's record as this process last published it. */
   site: StateMemo;
   /** The Eleventy worker kept for the next build's article pages (see src/build.ts). */

@@ -63,11 +63,11 @@ const AWARDS = new Set(['golden globe', 'golden globes', 'golden bear', 'golden 
 const PERSON_BREAKS = new Set(['in', 'at', 'on', 'from', 'to', 'with', 'near', 'by', 'after', 'before', 'during', 'said', 'says', 'told', 'and', 'or', 'but', 'as', 'was', 'is', 'has', 'had', 'who', 'when']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const TITLE_PARTS = /[\s-]+/;
-/** Titles that end a role, never the name of a body ("the US Consul General", "Russian Foreign Minister"). */
 /** Honorifics that only ever come before a person's name. */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady']);
 /** Members of a body named after it ("Labour MP", "Tory MEP"): the body is the name before them. */
 const MEMBER_ROLES = new Set(['mp', 'mps', 'mep', 'meps', 'msp', 'msps', 'peer', 'peers', 'councillor', 'councillors']);
+/** Titles that end a role, never the name of a body ("the US Consul General", "Russian Foreign Minister"). */
 const ROLE_END = new Set(
   `consul ambassador envoy spokesman spokeswoman spokesperson minister secretary president chairman chairwoman governor
   senator mayor general correspondent editor analyst economist official adviser advisor aide negotiator attorney
@@ -285,7 +285,7 @@ const PRODUCT_NOUNS = new Set(['console', 'consoles', 'browser', 'browsers', 'ha
  */
 export function dropWorkTitles(mentions: Mention[], seqs: Seq[], isPlace: (name: string) => boolean): { mentions: Mention[]; works: string[] } {
   const works = new Set<string>();
-  /** The names that hold for the whole archive: titles of more than one word, and products (see archiveWorks). */
+  /** The names that hold for the whole archive: titles of more than one word, and products (see canonicalizeArchive). */
   const shared = new Set<string>();
   const cued = new Set<Mention>();
   for (const m of mentions) {
@@ -312,7 +312,7 @@ export function dropWorkTitles(mentions: Mention[], seqs: Seq[], isPlace: (name:
   }
   if (!cued.size) return { mentions, works: [] };
   // the last word of a title, alone, is that title cut short ("Drake" after "Vera Drake", "Fockers")
-  for (const w of [...works]) if (w.includes(' ')) works.add(w.slice(w.lastIndexOf(' ') + 1));
+  for (const w of lastWords(works)) works.add(w);
   return {
     mentions: mentions.filter((m) => !cued.has(m) && !(m.type !== 'MISC' && works.has(m.text) && !isPlace(m.text))),
     works: [...shared].sort(),
@@ -347,7 +347,12 @@ export function retypeCompanies(mentions: Mention[], seqs: Seq[]): Mention[] {
   }
   if (!companies.size) return mentions;
   // the last word of a company's name, alone, read as a surname is that company cut short ("Hardie" after "James Hardie")
-  const lastWords = new Set([...companies].filter((c) => c.includes(' ')).map((c) => c.slice(c.lastIndexOf(' ') + 1)));
-  return mentions.map((m) => ((m.type === 'PER' || m.type === 'LOC') && (companies.has(m.text) || (m.type === 'PER' && lastWords.has(m.text))) ? { ...m, type: 'ORG' } : m));
+  const cutShort = new Set(lastWords(companies));
+  return mentions.map((m) => ((m.type === 'PER' || m.type === 'LOC') && (companies.has(m.text) || (m.type === 'PER' && cutShort.has(m.text))) ? { ...m, type: 'ORG' } : m));
+}
+
+/** The last word of each name of more than one word. */
+function lastWords(names: Iterable<string>): string[] {
+  return [...names].filter((n) => n.includes(' ')).map((n) => n.slice(n.lastIndexOf(' ') + 1));
 }
 
