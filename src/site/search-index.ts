@@ -96,10 +96,15 @@ export async function indexShards(
   // A shard with a file of unknown content on record (being moved into place when a build was killed) is indexed
   // again, whatever its signature: keeping it would record that file's hash as unknown.
   const unsure = new Set<string>();
-  for (const [rel, h] of Object.entries(old.files)) {
-    if (h) continue;
+  /** The search files on record, by shard (a few hundred of the record's tens of thousands of paths). */
+  const onRecord: Array<[rel: string, shard: string, hash: string]> = [];
+  for (const rel in old.files) {
+    if (!rel.startsWith('pagefind/')) continue;
     const m = /^pagefind\/([^/]+)\//.exec(rel);
-    if (m) unsure.add(m[1]);
+    if (!m) continue;
+    const h = old.files[rel];
+    if (!h) unsure.add(m[1]);
+    onRecord.push([rel, m[1], h]);
   }
   for (const [shard, ids] of byShard) {
     // A shard is made from its articles' records: text (the markdown's hash), heading fields and entity filters.
@@ -114,10 +119,7 @@ export async function indexShards(
     if (old.shards[shard] === sig && !unsure.has(shard)) kept.add(shard);
     else todo.push([shard, ids]);
   }
-  for (const [rel, h] of Object.entries(old.files)) {
-    const m = /^pagefind\/([^/]+)\//.exec(rel);
-    if (m && kept.has(m[1])) next.files[rel] = h;
-  }
+  for (const [rel, shard, h] of onRecord) if (kept.has(shard)) next.files[rel] = h;
   if (!todo.length) return { pages: ctx.index.articles.length, shards: byShard.size, rebuilt: 0 };
   // One Pagefind process per lane (loaded only when a shard is to be indexed): a Pagefind process answers one request at
   // a time, so with one process the shards were indexed one after the other on one core while the other was idle.

@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { emptyState, isSafeSitePath, publishSite, readSiteState, SITE_MANIFEST, SITE_PENDING, SITE_STAGING } from '../../src/io/site-manifest.ts';
+import { emptyState, isSafeSitePath, publishSite, readSiteState, serializeState, SITE_MANIFEST, SITE_PENDING, SITE_STAGING } from '../../src/io/site-manifest.ts';
 import { ingestDir } from '../../src/io/ingest-dir.ts';
 import { tempDir, writeFiles } from '../helpers.ts';
 
 const exists = (p: string) => access(p).then(() => true, () => false);
 
 describe('site manifest', () => {
+  it('writes the record with every map in key order, escaped, whatever order it was filled in', () => {
+    // Keys that look like numbers ("2015") are enumerated first by JavaScript objects: the text must still be in
+    // string order; a key with a quote, a backslash or a control character is escaped as JSON escapes it.
+    const s = { ...emptyState(), version: 'v"1', files: { 'b/index.html': 'h2', 'a/index.html': 'h1', 'q"\\\n.html': 'h3' }, shards: { undated: 's3', '2016': 's2', '2015-q1': 's1', '2015': 's0' } };
+    const text = serializeState(s);
+    const expected = (o: Record<string, string>) => `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${JSON.stringify(o[k])}`).join(',')}}`;
+    expect(text).toContain(`"files":${expected(s.files)}`);
+    expect(text).toContain(`"shards":{"2015":"s0","2015-q1":"s1","2016":"s2","undated":"s3"}`);
+    expect(JSON.parse(text)).toEqual({ ...s, data: '' });
+    // Written again from a record whose order it takes (a kept record): the same bytes; a key added: still in order.
+    expect(serializeState({ ...s, files: { ...s.files } }, s)).toBe(text);
+    const more = { ...s, shards: { ...s.shards, '2014': 'sx' } };
+    expect(serializeState(more, s)).toContain(`"shards":{"2014":"sx","2015":"s0","2015-q1":"s1","2016":"s2","undated":"s3"}`);
+  });
+
   it('accepts only plain relative paths inside the site', () => {
     for (const ok of ['index.html', '2024/05/x/index.html', 'assets/style.css']) expect(isSafeSitePath(ok), ok).toBe(true);
     for (const bad of ['', '/etc/passwd', '../x', 'a/../../x', 'a//b', './a', '.dateline-site.json', 'a/.git/config', 'a\\..\\b', 'a\0b', 'a/', 'a/.', 'a/..', '.', '..', '/', 'a/b/', 'a\\b', 'x'.repeat(4097)]) expect(isSafeSitePath(bad), bad).toBe(false);
