@@ -1,8 +1,8 @@
 // Groups mentions into one entity per real-world thing in the article and
 // picks the canonical (longest full) name, aliases and mention counts.
 import type { Gazetteer } from './gazetteer.ts';
-import { EVENT_LAST, type Mention, type MentionType } from './mentions.ts';
-import { NAME_PARTICLES } from './lexicon.ts';
+import { BODY_ENDS, EVENT_LAST, type Mention, type MentionType } from './mentions.ts';
+import { COURTESY, isDemonym, NAME_PARTICLES, NON_NAMES, ORG_SUFFIXES, TITLE_WORDS } from './lexicon.ts';
 
 export interface Entity {
   type: MentionType;
@@ -89,6 +89,7 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
   }
   const typeOf = voteTypes(mentions, voteKeys, gaz, countryKeys);
   joinSurnames(typeOf, keys, gaz);
+  joinFirstNames(typeOf, keys, mentions, gaz);
   let ents = groupByKey(mentions, keys, voteKeys, typeOf, gaz, countryKeys);
   ents = mergeShortForms(ents, gaz);
   // a lone common word left as a place or body is a fragment ("Republic", "Court")
@@ -133,6 +134,45 @@ function joinSurnames(typeOf: Map<string, MentionType>, keys: string[], gaz: Gaz
   }
   for (const [k, t] of typeOf) {
     if (t !== 'PER' && !k.includes(' ') && perLast.has(k) && !gaz.isPlace(k)) typeOf.set(k, 'PER');
+  }
+}
+
+/** Last words that end the names of clubs and companies, not of people ("Hinckley United", "Tyco International"). */
+const NOT_SURNAMES = new Set([...BODY_ENDS, ...ORG_SUFFIXES, 'united', 'city', 'town', 'rovers', 'athletic', 'wanderers', 'international', 'industrial']);
+
+/**
+ * 2b. A lone word read as a body or a place that is the first name of exactly one person named in full in the
+ * article is that person ("Joss" beside "Joss Stone", "Arsene" beside "Arsene Wenger"): not a place the gazetteer
+ * knows, a title, a demonym or a word in capitals only (an acronym); the full name must read as a person's (no
+ * body's last word: "Broadreach" beside "Broadreach Networks" stays), and the first name either a known given name
+ * or no common word ("Sky" beside a misread "Sky Plus" stays).
+ */
+function joinFirstNames(typeOf: Map<string, MentionType>, keys: string[], mentions: Mention[], gaz: Gazetteer): void {
+  const firsts = new Map<string, number>();
+  for (const [k, t] of typeOf) {
+    if (t !== 'PER') continue;
+    const toks = k.split(' ');
+    if (toks.length < 2) continue;
+    // (not a person's name: one that ends as bodies' names do, holds a word that is never a name, or has a given
+    // name second after a word before it: "Tory Liam Fox")
+    const odd = NOT_SURNAMES.has(toks[toks.length - 1]) || toks.some((w) => NON_NAMES.has(w)) || (toks.length > 2 && gaz.sets.firstname.has(toks[1]));
+    firsts.set(toks[0], (firsts.get(toks[0]) ?? 0) + (odd ? 2 : 1));
+  }
+  if (!firsts.size) return;
+  const lowered = new Set<string>();
+  const count = new Map<string, number>();
+  for (let i = 0; i < mentions.length; i++) {
+    if (mentions[i].text !== mentions[i].text.toUpperCase()) lowered.add(keys[i]);
+    count.set(keys[i], (count.get(keys[i]) ?? 0) + 1);
+  }
+  for (const [k, t] of typeOf) {
+    if ((t !== 'ORG' && t !== 'LOC') || k.length < 2 || k.includes(' ') || firsts.get(k) !== 1) continue;
+    if (gaz.isPlace(k) || gaz.countryCanon.has(k) || TITLE_WORDS.has(k) || COURTESY.has(k) || NON_NAMES.has(k) || isDemonym(k) || !lowered.has(k)) continue;
+    const known = gaz.common.has(k) || gaz.proper.has(k);
+    // a common word that is no given name ("Broadreach"… "Sky"), or a known word named on its own again and again
+    // ("Tory", five times beside one "Tory Liam Fox"), is the body or place it was read as
+    if ((!gaz.sets.firstname.has(k) && gaz.common.has(k)) || (known && (count.get(k) ?? 0) >= 3)) continue;
+    typeOf.set(k, 'PER');
   }
 }
 

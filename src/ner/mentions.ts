@@ -26,7 +26,8 @@ const COMPANY_SUFFIXES = new Set([...COMPANY_LEGAL, 'group', 'holdings', 'airlin
  * University"): a place read so is that body. Not "union", "court", "bank" or "exchange" ("Soviet Union", "Earls
  * Court", "West Bank").
  */
-const BODY_ENDS = new Set([
+/** Last words of names that only bodies have ("Jupiter Research", "Sony Pictures"). */
+export const BODY_ENDS = new Set([
   ...COMPANY_SUFFIXES, 'research', 'networks', 'systems', 'technologies', 'software', 'communications', 'entertainment', 'pictures',
   'records', 'studios', 'media', 'labs', 'partners', 'associates', 'consulting', 'securities', 'insurance', 'pharmaceuticals',
   'electronics', 'computers', 'telecom', 'telecoms', 'interactive', 'productions', 'publishing', 'broadcasting', 'university',

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { extractEntities, EXTRACTOR_VERSION, type NerInput } from '../../src/ner/index.ts';
 import { defaultTagger } from '../../src/ner/model.ts';
 import { applyRules } from '../../src/ner/rules.ts';
-import { spansFromTags } from '../../src/ner/mentions.ts';
+import { spansFromTags, type Mention, type MentionType } from '../../src/ner/mentions.ts';
+import { groupEntities } from '../../src/ner/canonical.ts';
 import type { Entities, EntityKind, EntityRef } from '../../src/types.ts';
 
 const names = (list: EntityRef[]) => list.map((e) => e.name);
@@ -362,4 +363,26 @@ describe('applyRules: bodies named "… Ministry"', () => {
   for (const [text, tags, want] of cases) {
     it(`${text}: ${tags.join(' ')}`, () => expect(ruled(text, tags)).toEqual(want));
   }
+});
+
+describe('groupEntities: a lone first name read as a body or place joins the one person it begins', () => {
+  const gaz = defaultTagger().gaz;
+  let at = 0;
+  /** Mentions as the tagger might read them: [text, type] in order. */
+  const mentions = (...list: Array<[string, MentionType]>): Mention[] => list.map(([text, type]) => ({ type, seq: 0, start: at, end: (at += text.split(' ').length), text, raw: text }));
+  const summary = (ms: Mention[]) => groupEntities(ms, gaz).map((e) => `${e.type} ${e.name}${e.forms.size > 1 ? ` (${[...e.forms.keys()].filter((f) => f !== e.name).sort().join(', ')})` : ''}`).sort();
+  const cases: Array<[string, Array<[string, MentionType]>, string[]]> = [
+    ['a first name split from the full name (no known word)', [['Joss Stone', 'PER'], ['Joss', 'ORG'], ['Stone', 'PER']], ['PER Joss Stone (Joss, Stone)']],
+    ['a first name said alone, again and again', [['Arsene Wenger', 'PER'], ['Arsene', 'ORG'], ['Arsene', 'ORG'], ['Arsene', 'ORG']], ['PER Arsene Wenger (Arsene)']],
+    ['a known given name read as a place', [['Victor Conte', 'PER'], ['Victor', 'LOC']], ['PER Victor Conte (Victor)']],
+    ['two people with that first name: no one to join', [['Gary Neville', 'PER'], ['Gary Lineker', 'PER'], ['Gary', 'ORG']], ['ORG Gary', 'PER Gary Lineker', 'PER Gary Neville']],
+    ['a party before a full name', [['Tory Liam Fox', 'PER'], ['Tory', 'ORG']], ['ORG Tory', 'PER Tory Liam Fox']],
+    ['a common word that is a given name too, named alone three times', [['Sky', 'ORG'], ['Sky', 'ORG'], ['Sky', 'ORG'], ['Sky Plus', 'PER']], ['ORG Sky', 'PER Sky Plus']],
+    ['a name that ends as a body\'s does', [['Broadreach', 'ORG'], ['Broadreach Networks', 'PER']], ['ORG Broadreach', 'PER Broadreach Networks']],
+    ['a place the gazetteer knows', [['Paris', 'LOC'], ['Paris Hilton', 'PER']], ['LOC Paris', 'PER Paris Hilton']],
+    ['an acronym', [['BT', 'ORG'], ['BT Smith', 'PER']], ['ORG BT', 'PER BT Smith']],
+  ];
+  it.each(cases)('%s', (_label, list, expected) => {
+    expect(summary(mentions(...list))).toEqual(expected);
+  });
 });
