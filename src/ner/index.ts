@@ -8,7 +8,7 @@
 import type { Entities, EntityRef } from '../types.ts';
 import { slugify } from '../slug.ts';
 import { defaultTagger } from './model.ts';
-import { dropWorkTitles, retypeCompanies, spansFromTags, type Mention } from './mentions.ts';
+import { dropTitleFragments, dropWorkTitles, retypeCompanies, spansFromTags, type Mention } from './mentions.ts';
 import { groupEntities, type Entity } from './canonical.ts';
 import { extendOrgs, lowercaseOrgMentions } from './orgs.ts';
 import { findRoles } from './roles.ts';
@@ -37,6 +37,7 @@ export function extractEntities(input: NerInput): Entities {
   });
   const titled = dropWorkTitles(mentions, seqs, (name) => tagger.gaz.isPlace(name));
   mentions = retypeCompanies(titled.mentions, seqs);
+  mentions = dropTitleFragments(mentions, seqs, { common: tagger.gaz.common, proper: tagger.gaz.proper, firstname: tagger.gaz.sets.firstname });
   mentions = extendOrgs(mentions, seqs, tagger.gaz);
   const ents = groupEntities(mentions, tagger.gaz);
   lowercaseOrgMentions(ents, seqs, tagger.gaz);

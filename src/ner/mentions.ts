@@ -352,6 +352,25 @@ export function retypeCompanies(mentions: Mention[], seqs: Seq[]): Mention[] {
   return mentions.map((m) => ((m.type === 'PER' || m.type === 'LOC') && (companies.has(m.text) || (m.type === 'PER' && cutShort.has(m.text))) ? { ...m, type: 'ORG' } : m));
 }
 
+/**
+ * A person's name of one word that is a common word and no known name ("Motorcycle", "Million", "Flying", "Band"),
+ * beside another capitalised word, is a piece of a longer title or name the tagger did not read whole ("The
+ * Motorcycle Diaries", "Million Dollar Baby", "House of Flying Daggers", "Band Aid"): that mention is dropped. Not
+ * after a title or a given name ("Lord Falconer", "Gerard Batten"), and not a word the dictionary knows as a name or a given name ("Frost", "Brown").
+ */
+export function dropTitleFragments(mentions: Mention[], seqs: Seq[], words: { common: WordSet; proper: WordSet; firstname: WordSet }): Mention[] {
+  const capitalised = (s: Seq, i: number) => i >= 0 && i < s.tokens.length && UPPER_START.test(s.tokens[i].text) && HAS_LOWER.test(s.tokens[i].text);
+  return mentions.filter((m) => {
+    if (m.type !== 'PER' || m.end - m.start !== 1) return true;
+    const s = seqs[m.seq];
+    if (s.caps) return true;
+    const w = s.lower[m.start];
+    if (!words.common.has(w) || words.proper.has(w) || words.firstname.has(w)) return true;
+    if (m.start > 0 && (TITLE_WORDS.has(s.lower[m.start - 1]) || (words.firstname.has(s.lower[m.start - 1]) && !words.common.has(s.lower[m.start - 1])))) return true; // "Gerard Batten"
+    return !(capitalised(s, m.start - 1) || capitalised(s, m.end));
+  });
+}
+
 /** The last word of each name of more than one word. */
 function lastWords(names: Iterable<string>): string[] {
   return [...names].filter((n) => n.includes(' ')).map((n) => n.slice(n.lastIndexOf(' ') + 1));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractEntities, EXTRACTOR_VERSION, type NerInput } from '../../src/ner/index.ts';
 import { defaultTagger } from '../../src/ner/model.ts';
 import { applyRules } from '../../src/ner/rules.ts';
-import { spansFromTags, type Mention, type MentionType } from '../../src/ner/mentions.ts';
+import { dropTitleFragments, spansFromTags, type Mention, type MentionType } from '../../src/ner/mentions.ts';
 import { groupEntities } from '../../src/ner/canonical.ts';
 import type { Entities, EntityKind, EntityRef } from '../../src/types.ts';
 
@@ -384,5 +384,29 @@ describe('groupEntities: a lone first name read as a body or place joins the one
   ];
   it.each(cases)('%s', (_label, list, expected) => {
     expect(summary(mentions(...list))).toEqual(expected);
+  });
+});
+
+describe('dropTitleFragments: a common word read as a person beside another capitalised word is a piece of a title', () => {
+  const tagger = defaultTagger();
+  const words = { common: tagger.gaz.common, proper: tagger.gaz.proper, firstname: tagger.gaz.sets.firstname };
+  /** The people left after the rule when the tagger reads `person` (one word) as a person and nothing else. */
+  const peopleLeft = (text: string, person: string) => {
+    const s = tagger.prepare({ paragraphs: [text] }).seqs[0];
+    const tags = s.tokens.map((t) => (t.text === person ? 'B-PER' : 'O'));
+    expect(tags).toContain('B-PER');
+    return dropTitleFragments(spansFromTags(s, 0, tags, tagger.gaz), [s], words).filter((m) => m.type === 'PER').map((m) => m.text);
+  };
+  const cases: Array<[string, string, string, string[]]> = [
+    ['in a film title', 'The Motorcycle Diaries won a prize in Cannes last year.', 'Motorcycle', []],
+    ['in a film title, after "of"', 'He directed House of Flying Daggers in China.', 'Flying', []],
+    ['in a charity single\'s name', 'Band Aid recorded the song again in November.', 'Band', []],
+    ['after a title', 'Lord Falconer said the plan was sound.', 'Falconer', ['Falconer']],
+    ['after a given name', 'The MEP Gerard Batten said it was wrong.', 'Batten', ['Batten']],
+    ['no capitalised word beside it', 'The singer Usher said he was pleased.', 'Usher', ['Usher']],
+    ['a known name', 'Chancellor Gordon Brown said Brown Street was closed.', 'Brown', ['Brown', 'Brown']],
+  ];
+  it.each(cases)('%s', (_label, text, person, expected) => {
+    expect(peopleLeft(text, person)).toEqual(expected);
   });
 });
