@@ -300,8 +300,10 @@ export function dropWorkTitles(mentions: Mention[], seqs: Seq[], isPlace: (name:
       continue;
     }
     if (m.type === 'MISC' || m.start === 0) continue;
-    const prev = s.lower[m.start - 1];
-    const isCue = WORK_NOUNS.has(prev) ? s.tokens[m.start - 1].text === prev : prev === 'game' && m.start > 1 && GAME_KINDS.has(s.lower[m.start - 2]);
+    // (the title's own "The" may stand between: "the movie The Aviator" read as "The" and a name)
+    const at = m.start > 1 && s.tokens[m.start - 1].text === 'The' && WORK_NOUNS.has(s.tokens[m.start - 2].text) ? m.start - 1 : m.start;
+    const prev = s.lower[at - 1];
+    const isCue = WORK_NOUNS.has(prev) ? s.tokens[at - 1].text === prev : prev === 'game' && at > 1 && GAME_KINDS.has(s.lower[at - 2]);
     if (!isCue) continue;
     // an acronym is a body's ("a downloaded movie NEC is showing", a sentence break lost); a name before a work
     // noun is a modifier ("blockbuster West End musicals")

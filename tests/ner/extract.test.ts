@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractEntities, EXTRACTOR_VERSION, type NerInput } from '../../src/ner/index.ts';
 import { defaultTagger } from '../../src/ner/model.ts';
 import { applyRules } from '../../src/ner/rules.ts';
-import { dropTitleFragments, spansFromTags, type Mention, type MentionType } from '../../src/ner/mentions.ts';
+import { dropTitleFragments, dropWorkTitles, spansFromTags, type Mention, type MentionType } from '../../src/ner/mentions.ts';
 import { groupEntities } from '../../src/ner/canonical.ts';
 import type { Entities, EntityKind, EntityRef } from '../../src/types.ts';
 
@@ -126,6 +126,18 @@ describe('extractEntities: clean names', () => {
     for (const [text, people, orgs, places] of cases) {
       const e = run(text);
       expect([names(e.people), names(e.organisations), names(e.places)]).toEqual([people, orgs, places]);
+    }
+    // the title's own "The" between the work noun and a name read without it ("the movie The Aviator")
+    const tagger = defaultTagger();
+    for (const [text, title, kept] of [
+      ['Scorsese made the movie The Aviator about Howard Hughes.', 'Aviator', ['Scorsese', 'Howard Hughes']],
+      ['The Aviator star Leonardo DiCaprio met Scorsese.', 'Aviator', ['Aviator', 'Leonardo DiCaprio', 'Scorsese']],
+    ] as const) {
+      const s = tagger.prepare({ paragraphs: [text] }).seqs[0];
+      const TAGS: Record<string, string> = { [title]: 'B-ORG', Scorsese: 'B-PER', Howard: 'B-PER', Hughes: 'I-PER', Leonardo: 'B-PER', DiCaprio: 'I-PER' };
+      const tags = s.tokens.map((t) => TAGS[t.text] ?? 'O');
+      const found = dropWorkTitles(spansFromTags(s, 0, tags, tagger.gaz), [s], (n) => tagger.gaz.isPlace(n)).mentions.map((m) => m.text);
+      expect(found).toEqual(kept);
     }
     // the titles of more than one word and the products are kept for the whole archive (src/curation/apply.ts)
     expect(run('The film Vera Drake won. The drama Sideways lost. Microsoft sold the Xbox console in Japan.').works).toEqual(['Vera Drake', 'Xbox']);
