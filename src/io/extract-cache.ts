@@ -13,7 +13,7 @@
 // or the file does not end with a whole line (a run killed while appending), it is written again whole (atomically),
 // current lines only. A line that does not parse is skipped (that file is extracted again); a file written by other
 // code is ignored as a whole.
-import { appendFileSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import type { BuiltArticle } from '../ingest/article.ts';
 import type { Rejection } from './build-one.ts';
@@ -71,7 +71,7 @@ export interface ExtractCache {
 export function readCache(path: string, version: string, memo?: LineMemo): ExtractCache | undefined {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = memo ? readGrowing(path, memo) : readFileSync(path);
   } catch {
     return undefined;
   }
@@ -127,6 +127,60 @@ export function readCache(path: string, version: string, memo?: LineMemo): Extra
   return { bytes, entries, ...(site ? { site } : {}), size, whole: bytes.length === 0 || bytes[bytes.length - 1] === 10 };
 }
 
+/**
+ * The cache file's bytes for a process that reads it build after build (serve): when the file is the one read last
+ * time (same device and inode: a rewrite is a rename, so a new inode) and has only grown, as appending does, only the
+ * new bytes are read, into the buffer kept from last time (which has room to grow): reading the whole file again
+ * (48 MB at 10,000 articles) was a tenth of a rebuild. Blocks of the bytes read last time are read again and compared
+ * first, so a file rewritten in place by anything else is read whole.
+ */
+function readGrowing(path: string, memo: LineMemo): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const st = fstatSync(fd);
+    const kept = memo.file;
+    memo.file = undefined;
+    if (kept && kept.path === path && kept.dev === st.dev && kept.ino === st.ino && st.size >= kept.size && sameBlocks(fd, kept.buf, kept.size)) {
+      let buf = kept.buf;
+      if (st.size > buf.length) {
+        buf = Buffer.allocUnsafe(Math.ceil(st.size * 1.25));
+        kept.buf.copy(buf, 0, 0, kept.size);
+      }
+      const size = kept.size + readAt(fd, buf.subarray(kept.size, st.size), kept.size);
+      memo.file = { path, dev: st.dev, ino: st.ino, size, buf };
+      return buf.subarray(0, size);
+    }
+    const buf = Buffer.allocUnsafe(Math.ceil(st.size * 1.25) + 4096);
+    const size = readAt(fd, buf.subarray(0, st.size), 0);
+    memo.file = { path, dev: st.dev, ino: st.ino, size, buf };
+    return buf.subarray(0, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Read into `into` from `position` until it is full or the file ends; the number of bytes read. */
+function readAt(fd: number, into: Buffer, position: number): number {
+  let done = 0;
+  while (done < into.length) {
+    const n = readSync(fd, into, done, into.length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done;
+}
+
+/** Whether eight 4 KB blocks spread over the first `size` bytes of the file (the first and the last among them) equal `buf`'s. */
+function sameBlocks(fd: number, buf: Buffer, size: number): boolean {
+  const block = Math.min(4096, size);
+  const probe = Buffer.allocUnsafe(block);
+  for (let k = 0; k < 8; k++) {
+    const at = Math.floor(((size - block) * k) / 7);
+    if (readAt(fd, probe, at) !== block || !probe.equals(buf.subarray(at, at + block))) return false;
+  }
+  return true;
+}
+
 /** A source's line parsed: what the same bytes parsed to last time, else parsed now (and kept, with a copy of the bytes). */
 function memoParse(memo: LineMemo, source: string, line: Buffer): ParsedLine {
   const kept = memo.lines.get(source);
@@ -169,6 +223,8 @@ interface ParsedLine {
 export interface LineMemo {
   version?: string;
   lines: Map<string, { bytes: Buffer; parsed: ParsedLine }>;
+  /** The file as last read (see readGrowing): which file, how many bytes, and a buffer holding them with room to grow. */
+  file?: { path: string; dev: number; ino: number; size: number; buf: Buffer };
 }
 
 /** A cache write begun with beginCacheWrite: `finish` records the site and puts the file in place. */

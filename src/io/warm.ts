@@ -27,6 +27,7 @@ export function createWarmState(): WarmState {
 /** Let go of what a warm state holds (its Eleventy worker stops). */
 export async function closeWarmState(warm: WarmState): Promise<void> {
   warm.cacheLines.lines.clear();
+  warm.cacheLines.file = undefined;
   warm.pieces.clear();
   warm.site = {};
   const w = warm.eleventy;

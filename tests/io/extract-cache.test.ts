@@ -1,6 +1,6 @@
 // The extraction cache file is appended to: the last valid line for a source wins, and superseded lines are not parsed.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { writeFile } from 'node:fs/promises';
+import { appendFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCache, entryLine } from '../../src/io/extract-cache.ts';
 import { createWarmState } from '../../src/io/warm.ts';
@@ -66,6 +66,42 @@ describe('readCache', () => {
     // The same line under another version (other extraction code) is parsed again.
     await writeFile(file, [JSON.stringify({ version: 'w' }), a].join('\n') + '\n');
     expect(readCache(file, 'w', memo)!.entries.get('a.txt')!.built).not.toBe(first.entries.get('a.txt')!.built);
+    await tmp.cleanup();
+  });
+
+  it('with a memo, reads only what was appended since, and the whole file when it was replaced or rewritten in place', async () => {
+    const tmp = await tempDir();
+    const file = join(tmp.path, 'cache.ndjson');
+    const line = (n: number, title: string) => entryLine(`f${n}.txt`, `h${n}`, 's', 'f', built(title));
+    // big enough for the check of earlier bytes to look at several blocks
+    const lines = Array.from({ length: 200 }, (_, n) => line(n, `Article number ${n} ${'x'.repeat(50)}`));
+    await writeFile(file, [JSON.stringify({ version: 'v' }), ...lines].join('\n') + '\n');
+    const memo = createWarmState().cacheLines;
+    const view = (c: ReturnType<typeof readCache>) => [...c!.entries].map(([k, e]) => `${k} ${e.hash} ${e.built?.article.title}`).sort();
+    readCache(file, 'v', memo);
+    const buf = memo.file!.buf;
+    // appended (as a run does): the new lines are read into the same buffer, and the result is that of a fresh read
+    await appendFile(file, `${line(7, 'Seven again')}\n${line(300, 'New')}\n`);
+    const appended = readCache(file, 'v', memo)!;
+    expect(memo.file!.buf).toBe(buf);
+    expect(view(appended)).toEqual(view(readCache(file, 'v')));
+    expect(appended.entries.get('f7.txt')!.built?.article.title).toBe('Seven again');
+    expect(appended.bytes.equals(readCache(file, 'v')!.bytes)).toBe(true);
+    // rewritten in place, longer, a line in the middle changed (the same inode): read whole
+    const changed = lines.map((l, n) => (n === 100 ? line(100, `Changed ${'y'.repeat(50)}`) : l));
+    const grown = [JSON.stringify({ version: 'v' }), ...changed, ...Array.from({ length: 5 }, (_, n) => line(301 + n, 'More'))].join('\n') + '\n';
+    expect(Buffer.byteLength(grown)).toBeGreaterThan(memo.file!.size);
+    await writeFile(file, grown);
+    const inPlace = readCache(file, 'v', memo)!;
+    expect(inPlace.entries.get('f100.txt')!.built?.article.title).toBe(`Changed ${'y'.repeat(50)}`);
+    expect(view(inPlace)).toEqual(view(readCache(file, 'v')));
+    // replaced by another file (a rename, as a whole rewrite is): read whole
+    const other = join(tmp.path, 'other.ndjson');
+    await writeFile(other, `${grown}${line(400, 'Last')}\n`);
+    await rename(other, file);
+    const replaced = readCache(file, 'v', memo)!;
+    expect(replaced.entries.get('f400.txt')!.built?.article.title).toBe('Last');
+    expect(view(replaced)).toEqual(view(readCache(file, 'v')));
     await tmp.cleanup();
   });
 });
