@@ -5,6 +5,7 @@ import { expectsEleventyWorker, renderSite, type RenderOptions, type RenderResul
 import { startEleventyWorker, type EleventyWorker } from './site/eleventy-run.ts';
 import type { WarmState } from './io/warm.ts';
 import { readSiteState } from './io/site-manifest.ts';
+import { collectGarbage } from './io/heap.ts';
 
 export interface BuildOptions extends IngestOptions, RenderOptions {
   /** Where generated markdown goes; default `_markdown` beside the site folder. */
@@ -54,6 +55,7 @@ export async function build(rawDir: string, siteDir: string, opts: BuildOptions 
     missing?.catch(() => undefined); // a failure: the render asks file by file
     try {
       const ingest = await ingestDir(rawDir, markdownDir, { ...opts, excludeDirs: [...(opts.excludeDirs ?? []), site] });
+      collectGarbage(); // what the ingest left (see src/io/heap.ts)
       const render = await renderSite(markdownDir, site, opts, { old, ...(worker ? { worker } : {}), ...(missing ? { missing } : {}) });
       return { ingest, render, markdownDir, written: render.written, removed: render.removed };
     } catch (e) {
