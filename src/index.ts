@@ -4,6 +4,7 @@ export { build, type BuildOptions, type BuildResult } from './build.ts';
 export { renderSite } from './site/build-site.ts';
 export { serve } from './serve.ts';
 export { createWarmState, closeWarmState, type WarmState } from './io/warm.ts';
+export { collectGarbage } from './io/heap.ts';
 export { buildArticle } from './ingest/article.ts';
 export { extractEntities, EXTRACTOR_VERSION } from './ner/index.ts';
 export { parseCuration } from './curation/curation.ts';

@@ -3,7 +3,7 @@
 // compiles before the first phase), without a TypeScript loader.
 import { distModule, ensureCompiled } from '../compile.mjs';
 
-const { ingestDir, renderSite, build, createWarmState, closeWarmState } = await import(distModule(await ensureCompiled(), 'index'));
+const { ingestDir, renderSite, build, createWarmState, closeWarmState, collectGarbage } = await import(distModule(await ensureCompiled(), 'index'));
 
 const [phase, ...args] = process.argv.slice(2);
 const t0 = performance.now();
@@ -28,12 +28,14 @@ if (phase === 'ingest') {
   let t = performance.now();
   await build(raw, site, opts);
   info.firstMs = performance.now() - t;
+  collectGarbage();
   info.edits = [];
   for (const v of victims) {
     await appendFile(join(raw, v), '\n\nAn editor added this sentence while the site was being served.\n');
     t = performance.now();
     const r = await build(raw, site, opts);
     info.edits.push({ ms: performance.now() - t, siteWritten: r.render.written.length, removed: r.render.removed.length, timings: { ingest: r.ingest.timings, render: r.render.timings } });
+    collectGarbage(); // as serve does after each rebuild, once the site is updated (src/serve.ts)
   }
   await closeWarmState(warm);
 } else {
