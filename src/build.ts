@@ -55,8 +55,7 @@ export async function build(rawDir: string, siteDir: string, opts: BuildOptions 
     missing?.catch(() => undefined); // a failure: the render asks file by file
     try {
       const ingest = await ingestDir(rawDir, markdownDir, { ...opts, excludeDirs: [...(opts.excludeDirs ?? []), site] });
-      // What the ingest left (see src/io/heap.ts); a warm build's caller collects after the build instead (serve).
-      if (!opts.warm) collectGarbage();
+      collectGarbage(); // what the ingest left (see src/io/heap.ts)
       const render = await renderSite(markdownDir, site, opts, { old, ...(worker ? { worker } : {}), ...(missing ? { missing } : {}) });
       return { ingest, render, markdownDir, written: render.written, removed: render.removed };
     } catch (e) {
