@@ -1,5 +1,5 @@
 // Giving back memory between the phases of a build. The ingest leaves most of what it allocated as garbage (a cold
-// ingest of 20,000 articles: 1.1 GB of heap in use when it returns, 124 MB of it live), and V8 would let the render
+// ingest of 20,000 articles: 1.1 GiB of heap in use when it returns, 124 MiB of it live), and V8 would let the render
 // grow the heap on top of that before collecting: ingest and render of a new 20,000-article archive in one process
 // peaked at 1.5 to 2.3 GiB, and at 1.3 to 1.4 GiB with a full collection in between (65-70 ms).
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
