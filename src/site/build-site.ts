@@ -115,13 +115,20 @@ function articleSignature(ctx: SiteContext, id: string, mdHash: string, base: st
   return hash(`${base}\n${mdHash}\n[${near}]`);
 }
 
+/**
+ * Digests of summaries, by the summary: a summary is never changed once made (a changed article gets a new one), and
+ * a process that builds again (serve) keeps the unchanged ones, so their digests are not made again.
+ */
+const SUMMARY_DIGESTS = new WeakMap<object, string>();
+
 /** Digests (sha1, base64) of article summaries' JSON by id, each made once ("null" for none). */
 function summaryDigests(ctx: SiteContext): (id: string | undefined) => string {
-  const memo = new Map<string, string>();
   return (id) => {
     if (id === undefined) return 'null';
-    let d = memo.get(id);
-    if (d === undefined) memo.set(id, (d = digest(JSON.stringify(ctx.articleById.get(id) ?? null))));
+    const a = ctx.articleById.get(id);
+    if (!a) return digest('null');
+    let d = SUMMARY_DIGESTS.get(a);
+    if (d === undefined) SUMMARY_DIGESTS.set(a, (d = digest(JSON.stringify(a))));
     return d;
   };
 }
