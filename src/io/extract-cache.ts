@@ -143,14 +143,14 @@ function readGrowing(path: string, memo: LineMemo): Buffer {
     if (kept && kept.path === path && kept.dev === st.dev && kept.ino === st.ino && st.size >= kept.size && sameBlocks(fd, kept.buf, kept.size)) {
       let buf = kept.buf;
       if (st.size > buf.length) {
-        buf = Buffer.allocUnsafe(Math.ceil(st.size * 1.25));
+        buf = roomFor(st.size);
         kept.buf.copy(buf, 0, 0, kept.size);
       }
       const size = kept.size + readAt(fd, buf.subarray(kept.size, st.size), kept.size);
       memo.file = { path, dev: st.dev, ino: st.ino, size, buf };
       return buf.subarray(0, size);
     }
-    const buf = Buffer.allocUnsafe(Math.ceil(st.size * 1.25) + 4096);
+    const buf = roomFor(st.size);
     const size = readAt(fd, buf.subarray(0, st.size), 0);
     memo.file = { path, dev: st.dev, ino: st.ino, size, buf };
     return buf.subarray(0, size);
@@ -158,6 +158,9 @@ function readGrowing(path: string, memo: LineMemo): Buffer {
     closeSync(fd);
   }
 }
+
+/** A buffer for `size` bytes with room for a quarter more to be appended. */
+const roomFor = (size: number) => Buffer.allocUnsafe(Math.ceil(size * 1.25) + 4096);
 
 /** Read into `into` from `position` until it is full or the file ends; the number of bytes read. */
 function readAt(fd: number, into: Buffer, position: number): number {

@@ -125,7 +125,7 @@ async function ingestDirNow(rawDir: string, outDir: string, opts: IngestOptions)
   // Whether a generated article file is still there: one walk of the articles folder when first asked (some hundred
   // folders), not a system call per article (10,000 of them cost 50 ms or more on every rebuild).
   let present: Set<string> | undefined;
-  const isPresent = (rel: string) => (present ??= articleFilesIn(outDir)).has(rel);
+  const isPresent = (rel: string) => (present ??= new Set(listTree(join(outDir, 'articles')).map((p) => `articles/${p.split(sep).join('/')}`))).has(rel);
   const { curation, rejection } = await loadCuration(rawDir, opts.curationFile);
   if (rejection) rejected.push(rejection);
 
@@ -386,25 +386,6 @@ function listTree(dir: string): string[] {
   } catch {
     return [];
   }
-}
-
-/** The generated article files under `outDir` (`articles/…/x.md`, with `/`), regular files only. */
-function articleFilesIn(outDir: string): Set<string> {
-  const out = new Set<string>();
-  const walk = (dir: string, rel: string) => {
-    let items;
-    try {
-      items = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // missing or unreadable: nothing there
-    }
-    for (const d of items) {
-      if (d.isDirectory()) walk(join(dir, d.name), `${rel}/${d.name}`);
-      else if (d.isFile()) out.add(`${rel}/${d.name}`);
-    }
-  };
-  walk(join(outDir, 'articles'), 'articles');
-  return out;
 }
 
 /** writeIfChanged, synchronous: many small files go faster without a promise per system call. */
