@@ -8,7 +8,7 @@
 import type { Entities, EntityRef } from '../types.ts';
 import { slugify } from '../slug.ts';
 import { defaultTagger } from './model.ts';
-import { dropTitleFragments, dropWorkTitles, retypeCompanies, spansFromTags, type Mention } from './mentions.ts';
+import { dropTitleFragments, dropWorkTitles, retypeCompanies, spansFromTags, splitConjoined, type Mention } from './mentions.ts';
 import { groupEntities, type Entity } from './canonical.ts';
 import { extendOrgs, lowercaseOrgMentions } from './orgs.ts';
 import { findRoles } from './roles.ts';
@@ -24,7 +24,7 @@ export interface NerInput {
 }
 
 /** Bump when extraction output changes: it invalidates the ingest cache. */
-export const EXTRACTOR_VERSION = '1.4.0';
+export const EXTRACTOR_VERSION = '1.5.0';
 
 export function extractEntities(input: NerInput): Entities {
   // The model loads on first use (once per process), so a fully cached ingest never pays for it.
@@ -35,6 +35,7 @@ export function extractEntities(input: NerInput): Entities {
     if (!s.tokens.length) return;
     mentions.push(...spansFromTags(s, i, applyRules(s, tagger.tagSeq(s, stats), tagger.gaz), tagger.gaz));
   });
+  mentions = splitConjoined(mentions, seqs, (name) => tagger.gaz.isPlace(name));
   const titled = dropWorkTitles(mentions, seqs, (name) => tagger.gaz.isPlace(name));
   mentions = retypeCompanies(titled.mentions, seqs);
   mentions = dropTitleFragments(mentions, seqs, { common: tagger.gaz.common, proper: tagger.gaz.proper, firstname: tagger.gaz.sets.firstname });

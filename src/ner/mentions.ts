@@ -141,6 +141,61 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
   return harmonizeLists(s, out.filter((m) => m.end > m.start && isPlausible(m) && !(lex && isCapitalisedCommonWord(s, m, lex)) && !isRole(s, m) && !isTitleBeforeName(s, m)));
 }
 
+/**
+ * Two names the tagger read as one across "and" ("Microsoft and Google", "Barcelona and Real Madrid", "Kings Cross and
+ * Euston") are two: a name split at "and" where each side is named on its own elsewhere in the article, or (in a
+ * place's name) is a place the gazetteer knows, gives a mention of each side (of the kind that side is read as on its own). A name whose sides
+ * are not both known so stays whole ("Department of Trade and Industry", "Food and Agriculture Organisation"), and so
+ * does a place the gazetteer knows whole ("Trinidad and Tobago").
+ */
+/** A side of a split name that can be a name of its own: three letters or more, or an acronym. */
+const namesAlone = (t: string) => t.length >= 3 || /^\p{Lu}{2}$/u.test(t);
+
+export function splitConjoined(mentions: Mention[], seqs: Seq[], isPlace: (name: string) => boolean): Mention[] {
+  const joined = (m: Mention) => {
+    const s = seqs[m.seq];
+    for (let k = m.start + 1; k < m.end - 1; k++) if (s.lower[k] === 'and') return k;
+    return -1;
+  };
+  if (!mentions.some((m) => joined(m) > 0)) return mentions;
+  /** Each name's kind where it is named on its own: the kind most of those mentions have (the first's on a tie). */
+  const kinds = new Map<string, Map<MentionType, number>>();
+  for (const m of mentions) {
+    if (joined(m) >= 0) continue;
+    const c = kinds.get(m.text) ?? new Map<MentionType, number>();
+    c.set(m.type, (c.get(m.type) ?? 0) + 1);
+    kinds.set(m.text, c);
+  }
+  const alone = new Map<string, MentionType>();
+  for (const [text, c] of kinds) {
+    let best: MentionType | undefined;
+    for (const [t, n] of c) if (!best || n > c.get(best)!) best = t;
+    alone.set(text, best!);
+  }
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const k = joined(m);
+    if (k < 0 || isPlace(m.text)) {
+      out.push(m);
+      continue;
+    }
+    const s = seqs[m.seq];
+    const left = { ...m, end: k, text: spanText(s, m.start, k, true), raw: spanText(s, m.start, k, false) };
+    const right = { ...m, start: k + 1, text: spanText(s, k + 1, m.end, true), raw: spanText(s, k + 1, m.end, false) };
+    // (the gazetteer's places only within a place's span: "Rogers and Hammerstein" is no place, whatever Arkansas has)
+    const kindOf = (x: Mention): MentionType | undefined => alone.get(x.text) ?? (m.type === 'LOC' && isPlace(x.text) ? 'LOC' : undefined);
+    const lt = kindOf(left);
+    const rt = kindOf(right);
+    // (a side of two letters is a piece of a name: "Swiss Re and Munich Re" read from "Re")
+    if (!lt || !rt || !UPPER_START.test(s.tokens[k + 1].text) || !namesAlone(left.text) || !namesAlone(right.text)) {
+      out.push(m);
+      continue;
+    }
+    out.push({ ...left, type: lt }, { ...right, type: rt });
+  }
+  return out;
+}
+
 const LIST_SEPARATORS = new Set([',', ';', 'and', '&']);
 /** Fewest names in a list whose kinds are made one; share of the list the most common kind must have. */
 const LIST_MIN = 4;
@@ -278,6 +333,39 @@ const ACRONYM = /^\p{Lu}{2,}$/u;
  * Liverpool game".)
  */
 const PRODUCT_NOUNS = new Set(['console', 'consoles', 'browser', 'browsers', 'handset', 'handsets', 'gadget', 'gadgets', 'laptop', 'laptops', 'processor', 'processors', 'chip', 'chips']);
+/**
+ * Nouns that name a recording just before its title only after a word that makes them one ("Elvis' single Jailhouse
+ * Rock", "their first single Hey Joe", "her 1985 hit Running Up That Hill"): alone they are other words too ("a
+ * single Arsenal goal", "the hit Chelsea took", "the track Gateshead").
+ */
+const LED_WORK_NOUNS = new Set(['single', 'singles', 'track', 'hit']);
+const WORK_LEADS = new Set(['first', 'debut', 'new', 'latest', 'next', 'last', 'second', 'third', 'current', 'forthcoming', 'previous', 'lead', 'solo', 'charity', 'comeback', 'classic', 'big', 'biggest', 'smash', 'chart', 'number-one', 'title', 'hit']);
+const POSSESSIVE = /^(?:['’]s?|s['’])$/;
+/** A word before a led work noun that makes it one (see LED_WORK_NOUNS): a possessive, a lead word, a year or decade. */
+const leadsWork = (s: Seq, j: number) => j >= 0 && (POSSESSIVE.test(s.tokens[j].text) || WORK_LEADS.has(s.lower[j]) || /^(?:1[89]|20)\d0s$|^(?:1[89]|20)\d\d$/.test(s.lower[j]));
+/** Words after "Name, a … film" that end the description of a work ("Aaltra, a Belgian film about…"), not a role ("a film director"). */
+const NOT_DESCRIBING = new Set(['behind', 'of', 'for', 'with', 'the', 'a', 'an', 'in', 'on', 'at', 'by', 'from', 'to', 'and', 'or', 'his', 'her', 'their', 'its', 'who', 'which', 'that', 'is', 'was', 'director', 'studio', 'company', 'maker', 'star', 'producer', 'critic', 'writer']);
+const AFTER_WORK = new Set([',', '.', ';', ')', 'about', 'by', 'which', 'that', 'starring', 'directed', 'set', 'based', 'from', 'in', 'released', 'written', 'produced', 'featuring', 'with', 'telling', 'following', 'due', 'and', 'adapted', 'made']);
+/** Nouns after a name that make it a modifier of something else ("the hit BBC show", "his single Top Of The Pops appearance"). */
+const MODIFIED = new Set(['show', 'series', 'programme', 'channel', 'station', 'network', 'label', 'records', 'band', 'group', 'singer', 'star', 'chart', 'charts', 'award', 'awards', 'festival']);
+
+/**
+ * "Name, a Belgian film about…": a work named and then described as one (an article before the work noun, at most
+ * three words between, and the description going on as a work's, not as a role's: see AFTER_WORK).
+ */
+function describedAsWork(s: Seq, m: Mention): boolean {
+  const t = s.tokens;
+  if (t[m.end]?.text !== ',') return false;
+  // "a"/"an" only: "Directed by Antoine Fuqua, the film was…" names the work's maker, not the work
+  const j = m.end + 1;
+  if (t[j]?.text !== 'a' && t[j]?.text !== 'an') return false;
+  for (let k = j + 1; k <= j + 4 && k < t.length; k++) {
+    if (WORK_NOUNS.has(t[k].text)) return k + 1 >= t.length || AFTER_WORK.has(s.lower[k + 1]);
+    // words that describe the work ("Belgian", "autobiographical"), not a noun phrase of their own ("a studio behind the film")
+    if (!/^[\p{L}\d-]+$/u.test(t[k].text) || NOT_DESCRIBING.has(s.lower[k])) return false;
+  }
+  return false;
+}
 
 /**
  * The names an article gives as titles of works (see WORK_NOUNS) or of products (see PRODUCT_NOUNS): each mention
@@ -299,11 +387,15 @@ export function dropWorkTitles(mentions: Mention[], seqs: Seq[], isPlace: (name:
       shared.add(m.text);
       continue;
     }
-    if (m.type === 'MISC' || m.start === 0) continue;
+    if (m.type === 'MISC') continue;
     // (the title's own "The" may stand between: "the movie The Aviator" read as "The" and a name)
     const at = m.start > 1 && s.tokens[m.start - 1].text === 'The' && WORK_NOUNS.has(s.tokens[m.start - 2].text) ? m.start - 1 : m.start;
-    const prev = s.lower[at - 1];
-    const isCue = WORK_NOUNS.has(prev) ? s.tokens[at - 1].text === prev : prev === 'game' && at > 1 && GAME_KINDS.has(s.lower[at - 2]);
+    const prev = at > 0 ? s.lower[at - 1] : '';
+    const isCue = WORK_NOUNS.has(prev)
+      ? s.tokens[at - 1].text === prev
+      : prev === 'game'
+        ? at > 1 && GAME_KINDS.has(s.lower[at - 2])
+        : (LED_WORK_NOUNS.has(prev) && s.tokens[at - 1].text === prev && leadsWork(s, at - 2) && !MODIFIED.has(s.lower[m.end] ?? '')) || describedAsWork(s, m);
     if (!isCue) continue;
     // an acronym is a body's ("a downloaded movie NEC is showing", a sentence break lost); a name before a work
     // noun is a modifier ("blockbuster West End musicals")

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractEntities, EXTRACTOR_VERSION, type NerInput } from '../../src/ner/index.ts';
 import { defaultTagger } from '../../src/ner/model.ts';
 import { applyRules } from '../../src/ner/rules.ts';
-import { dropTitleFragments, dropWorkTitles, spansFromTags, type Mention, type MentionType } from '../../src/ner/mentions.ts';
+import { dropTitleFragments, dropWorkTitles, spansFromTags, splitConjoined, type Mention, type MentionType } from '../../src/ner/mentions.ts';
 import { groupEntities } from '../../src/ner/canonical.ts';
 import type { Entities, EntityKind, EntityRef } from '../../src/types.ts';
 
@@ -420,5 +420,66 @@ describe('dropTitleFragments: a common word read as a person beside another capi
   ];
   it.each(cases)('%s', (_label, text, person, expected) => {
     expect(peopleLeft(text, person)).toEqual(expected);
+  });
+});
+
+/** A paragraph as the tagger reads it, with the given names (words in order) tagged as the given kinds and nothing else. */
+function taggedAs(text: string, spans: Array<[string, MentionType]>) {
+  const tagger = defaultTagger();
+  const seqs = tagger.prepare({ paragraphs: [text] }).seqs;
+  const mentions = seqs.flatMap((s, i) => {
+    const tags = s.tokens.map(() => 'O');
+    for (const [name, type] of spans) {
+      const words = name.split(' ');
+      for (let k = 0; k + words.length <= s.tokens.length; k++) {
+        // (a name inside one tagged before it stays part of that one)
+        if (words.every((w, j) => s.tokens[k + j].text === w && tags[k + j] === 'O')) words.forEach((_, j) => (tags[k + j] = `${j ? 'I' : 'B'}-${type}`));
+      }
+    }
+    return spansFromTags(s, i, tags, tagger.gaz);
+  });
+  return { seqs, mentions, isPlace: (n: string) => tagger.gaz.isPlace(n) };
+}
+
+describe('dropWorkTitles: recordings and works named as such', () => {
+  const left = (text: string, spans: Array<[string, MentionType]>) => {
+    const { seqs, mentions, isPlace } = taggedAs(text, spans);
+    return dropWorkTitles(mentions, seqs, isPlace).mentions.map((m) => m.text);
+  };
+  const cases: Array<[string, string, Array<[string, MentionType]>, string[]]> = [
+    ['a possessive before "single"', "The Jimi Hendrix Experience's first single Hey Joe was signed by the band.", [['Jimi Hendrix Experience', 'ORG'], ['Hey Joe', 'PER']], ['Jimi Hendrix Experience']],
+    ['"first single"', 'She released her first single So High at 18.', [['So High', 'ORG']], []],
+    ['a year before "hit"', "Collins recorded Eric Clapton's 1991 hit Tears In Heaven for charity.", [['Collins', 'PER'], ['Eric Clapton', 'PER'], ['Tears In Heaven', 'ORG']], ['Collins', 'Eric Clapton']],
+    ['described as a film', 'The prize went to Aaltra, a Belgian film about two men.', [['Aaltra', 'LOC']], []],
+    // not a recording or a work
+    ['"single" with no word that makes it a record\'s', 'A single Arsenal goal settled it.', [['Arsenal', 'ORG']], ['Arsenal']],
+    ['"hit" as a verb', 'The storm hit Florida on Monday.', [['Florida', 'LOC']], ['Florida']],
+    ['a name before a show', 'It was the hit BBC One show of the year.', [['BBC One', 'ORG']], ['BBC One']],
+    ['the maker before "the film"', 'Directed by Antoine Fuqua, the film was poorly received.', [['Antoine Fuqua', 'PER']], ['Antoine Fuqua']],
+    ['a role, not a work', 'Mike Leigh, a film director, was there.', [['Mike Leigh', 'PER']], ['Mike Leigh']],
+    ['a noun phrase of its own', 'Paramount Pictures, a studio behind the film, said little.', [['Paramount Pictures', 'ORG']], ['Paramount Pictures']],
+  ];
+  it.each(cases)('%s', (_label, text, spans, expected) => {
+    expect(left(text, spans)).toEqual(expected);
+  });
+});
+
+describe('splitConjoined: two names read as one across "and"', () => {
+  const split = (text: string, spans: Array<[string, MentionType]>) => {
+    const { seqs, mentions, isPlace } = taggedAs(text, spans);
+    return splitConjoined(mentions, seqs, isPlace).map((m) => `${m.type} ${m.text}`);
+  };
+  const cases: Array<[string, string, Array<[string, MentionType]>, string[]]> = [
+    ['each side named alone elsewhere', 'Microsoft and Google compete. Microsoft won. Google lost.', [['Microsoft and Google', 'ORG'], ['Microsoft', 'ORG'], ['Google', 'ORG']], ['ORG Microsoft', 'ORG Google', 'ORG Microsoft', 'ORG Google']],
+    ['each side of the kind it has alone', 'Yugansk and Russia fell out. Russia said no. Yugansk said yes.', [['Yugansk and Russia', 'ORG'], ['Russia', 'LOC'], ['Yugansk', 'ORG']], ['ORG Yugansk', 'LOC Russia', 'LOC Russia', 'ORG Yugansk']],
+    ['places the gazetteer knows, in a place\'s name', 'Flights from Boston and Chicago were cut.', [['Boston and Chicago', 'LOC']], ['LOC Boston', 'LOC Chicago']],
+    // one name
+    ['a body whose sides are not named alone', 'The Department of Trade and Industry said so.', [['Department of Trade and Industry', 'ORG']], ['ORG Department of Trade and Industry']],
+    ['one side only named alone', 'The Food and Agriculture Organisation met. Food prices rose.', [['Food and Agriculture Organisation', 'ORG']], ['ORG Food and Agriculture Organisation']],
+    ['a place the gazetteer knows whole', 'Trinidad and Tobago won. Trinidad cheered.', [['Trinidad and Tobago', 'LOC'], ['Trinidad', 'LOC']], ['LOC Trinidad and Tobago', 'LOC Trinidad']],
+    ['a place word outside a place\'s name', 'Rogers and Hammerstein wrote it. Hammerstein said so.', [['Rogers and Hammerstein', 'ORG'], ['Hammerstein', 'PER']], ['ORG Rogers and Hammerstein', 'PER Hammerstein']],
+  ];
+  it.each(cases)('%s', (_label, text, spans, expected) => {
+    expect(split(text, spans)).toEqual(expected);
   });
 });
