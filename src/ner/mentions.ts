@@ -292,9 +292,16 @@ function isPlausible(m: Mention): boolean {
   if (m.type === 'LOC' || m.type === 'ORG') {
     // nationality words are MISC, not places
     if (m.end - m.start === 1 && (isDemonym(l) || isDemonym(l.replace(FINAL_S, '')) || GROUP_WORDS.has(l)) && m.type === 'LOC') return false;
+    // nor are a region's ("the North American box office", "South Asian", "Latin American")
+    if (m.type === 'LOC' && m.end - m.start === 2) {
+      const [first, last] = l.split(' ');
+      if (COMPASS.has(first) && isDemonym(last)) return false;
+    }
   }
   return true;
 }
+
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'central', 'latin', 'northern', 'southern', 'eastern', 'western']);
 
 /** A title read as a name of its own just before a name ("Lord" + "Falconer", "Lord of the Rings"): part of no name. */
 function isTitleBeforeName(s: Seq, m: Mention): boolean {
@@ -425,15 +432,27 @@ const COMPANY_NOUNS = new Set(['firm', 'company', 'retailer', 'giant', 'group', 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'every', 'each', 'another', 'same', 'any', 'no', 'one', 'which', 'what']);
 
 /**
- * A person or place named as a company or club (see COMPANY_NOUNS) is that organisation in the whole article:
- * each mention of the name, cued or not, becomes one.
+ * A person or place named as a company or club (see COMPANY_NOUNS), or as a web business ("Amazon.com"), is that
+ * organisation in the whole article: each mention of the name, cued or not, becomes one.
  */
+const WEB_ENDS = new Set(['com', 'net', 'co']);
+/** A name that runs on into ".com" ("Amazon.com", "Lastminute.com", "Amazon.co.uk"): the name of a business. */
+function isWebAddress(s: Seq, end: number): boolean {
+  const dot = s.tokens[end];
+  const tld = s.tokens[end + 1];
+  return !!dot && !!tld && dot.text === '.' && dot.start === s.tokens[end - 1].end && tld.start === dot.end && WEB_ENDS.has(tld.text);
+}
+
 export function retypeCompanies(mentions: Mention[], seqs: Seq[]): Mention[] {
   const companies = new Set<string>();
   for (const m of mentions) {
-    if ((m.type !== 'PER' && m.type !== 'LOC') || m.start < 2) continue;
+    if (m.type !== 'PER' && m.type !== 'LOC') continue;
     const s = seqs[m.seq];
-    if (s.caps) continue;
+    if (isWebAddress(s, m.end)) {
+      companies.add(m.text);
+      continue;
+    }
+    if (m.start < 2 || s.caps) continue;
     const cue = s.tokens[m.start - 1].text;
     if (!COMPANY_NOUNS.has(cue)) continue;
     const before = s.tokens[m.start - 2].text;

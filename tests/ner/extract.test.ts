@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractEntities, EXTRACTOR_VERSION, type NerInput } from '../../src/ner/index.ts';
 import { defaultTagger } from '../../src/ner/model.ts';
 import { applyRules } from '../../src/ner/rules.ts';
-import { dropTitleFragments, dropWorkTitles, spansFromTags, splitConjoined, type Mention, type MentionType } from '../../src/ner/mentions.ts';
+import { dropTitleFragments, dropWorkTitles, retypeCompanies, spansFromTags, splitConjoined, type Mention, type MentionType } from '../../src/ner/mentions.ts';
 import { groupEntities } from '../../src/ner/canonical.ts';
 import type { Entities, EntityKind, EntityRef } from '../../src/types.ts';
 
@@ -481,5 +481,21 @@ describe('splitConjoined: two names read as one across "and"', () => {
   ];
   it.each(cases)('%s', (_label, text, spans, expected) => {
     expect(split(text, spans)).toEqual(expected);
+  });
+});
+
+describe('kinds read from the words around a name', () => {
+  const read = (text: string, spans: Array<[string, MentionType]>) => {
+    const { seqs, mentions } = taggedAs(text, spans);
+    return retypeCompanies(mentions, seqs).map((m) => `${m.type} ${m.text}`);
+  };
+  const cases: Array<[string, string, Array<[string, MentionType]>, string[]]> = [
+    ['a name running on into ".com" is a business\'s, in the whole article', 'It links to Amazon.com for books. Amazon said so.', [['Amazon', 'LOC']], ['ORG Amazon', 'ORG Amazon']],
+    ['".co.uk" too', 'Shoppers went to Argos.co.uk instead.', [['Argos', 'PER']], ['ORG Argos']],
+    ['a sentence ending after a place is no web address', 'He flew to Amazonas. Com officials met him.', [['Amazonas', 'LOC']], ['LOC Amazonas']],
+    ['a region\'s demonym is no place', 'The film topped the North American box office in South Africa.', [['North American', 'LOC'], ['South Africa', 'LOC']], ['LOC South Africa']],
+  ];
+  it.each(cases)('%s', (_label, text, spans, expected) => {
+    expect(read(text, spans)).toEqual(expected);
   });
 });
