@@ -2,6 +2,7 @@
 import type { Seq } from './doc.ts';
 import type { WordSet } from './gazetteer.ts';
 import { isPossessive } from './tokenize.ts';
+import { NUMBERED_NAMES, OF_HEADS } from './rules.ts';
 import { COMPANY_LEGAL, GROUP_WORDS, NAME_PARTICLES, NON_NAMES, ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS, isDemonym } from './lexicon.ts';
 
 export type MentionType = 'PER' | 'ORG' | 'LOC' | 'MISC';
@@ -250,7 +251,7 @@ function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number)
     if (SENTENCE_STOP.test(s.tokens[k].text) && s.tokens[k - 1].text.length > 3 && HAS_LOWER.test(s.tokens[k - 1].text)) { b = k; break; }
   }
   // strip possessives and punctuation at the edges, leading articles
-  while (b > a && (isPossessive(s.tokens[b - 1].text) || PUNCT_ONLY.test(s.tokens[b - 1].text) || (b - a > 1 && NUMBER_LIKE.test(s.tokens[b - 1].text)))) b--;
+  while (b > a && (isPossessive(s.tokens[b - 1].text) || PUNCT_ONLY.test(s.tokens[b - 1].text) || (b - a > 1 && NUMBER_LIKE.test(s.tokens[b - 1].text) && !NUMBERED_NAMES.has(low[b - 2])))) b--;
   while (a < b && (PUNCT_ONLY.test(s.tokens[a].text) || LEAD_DROP.has(low[a]))) a++;
   // no word that only opens the sentence ("Meanwhile Lib Dem")
   while (b - a > 1 && s.initial[a] && !s.caps && SENTENCE_OPENERS.has(low[a]) && UPPER_START.test(s.tokens[a + 1].text)) a++;
@@ -312,7 +313,10 @@ function isTitleBeforeName(s: Seq, m: Mention): boolean {
 
 /** A body or place whose name ends in a title is a role ("the US Consul General"), not a name. */
 function isRole(s: Seq, m: Mention): boolean {
-  return (m.type === 'ORG' || m.type === 'LOC') && !s.caps && ROLE_END.has(s.lower[m.end - 1]);
+  if (!((m.type === 'ORG' || m.type === 'LOC') && !s.caps && ROLE_END.has(s.lower[m.end - 1]))) return false;
+  // (but a body named after one is a body: "Office of the Deputy Prime Minister")
+  for (let k = m.start + 1; k < m.end; k++) if (s.lower[k] === 'of' && OF_HEADS.has(s.lower[k - 1])) return false;
+  return true;
 }
 
 /** "Unfortunately, ..." : a sentence-initial common word, not a name. */

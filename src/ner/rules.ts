@@ -98,5 +98,42 @@ export function applyRules(s: Seq, tags: string[], gaz: Gazetteer): string[] {
     const whole = t[i] !== 'O' && t[i].startsWith('B-') && (i + len >= n || !t[i + len].startsWith('I-'));
     if (whole || isFree(t, i, i + len)) setSpan(t, i, i + len, 'ORG');
   }
+  if (!s.caps) extendOfNames(t, low, capd);
+  // a station or channel's number is part of its name ("BBC Radio 4", "Channel 4"; a "Channel" and a number the
+  // tagger left untagged is a broadcaster's name)
+  for (let i = 0; i + 1 < n; i++) {
+    if (!capd[i] || !NUMBERED_NAMES.has(low[i]) || t[i + 1] !== 'O' || !/^\d{1,2}$/.test(low[i + 1])) continue;
+    if (t[i] === 'B-ORG' || t[i] === 'I-ORG') t[i + 1] = 'I-ORG';
+    else if (t[i] === 'O' && low[i] === 'channel') setSpan(t, i, i + 2, 'ORG');
+  }
   return t;
+}
+
+/** Names that end in a number ("BBC Radio 4", "Channel 4"): the number is not cut from them (src/ner/mentions.ts). */
+export const NUMBERED_NAMES = new Set(['radio', 'channel']);
+
+/** Words that head a body's name going on with "of" ("Office of the Deputy Prime Minister", "House of Fraser"). */
+export const OF_HEADS = new Set(['office', 'house', 'bank', 'department', 'ministry', 'institute', 'institution', 'university', 'college', 'school', 'academy', 'museum', 'council', 'board', 'court', 'commission', 'committee', 'agency', 'society', 'federation', 'association', 'union', 'league', 'chamber', 'bureau', 'church', 'party', 'organisation', 'organization', 'corporation', 'fund', 'foundation', 'trust', 'centre', 'center', 'authority', 'confederation', 'congress', 'parliament']);
+
+/**
+ * A body's name that the tagger ended at its head word goes on over "of", "the" and the capitalised words after it
+ * ("Office" + "of the Deputy Prime Minister", "House" + "of Fraser", "Bank" + "of England"), whatever they were read
+ * as; it stops at the first word that is not capitalised ("House of Fraser and Woolworths").
+ */
+function extendOfNames(t: string[], low: string[], capd: boolean[]): void {
+  const n = t.length;
+  for (let b = 1; b + 1 < n; b++) {
+    if (low[b] !== 'of' || !OF_HEADS.has(low[b - 1]) || !(t[b - 1] === 'B-ORG' || t[b - 1] === 'I-ORG') || t[b] !== 'O') continue;
+    let c = b + 1;
+    if (low[c] === 'the' && c + 1 < n) c++;
+    let end = c;
+    while (end < n && capd[end]) end++;
+    if (end === c) continue;
+    // and over a second "of" ("University of the West of England")
+    while (end + 1 < n && low[end] === 'of' && capd[end + 1]) for (end++; end < n && capd[end]; ) end++;
+    let a = b - 1;
+    while (a > 0 && t[a].startsWith('I-')) a--;
+    setSpan(t, a, end, 'ORG');
+    b = end;
+  }
 }

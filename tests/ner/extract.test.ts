@@ -499,3 +499,26 @@ describe('kinds read from the words around a name', () => {
     expect(read(text, spans)).toEqual(expected);
   });
 });
+
+describe('applyRules: a body\'s name goes on over "of" and the capitalised words after it', () => {
+  const names = (text: string, spans: Array<[string, MentionType]>) => {
+    const tagger = defaultTagger();
+    const s = tagger.prepare({ paragraphs: [text] }).seqs[0];
+    const { mentions } = taggedAs(text, spans);
+    const tags = s.tokens.map(() => 'O');
+    for (const m of mentions) for (let k = m.start; k < m.end; k++) tags[k] = `${k === m.start ? 'B' : 'I'}-${m.type}`;
+    return spansFromTags(s, 0, applyRules(s, tags, tagger.gaz), tagger.gaz).map((m) => `${m.type} ${m.text}`);
+  };
+  const cases: Array<[string, string, Array<[string, MentionType]>, string[]]> = [
+    ['over "of the" and title words, and kept as a body', 'Prices fell, the Office of the Deputy Prime Minister said.', [['Office', 'ORG']], ['ORG Office of the Deputy Prime Minister']],
+    ['over a name read as a person\'s, up to "and"', 'It came after House of Fraser and Woolworths reported.', [['House', 'ORG'], ['Fraser', 'PER'], ['Woolworths', 'ORG']], ['ORG House of Fraser', 'ORG Woolworths']],
+    ['a station\'s number', 'She told BBC Radio 4\'s Today programme. Channel 4 showed it.', [['BBC Radio', 'ORG']], ['ORG BBC Radio 4', 'ORG Channel 4']],
+    ['over a second "of"', 'Staff at the University of the West of England said so.', [['University', 'ORG'], ['West of England', 'LOC']], ['ORG University of the West of England']],
+    // not
+    ['a head word read as no body', 'The university of Leeds said so.', [['Leeds', 'LOC']], ['LOC Leeds']],
+    ['a body whose last word heads no name', 'Chelsea of course beat Arsenal.', [['Chelsea', 'ORG'], ['Arsenal', 'ORG']], ['ORG Chelsea', 'ORG Arsenal']],
+  ];
+  it.each(cases)('%s', (_label, text, spans, expected) => {
+    expect(names(text, spans)).toEqual(expected);
+  });
+});
