@@ -4,6 +4,7 @@ import { ENTITY_KINDS } from '../types.ts';
 import type { Curation, CuratedEntity } from './curation.ts';
 import { createHash } from 'node:crypto';
 import { slugify } from '../slug.ts';
+import { firstNames } from '../lexicon/names.ts';
 
 /** Latin letters that do not decompose into a base letter and a mark. */
 const LATIN_FOLD: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ħ: 'h', ŧ: 't', ŋ: 'n' };
@@ -70,6 +71,8 @@ const key = (s: string): string => {
  * - a name or alias listed in the curation file becomes its canonical name and type;
  * - an ignored name is dropped, and so is a name another article gives as a title of a work or product;
  * - a one-word person name resolves to the archive's full name when exactly one known person has that surname;
+ * - a one-word person name that is no known person's and that the archive reads far more often as a body's is
+ *   that body's;
  * - an organisation's singular and plural names are one body (see mergeNumberVariants).
  */
 export function canonicalizeArchive<A extends Pick<Article, EntityKind | 'works'>>(articles: A[], curation: Curation): A[] {
@@ -122,8 +125,12 @@ export function canonicalizeArchive<A extends Pick<Article, EntityKind | 'works'
     return { ...ents, people };
   });
 
+  // Pass 2b: a person's name of one word that names no known person (pass 2 left it as it was) and that the archive
+  // reads as a body's far more often is that body's.
+  const stage2b = bodiesReadAsPeople(stage2, bySurname, curatedNames);
+
   // Pass 3: an organisation named in the singular in some articles and in the plural in others is one body.
-  const stage3 = mergeNumberVariants(stage2, curatedNames);
+  const stage3 = mergeNumberVariants(stage2b, curatedNames);
 
   // Pass 4: different entities whose slugs collide get distinct slugs; then one entry per slug per article.
   const slugs = distinctSlugs(stage3);
@@ -131,6 +138,43 @@ export function canonicalizeArchive<A extends Pick<Article, EntityKind | 'works'
     const merged = {} as Entities;
     for (const kind of ENTITY_KINDS) merged[kind] = mergeSameSlug(slugs(kind, stage3[i][kind]));
     return { ...a, ...merged };
+  });
+}
+
+/** Fewest articles reading a name as a body's, and how many times more than as a person's (bodiesReadAsPeople). */
+const BODY_VOTE_MIN = 3;
+const BODY_VOTE_RATIO = 2;
+
+/**
+ * A person's name of one word that no known person carries (as a surname: `bySurname`; as a first name: "Arsene"
+ * beside "Arsene Wenger"), no given name and not curated, and that at least BODY_VOTE_MIN articles read as an
+ * organisation's, at least BODY_VOTE_RATIO times as many as read it as a person's and no fewer than read it as a
+ * place's ("BT said", "Sophos said", "Google has": the tagger reads a company that speaks as a person), is that
+ * organisation's in every article. Pure and independent of the articles' order.
+ */
+function bodiesReadAsPeople(all: Entities[], bySurname: Map<string, string | null>, curatedNames: Set<string>): Entities[] {
+  const count = (lists: EntityRef[][]) => {
+    const n = new Map<string, number>();
+    for (const list of lists) for (const k of new Set(list.map((e) => key(e.name)))) n.set(k, (n.get(k) ?? 0) + 1);
+    return n;
+  };
+  const asBody = count(all.map((e) => e.organisations));
+  const asPlace = count(all.map((e) => e.places));
+  const asPerson = count(all.map((e) => e.people.filter((p) => !p.name.includes(' '))));
+  const firstOfFull = new Set(all.flatMap((e) => e.people.filter((p) => p.name.includes(' ')).map((p) => key(p.name.split(/\s+/)[0]))));
+  const given = firstNames();
+  const moved = new Set<string>();
+  for (const [k, n] of asPerson) {
+    const b = asBody.get(k) ?? 0;
+    const l = asPlace.get(k) ?? 0;
+    // (only to a body: the tagger reads companies as places too, "Wal-Mart", "Sega", so a place's vote says less)
+    if (b >= l && b >= BODY_VOTE_MIN && b >= BODY_VOTE_RATIO * n && !bySurname.has(k) && !firstOfFull.has(k) && !given.has(k)) moved.add(k);
+  }
+  if (!moved.size) return all;
+  return all.map((ents) => {
+    const move = ents.people.filter((p) => !p.name.includes(' ') && !curatedNames.has(p.name) && moved.has(key(p.name)));
+    if (!move.length) return ents;
+    return { ...ents, people: ents.people.filter((p) => !move.includes(p)), organisations: [...ents.organisations, ...move] };
   });
 }
 

@@ -82,3 +82,36 @@ describe('titles of works and products named as such in one article', () => {
     expect(curated[1].people.map((e) => e.name)).toEqual(['Vera Drake', 'Mike Leigh']);
   });
 });
+
+describe('a person\'s name of one word that the archive reads far more often as a body\'s', () => {
+  const art = (people: string[], organisations: string[] = [], places: string[] = []) => ({ people: people.map((n) => ref(n)), organisations: organisations.map((n) => ref(n)), places: places.map((n) => ref(n)) });
+  const kinds = (out: Array<{ people: EntityRef[]; organisations: EntityRef[]; places: EntityRef[] }>) => out.map((a) => [a.people.map((e) => e.name), a.organisations.map((e) => e.name), a.places.map((e) => e.name)]);
+  const none = { entities: [], ignore: [] };
+
+  it('is that body\'s in every article, whatever the order of the articles', () => {
+    const input = [art(['Sophos']), art([], ['Sophos']), art(['Graham Cluley'], ['Sophos']), art([], ['Sophos', 'Microsoft']), art(['Sophos', 'Bill Gates'], ['Microsoft']), art([], ['Sophos'])];
+    const out = canonicalizeArchive(input, none);
+    expect(kinds(out)).toEqual([[[], ['Sophos'], []], [[], ['Sophos'], []], [['Graham Cluley'], ['Sophos'], []], [[], ['Sophos', 'Microsoft'], []], [['Bill Gates'], ['Microsoft', 'Sophos'], []], [[], ['Sophos'], []]]);
+    expect(kinds(canonicalizeArchive([...input].reverse(), none)).reverse()).toEqual(kinds(out));
+  });
+
+  it('is left as it is when fewer articles read it so, when it is someone\'s name, a given name, read as a place more often, or curated', () => {
+    const cases: Array<Array<ReturnType<typeof art>>> = [
+      // two articles only, or not twice as many as read it as a person's
+      [art(['Netcraft']), art([], ['Netcraft']), art([], ['Netcraft'])],
+      [art(['Gartner']), art(['Gartner']), art([], ['Gartner']), art([], ['Gartner']), art([], ['Gartner'])],
+      // a known person's surname (resolved to the full name instead), or first name
+      [art(['Wenger', 'Arsene']), art(['Arsene Wenger']), art([], ['Arsene']), art([], ['Arsene']), art([], ['Arsene'])],
+      // a given name ("Jordan" the team, "Jordan" the person)
+      [art(['Jordan']), art([], ['Jordan']), art([], ['Jordan']), art([], ['Jordan'])],
+      // read as a place by more
+      [art(['Hollywood']), art([], ['Hollywood'], ['Hollywood']), art([], ['Hollywood'], ['Hollywood']), art([], ['Hollywood'], ['Hollywood']), art([], [], ['Hollywood'])],
+    ];
+    for (const input of cases) {
+      const out = kinds(canonicalizeArchive(input, none));
+      expect(out[0][0]).toEqual(input[0].people.map((p) => (p.name === 'Wenger' ? 'Arsene Wenger' : p.name)));
+    }
+    const curated = canonicalizeArchive([art(['Sophos']), art([], ['Sophos']), art([], ['Sophos']), art([], ['Sophos'])], { entities: [{ name: 'Sophos', kind: 'people', aliases: [] }], ignore: [] });
+    expect(curated[0].people.map((p) => p.name)).toEqual(['Sophos']);
+  });
+});
