@@ -5,6 +5,10 @@ import type { Curation, CuratedEntity } from './curation.ts';
 import { createHash } from 'node:crypto';
 import { slugify } from '../slug.ts';
 import { firstNames } from '../lexicon/names.ts';
+import { isCity } from '../lexicon/cities.ts';
+import { countryNames } from '../lexicon/countries.ts';
+import { fold } from '../lexicon/fold.ts';
+import { REGIONS } from '../ner/lexicon.ts';
 
 /** Latin letters that do not decompose into a base letter and a mark. */
 const LATIN_FOLD: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ħ: 'h', ŧ: 't', ŋ: 'n' };
@@ -71,8 +75,8 @@ const key = (s: string): string => {
  * - a name or alias listed in the curation file becomes its canonical name and type;
  * - an ignored name is dropped, and so is a name another article gives as a title of a work or product;
  * - a one-word person name resolves to the archive's full name when exactly one known person has that surname;
- * - a one-word person name that is no known person's and that the archive reads far more often as a body's is
- *   that body's;
+ * - a one-word person name that is no known person's, or a place name that is no known place, that the archive
+ *   reads far more often as a body's is that body's;
  * - an organisation's singular and plural names are one body (see mergeNumberVariants).
  */
 export function canonicalizeArchive<A extends Pick<Article, EntityKind | 'works'>>(articles: A[], curation: Curation): A[] {
@@ -125,9 +129,9 @@ export function canonicalizeArchive<A extends Pick<Article, EntityKind | 'works'
     return { ...ents, people };
   });
 
-  // Pass 2b: a person's name of one word that names no known person (pass 2 left it as it was) and that the archive
-  // reads as a body's far more often is that body's.
-  const stage2b = bodiesReadAsPeople(stage2, bySurname, curatedNames);
+  // Pass 2b: a person's name of one word that names no known person (pass 2 left it as it was), or a place's name
+  // that names no place the gazetteers know, that the archive reads as a body's far more often is that body's.
+  const stage2b = bodiesReadAsPlaces(bodiesReadAsPeople(stage2, bySurname, curatedNames), curatedNames);
 
   // Pass 3: an organisation named in the singular in some articles and in the plural in others is one body.
   const stage3 = mergeNumberVariants(stage2b, curatedNames);
@@ -153,14 +157,9 @@ const BODY_VOTE_RATIO = 2;
  * organisation's in every article. Pure and independent of the articles' order.
  */
 function bodiesReadAsPeople(all: Entities[], bySurname: Map<string, string | null>, curatedNames: Set<string>): Entities[] {
-  const count = (lists: EntityRef[][]) => {
-    const n = new Map<string, number>();
-    for (const list of lists) for (const k of new Set(list.map((e) => key(e.name)))) n.set(k, (n.get(k) ?? 0) + 1);
-    return n;
-  };
-  const asBody = count(all.map((e) => e.organisations));
-  const asPlace = count(all.map((e) => e.places));
-  const asPerson = count(all.map((e) => e.people.filter((p) => !p.name.includes(' '))));
+  const asBody = countArticles(all.map((e) => e.organisations));
+  const asPlace = countArticles(all.map((e) => e.places));
+  const asPerson = countArticles(all.map((e) => e.people.filter((p) => !p.name.includes(' '))));
   const firstOfFull = new Set(all.flatMap((e) => e.people.filter((p) => p.name.includes(' ')).map((p) => key(p.name.split(/\s+/)[0]))));
   const given = firstNames();
   const moved = new Set<string>();
@@ -176,6 +175,51 @@ function bodiesReadAsPeople(all: Entities[], bySurname: Map<string, string | nul
     if (!move.length) return ents;
     return { ...ents, people: ents.people.filter((p) => !move.includes(p)), organisations: [...ents.organisations, ...move] };
   });
+}
+
+/**
+ * A place's name that is no country, region or city the gazetteers know and not curated, and that at least
+ * PLACE_VOTE_MIN articles read as an organisation's and at least BODY_VOTE_RATIO times as many as read it as a place's
+ * ("investors in Google", "Wal-Mart", "Sega": the tagger reads a company as a place), is that organisation's in
+ * every article. A place the gazetteers know stays one wherever it is read so ("Barcelona", "Leeds": a city in some
+ * articles, a club in others). Pure and independent of the articles' order.
+ */
+/** More than BODY_VOTE_MIN: the gazetteers know no counties or hemispheres, and three or four articles read "Staffordshire" or "Northern Hemisphere" as a body. */
+const PLACE_VOTE_MIN = 5;
+
+function bodiesReadAsPlaces(all: Entities[], curatedNames: Set<string>): Entities[] {
+  const asBody = countArticles(all.map((e) => e.organisations));
+  const asPlace = countArticles(all.map((e) => e.places));
+  const candidates = new Map<string, string>();
+  for (const ents of all) for (const p of ents.places) candidates.set(key(p.name), p.name);
+  const moved = new Set<string>();
+  for (const [k, n] of asPlace) {
+    const b = asBody.get(k) ?? 0;
+    // (not a place's abbreviation, which the gazetteers do not hold: "LA", "NY")
+    const name = candidates.get(k)!;
+    if (b >= PLACE_VOTE_MIN && b >= BODY_VOTE_RATIO * n && name.length > 2 && !isKnownPlace(name)) moved.add(k);
+  }
+  if (!moved.size) return all;
+  return all.map((ents) => {
+    const move = ents.places.filter((p) => !curatedNames.has(p.name) && moved.has(key(p.name)));
+    if (!move.length) return ents;
+    return { ...ents, places: ents.places.filter((p) => !move.includes(p)), organisations: [...ents.organisations, ...move] };
+  });
+}
+
+/** Articles naming each name (by nameKey) in these lists, one list per article. */
+function countArticles(lists: EntityRef[][]): Map<string, number> {
+  const n = new Map<string, number>();
+  for (const list of lists) for (const k of new Set(list.map((e) => key(e.name)))) n.set(k, (n.get(k) ?? 0) + 1);
+  return n;
+}
+
+let regionSet: Set<string> | undefined;
+/** A country, region or city the gazetteers know (loaded when first asked: only for names the archive reads both ways). */
+function isKnownPlace(name: string): boolean {
+  regionSet ??= new Set(REGIONS.map((r) => fold(r)));
+  const f = fold(name);
+  return regionSet.has(f) || countryNames().has(f) || isCity(name);
 }
 
 /**

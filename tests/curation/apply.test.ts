@@ -115,3 +115,25 @@ describe('a person\'s name of one word that the archive reads far more often as 
     expect(curated[0].people.map((p) => p.name)).toEqual(['Sophos']);
   });
 });
+
+describe('a place\'s name that no gazetteer knows and that the archive reads far more often as a body\'s', () => {
+  const art = (organisations: string[], places: string[]) => ({ people: [] as EntityRef[], organisations: organisations.map((n) => ref(n)), places: places.map((n) => ref(n)) });
+  const kinds = (out: Array<{ organisations: EntityRef[]; places: EntityRef[] }>) => out.map((a) => [a.organisations.map((e) => e.name), a.places.map((e) => e.name)]);
+  const none = { entities: [], ignore: [] };
+  const bodies = (name: string, n: number) => Array.from({ length: n }, () => art([name], []));
+
+  it('is that body\'s in every article', () => {
+    const input = [art([], ['BitTorrent', 'Paris']), ...bodies('BitTorrent', 5)];
+    expect(kinds(canonicalizeArchive(input, none))[0]).toEqual([['BitTorrent'], ['Paris']]);
+  });
+  it('is left as it is when it is a place a gazetteer knows, an abbreviation, read so by fewer than five articles or fewer than twice as many', () => {
+    for (const input of [
+      [art([], ['Barcelona']), ...bodies('Barcelona', 6)],
+      [art([], ['LA']), ...bodies('LA', 6)],
+      [art([], ['Staffordshire']), ...bodies('Staffordshire', 4)],
+      [art([], ['Veritas']), art([], ['Veritas']), art([], ['Veritas']), ...bodies('Veritas', 5)],
+    ]) {
+      expect(kinds(canonicalizeArchive(input, none))[0][1]).toEqual(input[0].places.map((p) => p.name));
+    }
+  });
+});
