@@ -58,7 +58,9 @@ const COMMON_ACRONYMS = 'pc pcs tv tvs dvd dvds cd cds vcr vcrs mp3 pda pdas sms
 /** Headings of team sheets and line-ups, capitalised at the start of a line ("Replacements: ..."). */
 const LINEUP_HEADINGS = ['replacements', 'substitutes', 'subs'];
 /** Words that are no entity by themselves here, beside the shared NON_NAMES (which also trims role phrases). */
-const NO_NAME_ALONE = new Set([...OCCASIONS, ...COMMON_ACRONYMS, ...LINEUP_HEADINGS]);
+/** Interjections and the seasons that are no given names, capitalised at the start of a sentence or as a season ("Oh, but…", "in the Spring"). */
+const INTERJECTIONS = ['oh', 'ah', 'wow', 'hey', 'ok', 'okay', 'yeah', 'hello', 'spring', 'autumn'];
+const NO_NAME_ALONE = new Set([...OCCASIONS, ...COMMON_ACRONYMS, ...LINEUP_HEADINGS, ...INTERJECTIONS]);
 /** Awards of more than one word, which are no body, place or person ("won a Golden Globe"). */
 const AWARDS = new Set(['golden globe', 'golden globes', 'golden bear', 'golden lion', 'golden raspberry', 'golden raspberries', "palme d'or"]);
 /** Lower-case words that are part of no person's name ("Tyson in Las Vegas"), unlike particles ("van", "wa"). */

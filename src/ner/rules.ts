@@ -98,7 +98,10 @@ export function applyRules(s: Seq, tags: string[], gaz: Gazetteer): string[] {
     const whole = t[i] !== 'O' && t[i].startsWith('B-') && (i + len >= n || !t[i + len].startsWith('I-'));
     if (whole || isFree(t, i, i + len)) setSpan(t, i, i + len, 'ORG');
   }
-  if (!s.caps) extendOfNames(t, low, capd);
+  if (!s.caps) {
+    extendOfNames(t, low, capd);
+    joinParticles(t, s, capd);
+  }
   // a station or channel's number is part of its name ("BBC Radio 4", "Channel 4"; a "Channel" and a number the
   // tagger left untagged is a broadcaster's name)
   for (let i = 0; i + 1 < n; i++) {
@@ -123,7 +126,9 @@ export const OF_HEADS = new Set(['office', 'house', 'bank', 'department', 'minis
 function extendOfNames(t: string[], low: string[], capd: boolean[]): void {
   const n = t.length;
   for (let b = 1; b + 1 < n; b++) {
-    if (low[b] !== 'of' || !OF_HEADS.has(low[b - 1]) || !(t[b - 1] === 'B-ORG' || t[b - 1] === 'I-ORG') || t[b] !== 'O') continue;
+    if (low[b] !== 'of' || t[b] !== 'O') continue;
+    const type = t[b - 1] === 'B-ORG' || t[b - 1] === 'I-ORG' ? 'ORG' : t[b - 1] === 'B-LOC' || t[b - 1] === 'I-LOC' ? 'LOC' : undefined;
+    if (!type || !(type === 'ORG' ? OF_HEADS : PLACE_OF_HEADS).has(low[b - 1])) continue;
     let c = b + 1;
     if (low[c] === 'the' && c + 1 < n) c++;
     let end = c;
@@ -133,7 +138,33 @@ function extendOfNames(t: string[], low: string[], capd: boolean[]): void {
     while (end + 1 < n && low[end] === 'of' && capd[end + 1]) for (end++; end < n && capd[end]; ) end++;
     let a = b - 1;
     while (a > 0 && t[a].startsWith('I-')) a--;
-    setSpan(t, a, end, 'ORG');
+    setSpan(t, a, end, type);
     b = end;
+  }
+}
+
+/** Words that head a place's name going on with "of" ("Republic of Congo", "Isle of Man", "Gulf of Mexico"). */
+const PLACE_OF_HEADS = new Set(['republic', 'isle', 'isles', 'island', 'islands', 'bay', 'gulf', 'sea', 'strait', 'straits', 'cape', 'kingdom', 'state', 'province', 'city', 'county', 'lake', 'vale', 'mount', 'principality', 'duchy']);
+/** Lower-case particles inside names ("Tour de France", "Dominique de Villepin", "Rafael van der Vaart"). */
+const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'van', 'von', 'der', 'den']);
+/** First words of races named with a particle: an event, not a place ("Tour de France", "Giro d'Italia"). */
+const RACE_FIRST = new Set(['tour', 'giro', 'vuelta']);
+
+/**
+ * A name the tagger started at a lower-case particle, just after a capitalised word, begins with that word ("Stade"
+ * + "de France", "Tour" + "de France", "Dominique" + "de Villepin"): the two are one name, of the kind of the name
+ * before the particle when there is one, else of the one after it; a race so named is an event.
+ */
+function joinParticles(t: string[], s: Seq, capd: boolean[]): void {
+  for (let i = 1; i + 1 < t.length; i++) {
+    // (an untagged word that only opens the sentence is no part of the name: "Meanwhile de Villepin")
+    if (!t[i].startsWith('B-') || !PARTICLES.has(s.tokens[i].text) || !capd[i - 1] || !capd[i + 1] || (s.initial[i - 1] && t[i - 1] === 'O')) continue;
+    let a = i - 1;
+    while (a > 0 && t[a].startsWith('I-')) a--;
+    let b = i + 1;
+    while (b < t.length && t[b].startsWith('I-')) b++;
+    const type = RACE_FIRST.has(s.lower[a]) ? 'MISC' : t[i - 1] !== 'O' ? t[i - 1].slice(2) : t[i].slice(2);
+    setSpan(t, a, b, type);
+    i = b - 1;
   }
 }

@@ -513,6 +513,13 @@ describe('applyRules: a body\'s name goes on over "of" and the capitalised words
     ['over "of the" and title words, and kept as a body', 'Prices fell, the Office of the Deputy Prime Minister said.', [['Office', 'ORG']], ['ORG Office of the Deputy Prime Minister']],
     ['over a name read as a person\'s, up to "and"', 'It came after House of Fraser and Woolworths reported.', [['House', 'ORG'], ['Fraser', 'PER'], ['Woolworths', 'ORG']], ['ORG House of Fraser', 'ORG Woolworths']],
     ['a station\'s number', 'She told BBC Radio 4\'s Today programme. Channel 4 showed it.', [['BBC Radio', 'ORG']], ['ORG BBC Radio 4', 'ORG Channel 4']],
+    ['a place\'s name over "of"', 'They played the Republic of Ireland in Dublin.', [['Republic', 'LOC'], ['Ireland', 'LOC'], ['Dublin', 'LOC']], ['LOC Republic of Ireland', 'LOC Dublin']],
+    ['a name the tagger started at a particle joins the word before it', 'They met at the Stade de France on Saturday.', [['Stade', 'LOC'], ['de France', 'LOC']], ['LOC Stade de France']],
+    ['a person\'s, too', 'Ruud van Nistelrooy scored twice.', [['Ruud', 'PER'], ['van Nistelrooy', 'PER']], ['PER Ruud van Nistelrooy']],
+    ['a race so named is an event', 'He won the Tour de France twice.', [['de France', 'LOC']], ['MISC Tour de France']],
+    ['no capitalised word before the particle', 'Chirac met de Villepin on Monday.', [['Chirac', 'PER'], ['de Villepin', 'PER']], ['PER Chirac', 'PER de Villepin']],
+    ['an untagged word opening the sentence', 'Meanwhile de Villepin left.', [['de Villepin', 'PER']], ['PER de Villepin']],
+    ['an interjection is no name', 'Oh, but she is not.', [['Oh', 'LOC']], []],
     ['over a second "of"', 'Staff at the University of the West of England said so.', [['University', 'ORG'], ['West of England', 'LOC']], ['ORG University of the West of England']],
     // not
     ['a head word read as no body', 'The university of Leeds said so.', [['Leeds', 'LOC']], ['LOC Leeds']],
