@@ -363,6 +363,20 @@ const AFTER_WORK = new Set([',', '.', ';', ')', 'about', 'by', 'which', 'that', 
 const MODIFIED = new Set(['show', 'series', 'programme', 'channel', 'station', 'network', 'label', 'records', 'band', 'group', 'singer', 'star', 'chart', 'charts', 'award', 'awards', 'festival']);
 
 /**
+ * Small words that English writes in lower case inside the names of people, bodies and places but that titles of
+ * works capitalise ("Lost In Translation", "Love Will Tear Us Apart", "Escape From New York"). Not "of", "the",
+ * "and" or "for", which bodies' names written in capitals keep capitalised too ("Campaign For Nuclear Disarmament").
+ */
+const TITLE_SMALL_WORDS = new Set(['To', 'In', 'From', 'Into', 'On', 'At', 'Us', 'Me', 'You', 'Your', 'My', 'We', 'It', 'Is', 'Are', 'Was', 'Will', "Can't", "Don't", "Won't", "I'm", 'Can']);
+
+/** A name of three words or more, in running text, with a capitalised small word inside: the title of a work. */
+function titleCased(s: Seq, m: Mention): boolean {
+  if (m.end - m.start < 3 || s.caps || s.kind !== 'body') return false;
+  for (let k = m.start + 1; k < m.end - 1; k++) if (TITLE_SMALL_WORDS.has(s.tokens[k].text)) return true;
+  return false;
+}
+
+/**
  * "Name, a Belgian film about…": a work named and then described as one (an article before the work noun, at most
  * three words between, and the description going on as a work's, not as a role's: see AFTER_WORK).
  */
@@ -409,7 +423,7 @@ export function dropWorkTitles(mentions: Mention[], seqs: Seq[], isPlace: (name:
       : prev === 'game'
         ? at > 1 && GAME_KINDS.has(s.lower[at - 2])
         : (LED_WORK_NOUNS.has(prev) && s.tokens[at - 1].text === prev && leadsWork(s, at - 2) && !MODIFIED.has(s.lower[m.end] ?? '')) || describedAsWork(s, m);
-    if (!isCue) continue;
+    if (!isCue && !titleCased(s, m)) continue;
     // an acronym is a body's ("a downloaded movie NEC is showing", a sentence break lost); a name before a work
     // noun is a modifier ("blockbuster West End musicals")
     if (ACRONYM.test(m.text) || WORK_NOUNS.has(s.lower[m.end]?.replace(FINAL_S, '') ?? '')) continue;

@@ -451,7 +451,10 @@ describe('dropWorkTitles: recordings and works named as such', () => {
     ['"first single"', 'She released her first single So High at 18.', [['So High', 'ORG']], []],
     ['a year before "hit"', "Collins recorded Eric Clapton's 1991 hit Tears In Heaven for charity.", [['Collins', 'PER'], ['Eric Clapton', 'PER'], ['Tears In Heaven', 'ORG']], ['Collins', 'Eric Clapton']],
     ['described as a film', 'The prize went to Aaltra, a Belgian film about two men.', [['Aaltra', 'LOC']], []],
+    ['a name with a capitalised small word inside', 'Bill Murray starred in Lost In Translation last year.', [['Bill Murray', 'PER'], ['Lost In Translation', 'ORG']], ['Bill Murray']],
+    ['a song', 'Palmer sang Addicted To Love on the show.', [['Palmer', 'PER'], ['Addicted To Love', 'ORG']], ['Palmer']],
     // not a recording or a work
+    ['"of", "the", "and" and "for" inside a body\'s name', 'Friends Of The Earth and the Campaign For Nuclear Disarmament met.', [['Friends Of The Earth', 'ORG'], ['Campaign For Nuclear Disarmament', 'ORG']], ['Friends Of The Earth', 'Campaign For Nuclear Disarmament']],
     ['"single" with no word that makes it a record\'s', 'A single Arsenal goal settled it.', [['Arsenal', 'ORG']], ['Arsenal']],
     ['"hit" as a verb', 'The storm hit Florida on Monday.', [['Florida', 'LOC']], ['Florida']],
     ['a name before a show', 'It was the hit BBC One show of the year.', [['BBC One', 'ORG']], ['BBC One']],
