@@ -131,7 +131,7 @@ export function canonicalizeArchive<A extends Pick<Article, EntityKind | 'works'
 
   // Pass 2b: a person's name of one word that names no known person (pass 2 left it as it was), or a place's name
   // that names no place the gazetteers know, that the archive reads as a body's far more often is that body's.
-  const stage2b = bodiesReadAsPlaces(bodiesReadAsPeople(stage2, bySurname, curatedNames), curatedNames);
+  const stage2b = bodiesMisread(stage2, bySurname, curatedNames);
 
   // Pass 3: an organisation named in the singular in some articles and in the plural in others is one body.
   const stage3 = mergeNumberVariants(stage2b, curatedNames);
@@ -145,73 +145,81 @@ export function canonicalizeArchive<A extends Pick<Article, EntityKind | 'works'
   });
 }
 
-/** Fewest articles reading a name as a body's, and how many times more than as a person's (bodiesReadAsPeople). */
+/** Fewest articles reading a name as a body's, and how many times more than as a person's or place's (bodiesMisread). */
 const BODY_VOTE_MIN = 3;
 const BODY_VOTE_RATIO = 2;
-
-/**
- * A person's name of one word that no known person carries (as a surname: `bySurname`; as a first name: "Arsene"
- * beside "Arsene Wenger"), no given name and not curated, and that at least BODY_VOTE_MIN articles read as an
- * organisation's, at least BODY_VOTE_RATIO times as many as read it as a person's and no fewer than read it as a
- * place's ("BT said", "Sophos said", "Google has": the tagger reads a company that speaks as a person), is that
- * organisation's in every article. Pure and independent of the articles' order.
- */
-function bodiesReadAsPeople(all: Entities[], bySurname: Map<string, string | null>, curatedNames: Set<string>): Entities[] {
-  const asBody = countArticles(all.map((e) => e.organisations));
-  const asPlace = countArticles(all.map((e) => e.places));
-  const asPerson = countArticles(all.map((e) => e.people.filter((p) => !p.name.includes(' '))));
-  const firstOfFull = new Set(all.flatMap((e) => e.people.filter((p) => p.name.includes(' ')).map((p) => key(p.name.split(/\s+/)[0]))));
-  const given = firstNames();
-  const moved = new Set<string>();
-  for (const [k, n] of asPerson) {
-    const b = asBody.get(k) ?? 0;
-    const l = asPlace.get(k) ?? 0;
-    // (only to a body: the tagger reads companies as places too, "Wal-Mart", "Sega", so a place's vote says less)
-    if (b >= l && b >= BODY_VOTE_MIN && b >= BODY_VOTE_RATIO * n && !bySurname.has(k) && !firstOfFull.has(k) && !given.has(k)) moved.add(k);
-  }
-  if (!moved.size) return all;
-  return all.map((ents) => {
-    const move = ents.people.filter((p) => !p.name.includes(' ') && !curatedNames.has(p.name) && moved.has(key(p.name)));
-    if (!move.length) return ents;
-    return { ...ents, people: ents.people.filter((p) => !move.includes(p)), organisations: [...ents.organisations, ...move] };
-  });
-}
-
-/**
- * A place's name that is no country, region or city the gazetteers know and not curated, and that at least
- * PLACE_VOTE_MIN articles read as an organisation's and at least BODY_VOTE_RATIO times as many as read it as a place's
- * ("investors in Google", "Wal-Mart", "Sega": the tagger reads a company as a place), is that organisation's in
- * every article. A place the gazetteers know stays one wherever it is read so ("Barcelona", "Leeds": a city in some
- * articles, a club in others). Pure and independent of the articles' order.
- */
-/** More than BODY_VOTE_MIN: the gazetteers know no counties or hemispheres, and three or four articles read "Staffordshire" or "Northern Hemisphere" as a body. */
+/** Fewest for a place's name: the gazetteers know no counties or hemispheres, and three or four articles read "Staffordshire" or "Northern Hemisphere" as a body. */
 const PLACE_VOTE_MIN = 5;
 
-function bodiesReadAsPlaces(all: Entities[], curatedNames: Set<string>): Entities[] {
-  const asBody = countArticles(all.map((e) => e.organisations));
-  const asPlace = countArticles(all.map((e) => e.places));
-  const candidates = new Map<string, string>();
-  for (const ents of all) for (const p of ents.places) candidates.set(key(p.name), p.name);
-  const moved = new Set<string>();
-  for (const [k, n] of asPlace) {
-    const b = asBody.get(k) ?? 0;
-    // (not a place's abbreviation, which the gazetteers do not hold: "LA", "NY")
-    const name = candidates.get(k)!;
-    if (b >= PLACE_VOTE_MIN && b >= BODY_VOTE_RATIO * n && name.length > 2 && !isKnownPlace(name)) moved.add(k);
-  }
-  if (!moved.size) return all;
-  return all.map((ents) => {
-    const move = ents.places.filter((p) => !curatedNames.has(p.name) && moved.has(key(p.name)));
-    if (!move.length) return ents;
-    return { ...ents, places: ents.places.filter((p) => !move.includes(p)), organisations: [...ents.organisations, ...move] };
+/**
+ * Names the tagger reads as a person's or a place's in some articles that the archive reads as a body's far more often
+ * are that body's in every article (curated names are left as they are). Pure and independent of the articles' order.
+ * - A person's name of one word that no known person carries (as a surname: `bySurname`; as a first name: "Arsene"
+ *   beside "Arsene Wenger") and no given name, read as an organisation's by at least BODY_VOTE_MIN articles, at least
+ *   BODY_VOTE_RATIO times as many as read it as a person's and no fewer than read it as a place's ("BT said", "Sophos
+ *   said", "Google has": the tagger reads a company that speaks as a person; not to a place, which the tagger gives
+ *   companies too: "Wal-Mart", "Sega").
+ * - A place's name that is no country, region or city the gazetteers know and no abbreviation of two letters ("LA"),
+ *   read as an organisation's by at least PLACE_VOTE_MIN articles and BODY_VOTE_RATIO times as many as read it as a
+ *   place's ("Manchester United", "MTV"). A place the gazetteers know stays one wherever it is read so ("Barcelona",
+ *   "Leeds": a city in some articles, a club in others).
+ * Counts are of the articles as extracted (before either move).
+ */
+function bodiesMisread(all: Entities[], bySurname: Map<string, string | null>, curatedNames: Set<string>): Entities[] {
+  // Articles naming each name as written (counted once per article: `last` is the last article counted), then summed
+  // by key over the distinct names (nameKey once per name, not per mention: tens of thousands of articles).
+  type Count = { n: number; last: number };
+  const bump = (m: Map<string, Count>, name: string, i: number) => {
+    const c = m.get(name);
+    if (!c) m.set(name, { n: 1, last: i });
+    else if (c.last !== i) {
+      c.n++;
+      c.last = i;
+    }
+  };
+  const bodyNames = new Map<string, Count>();
+  const placeNames = new Map<string, Count>();
+  const personNames = new Map<string, Count>();
+  const fullNames = new Set<string>();
+  all.forEach((ents, i) => {
+    for (const o of ents.organisations) bump(bodyNames, o.name, i);
+    for (const p of ents.places) bump(placeNames, p.name, i);
+    for (const p of ents.people) (p.name.includes(' ') ? fullNames.add(p.name) : bump(personNames, p.name, i));
   });
-}
-
-/** Articles naming each name (by nameKey) in these lists, one list per article. */
-function countArticles(lists: EntityRef[][]): Map<string, number> {
-  const n = new Map<string, number>();
-  for (const list of lists) for (const k of new Set(list.map((e) => key(e.name)))) n.set(k, (n.get(k) ?? 0) + 1);
-  return n;
+  const byKey = (names: Map<string, Count>) => {
+    const m = new Map<string, number>();
+    for (const [name, c] of names) m.set(key(name), (m.get(key(name)) ?? 0) + c.n);
+    return m;
+  };
+  const asBody = byKey(bodyNames);
+  const asPlace = byKey(placeNames);
+  const asPerson = byKey(personNames);
+  const firstOfFull = new Set([...fullNames].map((n) => key(n.slice(0, n.indexOf(' ')))));
+  let given: ReadonlySet<string> | undefined;
+  /** The names as written that move, people's and places'. */
+  const movedPeople = new Set<string>();
+  const movedPlaces = new Set<string>();
+  for (const name of personNames.keys()) {
+    const k = key(name);
+    const b = asBody.get(k) ?? 0;
+    if (b >= BODY_VOTE_MIN && b >= BODY_VOTE_RATIO * asPerson.get(k)! && b >= (asPlace.get(k) ?? 0) && !bySurname.has(k) && !firstOfFull.has(k) && !(given ??= firstNames()).has(k) && !curatedNames.has(name)) movedPeople.add(name);
+  }
+  for (const name of placeNames.keys()) {
+    const k = key(name);
+    const b = asBody.get(k) ?? 0;
+    if (b >= PLACE_VOTE_MIN && b >= BODY_VOTE_RATIO * asPlace.get(k)! && name.length > 2 && !curatedNames.has(name) && !isKnownPlace(name)) movedPlaces.add(name);
+  }
+  if (!movedPeople.size && !movedPlaces.size) return all;
+  return all.map((ents) => {
+    const person = movedPeople.size ? ents.people.filter((p) => movedPeople.has(p.name)) : [];
+    const place = movedPlaces.size ? ents.places.filter((p) => movedPlaces.has(p.name)) : [];
+    if (!person.length && !place.length) return ents;
+    return {
+      people: person.length ? ents.people.filter((p) => !person.includes(p)) : ents.people,
+      organisations: [...ents.organisations, ...person, ...place],
+      places: place.length ? ents.places.filter((p) => !place.includes(p)) : ents.places,
+    };
+  });
 }
 
 let regionSet: Set<string> | undefined;
