@@ -5,7 +5,7 @@ import type { Curation, CuratedEntity } from './curation.ts';
 import { createHash } from 'node:crypto';
 import { slugify } from '../slug.ts';
 import { firstNames } from '../lexicon/names.ts';
-import { isCity } from '../lexicon/cities.ts';
+import { citiesAmong } from '../lexicon/cities.ts';
 import { countryNames } from '../lexicon/countries.ts';
 import { fold } from '../lexicon/fold.ts';
 import { REGIONS } from '../ner/lexicon.ts';
@@ -204,11 +204,14 @@ function bodiesMisread(all: Entities[], bySurname: Map<string, string | null>, c
     const b = asBody.get(k) ?? 0;
     if (b >= BODY_VOTE_MIN && b >= BODY_VOTE_RATIO * asPerson.get(k)! && b >= (asPlace.get(k) ?? 0) && !bySurname.has(k) && !firstOfFull.has(k) && !(given ??= firstNames()).has(k) && !curatedNames.has(name)) movedPeople.add(name);
   }
+  const placeCandidates: string[] = [];
   for (const name of placeNames.keys()) {
     const k = key(name);
     const b = asBody.get(k) ?? 0;
-    if (b >= PLACE_VOTE_MIN && b >= BODY_VOTE_RATIO * asPlace.get(k)! && name.length > 2 && !curatedNames.has(name) && !isKnownPlace(name)) movedPlaces.add(name);
+    if (b >= PLACE_VOTE_MIN && b >= BODY_VOTE_RATIO * asPlace.get(k)! && name.length > 2 && !curatedNames.has(name)) placeCandidates.push(name);
   }
+  const known = knownPlaces(placeCandidates);
+  for (const name of placeCandidates) if (!known.has(name)) movedPlaces.add(name);
   if (!movedPeople.size && !movedPlaces.size) return all;
   return all.map((ents) => {
     const person = movedPeople.size ? ents.people.filter((p) => movedPeople.has(p.name)) : [];
@@ -223,11 +226,13 @@ function bodiesMisread(all: Entities[], bySurname: Map<string, string | null>, c
 }
 
 let regionSet: Set<string> | undefined;
-/** A country, region or city the gazetteers know (loaded when first asked: only for names the archive reads both ways). */
-function isKnownPlace(name: string): boolean {
+/** Which of these names are countries, regions or cities the gazetteers know (few names: see citiesAmong). */
+function knownPlaces(names: string[]): Set<string> {
+  if (!names.length) return new Set();
   regionSet ??= new Set(REGIONS.map((r) => fold(r)));
-  const f = fold(name);
-  return regionSet.has(f) || countryNames().has(f) || isCity(name);
+  const rest = names.filter((n) => !regionSet!.has(fold(n)) && !countryNames().has(fold(n)));
+  const cities = citiesAmong(rest);
+  return new Set(names.filter((n) => !rest.includes(n) || cities.has(n)));
 }
 
 /**
