@@ -9,6 +9,7 @@ import { EMPTY_INDEX, makeSiteContext, type SiteContext } from './context.ts';
 import type { SiteSettings } from './settings.ts';
 import type { ArticleSummary } from './archive-index.ts';
 import { ELEVENTY_CONFIG, workerEntry, workerExecArgv } from '../paths.ts';
+import { collectGarbage } from '../io/heap.ts';
 
 /** Eleventy's configuration: `.eleventy.ts`, or its compiled form when this code runs compiled (src/paths.ts). */
 export const CONFIG_PATH = ELEVENTY_CONFIG;
@@ -28,6 +29,8 @@ export interface EleventyJob {
 
 /** Articles per Eleventy run. */
 export const ELEVENTY_BATCH = 1000;
+/** Heap in use after a batch above which it is collected (see runEleventy). */
+const BATCH_COLLECT_ABOVE = 384 * 1024 * 1024;
 
 /** What article pages are made from besides their markdown: settings and every article's summary (neighbours, related). */
 export interface ArticleSiteData {
@@ -79,6 +82,8 @@ export async function runEleventy(job: EleventyJob, onProgress?: (done: number) 
       // mode): dropped after each batch, or a thread that renders 20,000 articles holds all their compiled bodies.
       (await eleventyEvents()).emit('eleventy.compileCacheReset');
     }
+    // What the batch left is garbage: collected now when the heap is large, before the next batch grows it further.
+    collectGarbage(BATCH_COLLECT_ABOVE);
   }
   return out;
 }
