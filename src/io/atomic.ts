@@ -147,11 +147,14 @@ function tempSuffix(): string {
   return ((tempSeed ^ tempCounter++) >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Remove temporary files that a killed run left under `dir` (recursively). Returns their paths relative to `dir`. */
-export async function removeStaleTemps(dir: string): Promise<string[]> {
+/**
+ * Remove temporary files that a killed run left under `dir` (recursively, unless `recursive` is false: `dir` itself
+ * only). Returns their paths relative to `dir`.
+ */
+export async function removeStaleTemps(dir: string, recursive = true): Promise<string[]> {
   let names: string[];
   try {
-    names = (await readdir(dir, { recursive: true })) as string[];
+    names = (await readdir(dir, { recursive })) as string[];
   } catch {
     return [];
   }

@@ -155,16 +155,17 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
 const namesAlone = (t: string) => t.length >= 3 || /^\p{Lu}{2}$/u.test(t);
 
 export function splitConjoined(mentions: Mention[], seqs: Seq[], isPlace: (name: string) => boolean): Mention[] {
-  const joined = (m: Mention) => {
+  /** Per mention, where an "and" inside it stands (-1: none). */
+  const joined = mentions.map((m) => {
     const s = seqs[m.seq];
     for (let k = m.start + 1; k < m.end - 1; k++) if (s.lower[k] === 'and') return k;
     return -1;
-  };
-  if (!mentions.some((m) => joined(m) > 0)) return mentions;
+  });
+  if (joined.every((k) => k < 0)) return mentions;
   /** Each name's kind where it is named on its own: the kind most of those mentions have (the first's on a tie). */
   const kinds = new Map<string, Map<MentionType, number>>();
-  for (const m of mentions) {
-    if (joined(m) >= 0) continue;
+  for (const [i, m] of mentions.entries()) {
+    if (joined[i] >= 0) continue;
     const c = kinds.get(m.text) ?? new Map<MentionType, number>();
     c.set(m.type, (c.get(m.type) ?? 0) + 1);
     kinds.set(m.text, c);
@@ -176,8 +177,8 @@ export function splitConjoined(mentions: Mention[], seqs: Seq[], isPlace: (name:
     alone.set(text, best!);
   }
   const out: Mention[] = [];
-  for (const m of mentions) {
-    const k = joined(m);
+  for (const [i, m] of mentions.entries()) {
+    const k = joined[i];
     if (k < 0 || isPlace(m.text)) {
       out.push(m);
       continue;

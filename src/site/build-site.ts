@@ -19,7 +19,7 @@ import { indexShards } from './search-index.ts';
 import { digest, sitePages, PageInputs } from './pages.ts';
 import { runEleventy, runEleventyInWorker, type EleventyWorker } from './eleventy-run.ts';
 import { publishSite, readSiteState, SITE_STAGING, type SiteState } from '../io/site-manifest.ts';
-import { removeStaleTemps, TEMP_FILE } from '../io/atomic.ts';
+import { removeStaleTemps } from '../io/atomic.ts';
 import { SRC_DIR } from '../paths.ts';
 import { folderMaker } from './folders.ts';
 
@@ -160,20 +160,6 @@ export async function renderSite(markdownDir: string, siteDir: string, opts: Ren
   }
 }
 
-/**
- * Temporary files at the top of the site folder: the site record and the list of files being moved are the only files
- * written there directly, and a build killed while writing that list leaves its temporary file and no list.
- */
-async function removeRootTemps(site: string): Promise<void> {
-  let names: string[];
-  try {
-    names = readdirSync(site);
-  } catch {
-    return;
-  }
-  for (const n of names) if (TEMP_FILE.test(n)) await rm(join(site, n), { force: true });
-}
-
 async function render(markdownDir: string, siteDir: string, opts: RenderOptions, head: RenderHead): Promise<RenderResult> {
   const tLoad = performance.now();
   const site = resolve(siteDir);
@@ -186,7 +172,9 @@ async function render(markdownDir: string, siteDir: string, opts: RenderOptions,
   /** Whether a file on record is still there. */
   const present = (rel: string) => (missing ? !missing.has(rel) : existsSync(join(site, rel)));
   if (old.pending) await removeStaleTemps(site); // the last build was killed while writing
-  else await removeRootTemps(site); // or while writing the list of files it was about to move (see publishSite)
+  // or while writing the list of files it was about to move (see publishSite), which is written, with the site record,
+  // at the top of the site folder: the only files written there directly
+  else await removeStaleTemps(site, false);
   const version = `${renderVersion()}|${prefix}|${JSON.stringify(ctx.settings)}`;
   const sameVersion = old.version === version;
   const staging = join(site, SITE_STAGING);
