@@ -8,7 +8,7 @@
 import type { Entities, EntityRef } from '../types.ts';
 import { slugify } from '../slug.ts';
 import { defaultTagger } from './model.ts';
-import { dropTitleFragments, dropWorkTitles, retypeCompanies, spansFromTags, splitConjoined, type Mention } from './mentions.ts';
+import { dropTitleFragments, dropWorkTitles, isCommonWordPlace, retypeCompanies, spansFromTags, splitConjoined, type Mention } from './mentions.ts';
 import { groupEntities, type Entity } from './canonical.ts';
 import { extendOrgs, lowercaseOrgMentions } from './orgs.ts';
 import { findRoles } from './roles.ts';
@@ -24,7 +24,7 @@ export interface NerInput {
 }
 
 /** Bump when extraction output changes: it invalidates the ingest cache. */
-export const EXTRACTOR_VERSION = '1.5.0';
+export const EXTRACTOR_VERSION = '1.6.0';
 
 export function extractEntities(input: NerInput): Entities {
   // The model loads on first use (once per process), so a fully cached ingest never pays for it.
@@ -46,7 +46,7 @@ export function extractEntities(input: NerInput): Entities {
   const out: Entities = { people: [], organisations: [], places: [], ...(titled.works.length ? { works: titled.works } : {}) };
   const bucket = { PER: out.people, ORG: out.organisations, LOC: out.places } as const;
   for (const e of ents) {
-    if (e.type === 'MISC') continue;
+    if (e.type === 'MISC' || (e.type === 'LOC' && isCommonWordPlace(e.name, e.mentions, seqs, tagger.gaz))) continue;
     bucket[e.type].push(toRef(e, roles.get(e)));
   }
   return out;

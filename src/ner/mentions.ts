@@ -144,6 +144,7 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
   return harmonizeLists(s, out.filter((m) => m.end > m.start && isPlausible(m) && !(lex && isCapitalisedCommonWord(s, m, lex)) && !isRole(s, m) && !isTitleBeforeName(s, m)));
 }
 
+
 /**
  * Two names the tagger read as one across "and" ("Microsoft and Google", "Barcelona and Real Madrid", "Kings Cross and
  * Euston") are two: a name split at "and" where each side is named on its own elsewhere in the article, or (in a
@@ -306,6 +307,32 @@ function isPlausible(m: Mention): boolean {
 }
 
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'central', 'latin', 'northern', 'southern', 'eastern', 'western']);
+
+/** Words before a place's name that say it is one ("in Hull", "at the Savoy", "near Wells"). */
+const LOCATIVES = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across', 'around', 'towards', 'toward', 'into', 'inside', 'via', 'through']);
+
+/**
+ * A place of one word that is an English word no gazetteer knows as a place ("Love", "Rings", "Snake", "Land", "Pet":
+ * titles, products and pieces of names the tagger read as places) is no place, unless one of its mentions has a
+ * locative word just before it ("in Hull", "at the Savoy"), or it is a point of the compass ("the North"), or an
+ * abbreviation with its full stop ("Mass.", "Ill."). Asked of whole entities, once every mention is typed: a list's
+ * members are read alike and companies retyped first ("Sprint's vice president").
+ */
+export function isCommonWordPlace(name: string, mentions: readonly Mention[], seqs: readonly Seq[], lex: WordLexicon): boolean {
+  if (name.includes(' ') || !lex.isPlace) return false;
+  const l = name.toLowerCase();
+  if (!lex.common.has(l) || COMPASS.has(l) || lex.isPlace(name)) return false;
+  for (const m of mentions) {
+    const s = seqs[m.seq];
+    if (s.caps) return false;
+    const next = s.tokens[m.end]?.text;
+    if (next === '.' && m.end + 1 < s.tokens.length && !UPPER_START.test(s.tokens[m.end + 1].text)) return false;
+    let k = m.start - 1;
+    if (k >= 0 && LEAD_DROP.has(s.lower[k])) k--;
+    if (k >= 0 && LOCATIVES.has(s.lower[k])) return false;
+  }
+  return true;
+}
 
 /** A title read as a name of its own just before a name ("Lord" + "Falconer", "Lord of the Rings"): part of no name. */
 function isTitleBeforeName(s: Seq, m: Mention): boolean {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractEntities, EXTRACTOR_VERSION, type NerInput } from '../../src/ner/index.ts';
 import { defaultTagger } from '../../src/ner/model.ts';
 import { applyRules } from '../../src/ner/rules.ts';
-import { dropTitleFragments, dropWorkTitles, retypeCompanies, spansFromTags, splitConjoined, type Mention, type MentionType } from '../../src/ner/mentions.ts';
+import { dropTitleFragments, dropWorkTitles, isCommonWordPlace, retypeCompanies, spansFromTags, splitConjoined, type Mention, type MentionType } from '../../src/ner/mentions.ts';
 import { groupEntities } from '../../src/ner/canonical.ts';
 import type { Entities, EntityKind, EntityRef } from '../../src/types.ts';
 
@@ -530,5 +530,31 @@ describe('applyRules: a body\'s name goes on over "of" and the capitalised words
   ];
   it.each(cases)('%s', (_label, text, spans, expected) => {
     expect(names(text, spans)).toEqual(expected);
+  });
+});
+
+describe('isCommonWordPlace: an English word read as a place no gazetteer knows', () => {
+  const dropped = (text: string, spans: Array<[string, MentionType]>) => {
+    const { seqs, mentions } = taggedAs(text, spans);
+    const tagger = defaultTagger();
+    return groupEntities(mentions, tagger.gaz)
+      .filter((e) => e.type === 'LOC' && isCommonWordPlace(e.name, e.mentions, seqs, tagger.gaz))
+      .map((e) => e.name);
+  };
+  const cases: Array<[string, string, Array<[string, MentionType]>, string[]]> = [
+    ['a title read as a place', 'Love was the second most watched show of the week.', [['Love', 'LOC']], ['Love']],
+    ['a product read as a place', 'Blackberry users can now read their mail abroad.', [['Blackberry', 'LOC']], ['Blackberry']],
+    ['a game read as a place', 'Snake is still the most played game on mobile phones.', [['Snake', 'LOC']], ['Snake']],
+    ['after a locative word', 'The match in Hull was called off.', [['Hull', 'LOC']], []],
+    ['after a locative word and "the"', 'The dinner at the Savoy raised £1m.', [['Savoy', 'LOC']], []],
+    ['one mention after a locative is enough', 'Hull won again. Fans in Hull celebrated.', [['Hull', 'LOC']], []],
+    ['a point of the compass', 'Unemployment is highest in the North, the report said.', [['North', 'LOC']], []],
+    ['a place the gazetteer knows', 'Reading has a new stadium.', [['Reading', 'LOC']], []],
+    ['an abbreviation with its full stop', 'The firm is based in Boston , Mass. and employs 300 people.', [['Boston', 'LOC'], ['Mass', 'LOC']], []],
+    ['two words', 'Wall Street fell on Monday.', [['Wall Street', 'LOC']], []],
+    ['no dictionary word', 'Crewe lost at home.', [['Crewe', 'LOC']], []],
+  ];
+  it.each(cases)('%s', (_label, text, spans, expected) => {
+    expect(dropped(text, spans)).toEqual(expected);
   });
 });
