@@ -24,16 +24,16 @@ export const EVENT_LAST = new Set(['open', 'premiership', 'show', 'week', 'exhib
 const COMPANY_SUFFIXES = new Set([...COMPANY_LEGAL, 'group', 'holdings', 'airlines', 'airways']);
 /**
  * Last words of a body's name that a place's name never ends with ("Jupiter Research", "Sony Pictures", "Oxford
- * University"): a place read so is that body. Not "union", "court", "bank" or "exchange" ("Soviet Union", "Earls
- * Court", "West Bank").
+ * University", "Hollywood Reporter", "England XV"): a place read so is that body. Not "court", "bank" or "exchange"
+ * ("Earls Court", "West Bank"), nor "union" in a name of two words ("Soviet Union"; but "Rugby Football Union").
  */
-/** Last words of names that only bodies have ("Jupiter Research", "Sony Pictures"). */
 export const BODY_ENDS = new Set([
   ...COMPANY_SUFFIXES, 'research', 'networks', 'systems', 'technologies', 'software', 'communications', 'entertainment', 'pictures',
   'records', 'studios', 'media', 'labs', 'partners', 'associates', 'consulting', 'securities', 'insurance', 'pharmaceuticals',
   'electronics', 'computers', 'telecom', 'telecoms', 'interactive', 'productions', 'publishing', 'broadcasting', 'university',
   'institute', 'college', 'foundation', 'party', 'ministry', 'council', 'committee', 'commission', 'association', 'federation', 'agency',
-  'journal', 'times', 'post', 'herald', 'gazette', 'tribune', 'telegraph', 'chronicle', 'magazine', 'newspaper',
+  'journal', 'times', 'post', 'herald', 'gazette', 'tribune', 'telegraph', 'chronicle', 'magazine', 'newspaper', 'reporter',
+  'club', 'society', 'bureau', 'authority', 'xv', 'xi',
 ]);
 const PUNCT_ONLY = /^[^\p{L}\p{N}]*$/u;
 // Regular expressions are made once, here: the compiled build makes a new one at each evaluation of a \p{…} literal.
@@ -271,7 +271,7 @@ function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number)
     while (b - a > 1 && (TITLE_WORDS.has(low[a]) || TITLE_WORDS.has(low[a].replace(FINAL_PERIOD, '')) || low[a] === '.')) a++;
   }
   // "Liggett Group", "South Africa Ltd": a company word ends the name of a body
-  if (b - a > 1 && ((type === 'PER' && (ORG_SUFFIXES.has(low[b - 1]) || TEAM_ENDS.has(low[b - 1]))) || (type === 'LOC' && BODY_ENDS.has(low[b - 1])))) type = 'ORG';
+  if (b - a > 1 && ((type === 'PER' && (ORG_SUFFIXES.has(low[b - 1]) || TEAM_ENDS.has(low[b - 1]))) || (type === 'LOC' && (BODY_ENDS.has(low[b - 1]) || (low[b - 1] === 'union' && b - a > 2))))) type = 'ORG';
   // events are neither bodies nor places ("Hong Kong Open", "Fed Cup")
   if (b - a > 1 && EVENT_LAST.has(low[b - 1])) type = 'MISC';
   // a place "International" is a tournament ("Sydney International"); a body so named is a company ("Amnesty

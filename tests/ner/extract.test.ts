@@ -162,6 +162,8 @@ describe('extractEntities: clean names', () => {
     const kinds = (text: string, tags: string[]) => mentionsOf(text, tags).map((m) => `${m.text}:${m.type}`);
     expect(kinds('Jupiter Research and Edinburgh University', ['B-LOC', 'I-LOC', 'O', 'B-LOC', 'I-LOC'])).toEqual(['Jupiter Research:ORG', 'Edinburgh University:ORG']);
     expect(kinds('the Soviet Union and the West Bank', ['O', 'B-LOC', 'I-LOC', 'O', 'O', 'B-LOC', 'I-LOC'])).toEqual(['Soviet Union:LOC', 'West Bank:LOC']);
+    expect(kinds('the England XV and the Hollywood Reporter', ['O', 'B-LOC', 'I-LOC', 'O', 'O', 'B-LOC', 'I-LOC'])).toEqual(['England XV:ORG', 'Hollywood Reporter:ORG']);
+    expect(kinds('the New Zealand Rugby Football Union', ['O', 'B-LOC', 'I-LOC', 'I-LOC', 'I-LOC', 'I-LOC'])).toEqual(['New Zealand Rugby Football Union:ORG']);
     expect(kinds('the Wall Street Journal and the San Francisco Chronicle', ['O', 'B-LOC', 'I-LOC', 'I-LOC', 'O', 'O', 'B-LOC', 'I-LOC', 'I-LOC'])).toEqual(['Wall Street Journal:ORG', 'San Francisco Chronicle:ORG']);
     // shows are events, and so is the acronym of one read as a body (see the next test)
     expect(kinds('the Consumer Electronics Show and the Jerry Springer Show', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'B-PER', 'I-PER', 'I-PER'])).toEqual(['Consumer Electronics Show:MISC', 'Jerry Springer Show:MISC']);
