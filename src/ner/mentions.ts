@@ -144,7 +144,6 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
   return harmonizeLists(s, out.filter((m) => m.end > m.start && isPlausible(m) && !(lex && isCapitalisedCommonWord(s, m, lex)) && !isRole(s, m) && !isTitleBeforeName(s, m)));
 }
 
-
 /**
  * Two names the tagger read as one across "and" ("Microsoft and Google", "Barcelona and Real Madrid", "Kings Cross and
  * Euston") are two: a name split at "and" where each side is named on its own elsewhere in the article, or (in a
@@ -312,7 +311,7 @@ const COMPASS = new Set(['north', 'south', 'east', 'west', 'central', 'latin', '
 const LOCATIVES = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across', 'around', 'towards', 'toward', 'into', 'inside', 'via', 'through']);
 
 /**
- * A place of one word that is an English word no gazetteer knows as a place ("Love", "Rings", "Snake", "Land", "Pet":
+ * A place of one word that is an English word no gazetteer knows as a place ("Love", "Snake", "Land", "Pet", "Amazon":
  * titles, products and pieces of names the tagger read as places) is no place, unless one of its mentions has a
  * locative word just before it ("in Hull", "at the Savoy"), or it is a point of the compass ("the North"), or an
  * abbreviation with its full stop ("Mass.", "Ill."). Asked of whole entities, once every mention is typed: a list's
