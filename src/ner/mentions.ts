@@ -141,7 +141,25 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
     } else out.push(cleanSpan(s, seqIndex, type, i, j));
     i = j;
   }
-  return harmonizeLists(s, out.filter((m) => m.end > m.start && isPlausible(m) && !(lex && isCapitalisedCommonWord(s, m, lex)) && !isRole(s, m) && !isTitleBeforeName(s, m)));
+  const kept = lex ? out.map((m) => withoutOpeningNoun(s, m, lex)) : out;
+  return harmonizeLists(s, kept.filter((m) => m.end > m.start && isPlausible(m) && !(lex && isCapitalisedCommonWord(s, m, lex)) && !isRole(s, m) && !isTitleBeforeName(s, m)));
+}
+
+/** Endings of nouns of occupation ("comedian", "guitarist", "drummer", "actor", "frontman", "actress"). */
+const OCCUPATION_END = /(?:ian|ist|er|or|man|woman|ess)$/;
+
+/**
+ * "Comedian Harry Hill said", "Cinematographer John Mathieson": a noun of occupation (a dictionary word of six letters
+ * or more with an occupation's ending) that opens the sentence, capitalised only for that, is no part of the person's
+ * name after it. Only before a name of two words or more that starts with a capital, and not a word that is also a
+ * proper noun ("Walker", "Turner", "Hunter"); shorter words and other endings stay ("Pier Francesco Chili", "Tamer El
+ * Sawy", "Gilles De Bilde": given names that are also English words).
+ */
+function withoutOpeningNoun(s: Seq, m: Mention, lex: WordLexicon): Mention {
+  if (m.type !== 'PER' || m.end - m.start < 3 || !s.initial[m.start] || s.caps) return m;
+  const l = s.lower[m.start];
+  if (l.length < 6 || !OCCUPATION_END.test(l) || !lex.common.has(l) || lex.proper.has(l) || !UPPER_START.test(s.tokens[m.start + 1].text)) return m;
+  return cleanSpan(s, m.seq, 'PER', m.start + 1, m.end);
 }
 
 /**

@@ -560,3 +560,20 @@ describe('isCommonWordPlace: an English word read as a place no gazetteer knows'
     expect(dropped(text, spans)).toEqual(expected);
   });
 });
+
+describe('spansFromTags: a noun of occupation opening the sentence is no part of the name after it', () => {
+  const people = (text: string, spans: Array<[string, MentionType]>) => taggedAs(text, spans).mentions.filter((m) => m.type === 'PER').map((m) => m.text);
+  const cases: Array<[string, string, Array<[string, MentionType]>, string[]]> = [
+    ['an occupation in -ian', 'Comedian Harry Hill said the show would end.', [['Comedian Harry Hill', 'PER']], ['Harry Hill']],
+    ['an occupation in -er', 'Cinematographer John Mathieson shot the film in Morocco.', [['Cinematographer John Mathieson', 'PER']], ['John Mathieson']],
+    ['an occupation in -er, a suffix kept', 'Drummer Larry Mullen Jr joined later.', [['Drummer Larry Mullen Jr', 'PER']], ['Larry Mullen Jr']],
+    ['a given name that is an English word', 'Gilles De Bilde scored twice.', [['Gilles De Bilde', 'PER']], ['Gilles De Bilde']],
+    ['a word of five letters or fewer', 'Pier Francesco Chili won the race.', [['Pier Francesco Chili', 'PER']], ['Pier Francesco Chili']],
+    ['a word that is also a proper noun', 'Walker Evans Smith took the picture.', [['Walker Evans Smith', 'PER']], ['Walker Evans Smith']],
+    ['not opening the sentence', 'Fans of Comedian Harry Hill queued.', [['Comedian Harry Hill', 'PER']], ['Comedian Harry Hill']],
+    ['a name of one word after it', 'Comedian Hill said the show would end.', [['Comedian Hill', 'PER']], ['Comedian Hill']],
+  ];
+  it.each(cases)('%s', (_label, text, spans, expected) => {
+    expect(people(text, spans)).toEqual(expected);
+  });
+});
