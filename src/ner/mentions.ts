@@ -329,16 +329,16 @@ const COMPASS = new Set(['north', 'south', 'east', 'west', 'central', 'latin', '
 const LOCATIVES = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across', 'around', 'towards', 'toward', 'into', 'inside', 'via', 'through']);
 
 /**
- * A place of one word that is an English word no gazetteer knows as a place ("Love", "Snake", "Land", "Pet", "Amazon":
- * titles, products and pieces of names the tagger read as places) is no place, unless one of its mentions has a
- * locative word just before it ("in Hull", "at the Savoy"), or it is a point of the compass ("the North"), or an
- * abbreviation with its full stop ("Mass.", "Ill."). Asked of whole entities, once every mention is typed: a list's
- * members are read alike and companies retyped first ("Sprint's vice president").
+ * A place of one word that is an English word, or the plural of one ("Rings"), no gazetteer knows as a place ("Love",
+ * "Snake", "Land", "Pet", "Amazon": titles, products and pieces of names the tagger read as places) is no place,
+ * unless one of its mentions has a locative word just before it ("in Hull", "at the Savoy"), or it is a point of the
+ * compass ("the North"), or an abbreviation with its full stop ("Mass.", "Ill."). Asked of whole entities, once every
+ * mention is typed: a list's members are read alike and companies retyped first ("Sprint's vice president").
  */
 export function isCommonWordPlace(name: string, mentions: readonly Mention[], seqs: readonly Seq[], lex: WordLexicon): boolean {
   if (name.includes(' ') || !lex.isPlace) return false;
   const l = name.toLowerCase();
-  if (!lex.common.has(l) || COMPASS.has(l) || lex.isPlace(name)) return false;
+  if (!(lex.common.has(l) || (l.length > 4 && l.endsWith('s') && lex.common.has(l.slice(0, -1)))) || COMPASS.has(l) || lex.isPlace(name)) return false;
   for (const m of mentions) {
     const s = seqs[m.seq];
     if (s.caps) return false;

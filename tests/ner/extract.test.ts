@@ -547,6 +547,7 @@ describe('isCommonWordPlace: an English word read as a place no gazetteer knows'
     ['a title read as a place', 'Love was the second most watched show of the week.', [['Love', 'LOC']], ['Love']],
     ['a product read as a place', 'Blackberry users can now read their mail abroad.', [['Blackberry', 'LOC']], ['Blackberry']],
     ['a game read as a place', 'Snake is still the most played game on mobile phones.', [['Snake', 'LOC']], ['Snake']],
+    ['the plural of a word, a piece of a title', 'The Lord of the Rings won again.', [['Rings', 'LOC']], ['Rings']],
     ['after a locative word', 'The match in Hull was called off.', [['Hull', 'LOC']], []],
     ['after a locative word and "the"', 'The dinner at the Savoy raised £1m.', [['Savoy', 'LOC']], []],
     ['one mention after a locative is enough', 'Hull won again. Fans in Hull celebrated.', [['Hull', 'LOC']], []],
