@@ -1,5 +1,5 @@
 // Article → generated markdown file (YAML frontmatter + escaped body).
-import { stringify } from 'yaml';
+import { Document, visit } from 'yaml';
 import type { Article } from '../types.ts';
 import { escapeMarkdown } from './escape.ts';
 
@@ -34,10 +34,37 @@ export function frontmatterYaml(article: Article): string {
   return fastYaml(fm) ?? yamlPackageFrontmatter(fm);
 }
 
+/**
+ * The Unicode noncharacters U+FFFE and U+FFFF, which YAML does not allow as written in a stream ("non-printable"):
+ * the `yaml` package writes them as they are, in plain or quoted scalars alike, and parsers that check (js-yaml, so
+ * gray-matter and Eleventy's own front matter reader) then refuse the whole frontmatter. A string holding one is
+ * double-quoted and the character written as its escape (`\uFFFE`), in keys as in values.
+ */
+const NONCHARACTER = /[\uFFFE\uFFFF]/;
+const NONCHARACTERS = /[\uFFFE\uFFFF]/g;
+const escapeNoncharacters = (quoted: string) => quoted.replace(NONCHARACTERS, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** Whether a value holds a noncharacter in any string or key. */
+function holdsNoncharacter(v: unknown): boolean {
+  if (typeof v === 'string') return NONCHARACTER.test(v);
+  if (Array.isArray(v)) return v.some(holdsNoncharacter);
+  if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => NONCHARACTER.test(k) || holdsNoncharacter(x));
+  return false;
+}
+
 /** The frontmatter as the `yaml` package writes it (the reference format; also the fallback for unusual values). */
 export function yamlPackageFrontmatter(fm: Record<string, unknown>): string {
   // No block scalars: their trailing new lines do not survive the closing `---` in every parser (gray-matter keeps one fewer).
-  return stringify(withoutForbiddenKeys(fm), YAML_OPTIONS);
+  const data = withoutForbiddenKeys(fm);
+  const doc = new Document(data);
+  if (!holdsNoncharacter(data)) return doc.toString(YAML_OPTIONS);
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && NONCHARACTER.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  // every noncharacter is now inside a double-quoted scalar, where an escape reads back as the character
+  return escapeNoncharacters(doc.toString(YAML_OPTIONS));
 }
 
 export function frontmatterData(article: Article): Record<string, unknown> {
@@ -85,24 +112,24 @@ export function articlePermalink(id: string): string {
  * Strings `yaml` writes plain, whatever the context: one line, starting with a letter, no control or line-break
  * characters, no lone surrogates, no `: `, ` #`, trailing `:` or space, and not a YAML 1.2 core null or boolean.
  */
-const SAFE_PLAIN = /^[A-Za-z\u00c0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\uffff](?:[\u0020-\u007e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\uffff]|[\ud800-\udbff][\udc00-\udfff])*$/;
+const SAFE_PLAIN = /^[A-Za-z\u00c0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd](?:[\u0020-\u007e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]|[\ud800-\udbff][\udc00-\udfff])*$/;
 const UNSAFE_PLAIN = /: | #|[: ]$|^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 const KEY = /^[A-Za-z][A-Za-z0-9]*$/;
 
 // The rules of the `yaml` package (2.x, stringifyString.js) for a one-line string in a block collection:
-/** Characters that force double quotes. */
-const FORCE_DOUBLE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+/** Characters that force double quotes (the noncharacters: see NONCHARACTER). */
+const FORCE_DOUBLE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}\u{FFFE}\u{FFFF}]/u;
 /** Text that cannot be plain. */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
 /** Text that plain would read as another type of the YAML 1.2 core schema (null, bool, float, int). */
 const CORE_SCALAR =
   /^(?:~|[Nn]ull|NULL)?$|^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$|^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$|^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$|^0o[0-7]+$|^[-+]?[0-9]+$|^0x[0-9a-fA-F]+$/;
 
-/** Double-quoted, one line: JSON's escapes, with YAML's short forms for the \u00XX ones. */
+/** Double-quoted, one line: JSON's escapes, with YAML's short forms for the \u00XX ones, and noncharacters escaped. */
 function doubleQuoted(s: string): string {
-  return JSON.stringify(s).replace(/\\(?:u00([0-9a-f]{2})|[^u])/g, (m, hex: string | undefined) =>
+  return escapeNoncharacters(JSON.stringify(s).replace(/\\(?:u00([0-9a-f]{2})|[^u])/g, (m, hex: string | undefined) =>
     hex === undefined ? m : hex === '00' ? '\\0' : hex === '07' ? '\\a' : hex === '0b' ? '\\v' : hex === '1b' ? '\\e' : `\\x${hex}`,
-  );
+  ));
 }
 
 function stringScalar(s: string): string | undefined {
