@@ -84,7 +84,19 @@ async function prepareRaw(n: number): Promise<{ dir: string; bytes: number; base
 }
 
 // ---------- measuring ----------
-interface PhaseResult { wallMs: number; peakRssMiB: number; processes: Record<string, number>; info: Record<string, unknown> }
+interface PhaseResult { wallMs: number; cpuMs: number; peakRssMiB: number; processes: Record<string, number>; info: Record<string, unknown> }
+
+/**
+ * CPU time (user and system, ms) of this process's reaped children so far: a phase's CPU, with that of the processes it
+ * started and reaped (Pagefind's; threads are counted with their process), is the difference across the phase.
+ */
+function childrenCpuMs(): number {
+  const st = readFileSync('/proc/self/stat', 'utf8');
+  const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+  return ((Number(f[13]) + Number(f[14])) * 1000) / CLOCK_TICKS; // cutime, cstime (fields 16 and 17)
+}
+/** Clock ticks per second of /proc's times (USER_HZ: 100 on Linux). */
+const CLOCK_TICKS = 100;
 
 function readProcs(): Map<number, { ppid: number; rssKiB: number; comm: string }> {
   const m = new Map<number, { ppid: number; rssKiB: number; comm: string }>();
@@ -122,6 +134,7 @@ function treeRss(rootPid: number): { total: number; byComm: Record<string, numbe
 function run(cmd: string, args: string[]): Promise<PhaseResult> {
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
+    const cpu0 = childrenCpuMs();
     const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
@@ -136,10 +149,11 @@ function run(cmd: string, args: string[]): Promise<PhaseResult> {
     child.on('exit', (code) => {
       clearInterval(timer);
       const wallMs = performance.now() - t0;
+      const cpuMs = childrenCpuMs() - cpu0;
       if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${out.slice(-2000)}`));
       const m = /@@RESULT (.*)/.exec(out);
       const info = m ? (JSON.parse(m[1]) as Record<string, unknown>) : {};
-      resolvePromise({ wallMs, peakRssMiB: peak / 1024, processes: Object.fromEntries(Object.entries(procs).map(([k, v]) => [k, Math.round(v / 1024)])), info });
+      resolvePromise({ wallMs, cpuMs, peakRssMiB: peak / 1024, processes: Object.fromEntries(Object.entries(procs).map(([k, v]) => [k, Math.round(v / 1024)])), info });
     });
   });
 }
@@ -177,6 +191,9 @@ async function benchOne(n: number) {
   const full = await phase('render', md, site);
   const pages = (await snapshot(site)).size;
   const bareRun = await bare(md, join(dir, 'bare'));
+  // The search index alone (Pagefind given every article's record, as the full build gives them), into a new folder:
+  // the share of the full build that is Pagefind's own work.
+  const search = await phase('search', md, join(dir, 'search-alone'));
 
   // Rebuild after editing one article's text.
   const before = await snapshot(site);
@@ -214,10 +231,11 @@ async function benchOne(n: number) {
     articles: n,
     textMB: +mb.toFixed(2),
     cores,
-    coldIngest: { s: +(cold.wallMs / 1000).toFixed(2), MBps: +(mb / (cold.wallMs / 1000)).toFixed(2), MBpsPerCore: +(mb / (cold.wallMs / 1000) / cores).toFixed(2), articlesPerS: Math.round(n / (cold.wallMs / 1000)), peakRssMiB: Math.round(cold.peakRssMiB) },
+    coldIngest: { s: +(cold.wallMs / 1000).toFixed(2), cpuS: +(cold.cpuMs / 1000).toFixed(1), MBps: +(mb / (cold.wallMs / 1000)).toFixed(2), MBpsPerCore: +(mb / (cold.wallMs / 1000) / cores).toFixed(2), articlesPerS: Math.round(n / (cold.wallMs / 1000)), peakRssMiB: Math.round(cold.peakRssMiB) },
     warmIngest: { s: +(warm.wallMs / 1000).toFixed(2), cached: warm.info.cached, written: warm.info.written },
-    fullBuild: { s: +(full.wallMs / 1000).toFixed(2), pages, peakRssMiB: Math.round(full.peakRssMiB), processes: full.processes },
-    bareEleventy: { s: +(bareRun.wallMs / 1000).toFixed(2), peakRssMiB: Math.round(bareRun.peakRssMiB) },
+    fullBuild: { s: +(full.wallMs / 1000).toFixed(2), cpuS: +(full.cpuMs / 1000).toFixed(1), pages, peakRssMiB: Math.round(full.peakRssMiB), processes: full.processes },
+    bareEleventy: { s: +(bareRun.wallMs / 1000).toFixed(2), cpuS: +(bareRun.cpuMs / 1000).toFixed(1), peakRssMiB: Math.round(bareRun.peakRssMiB) },
+    searchIndexAlone: { s: +(search.wallMs / 1000).toFixed(2), cpuS: +(search.cpuMs / 1000).toFixed(1), shards: search.info.shards, ratioToBare: +(search.wallMs / bareRun.wallMs).toFixed(2), cpuRatioToBare: +(search.cpuMs / bareRun.cpuMs).toFixed(2) },
     ratioFullToBare: +(full.wallMs / bareRun.wallMs).toFixed(2),
     ratioIngestPlusFullToBare: +((cold.wallMs + full.wallMs) / bareRun.wallMs).toFixed(2),
     rebuildAfterEdit: { s: +(edit.wallMs / 1000).toFixed(2), pagesRewritten: changed(before, afterEdit), ratioToBare: +(edit.wallMs / bareRun.wallMs).toFixed(2) },
@@ -252,10 +270,10 @@ if (values.scaling && results.length === 3) {
 const jsonPath = resolve(values.json ?? join(outRoot, 'bench-results.json'));
 await mkdir(dirname(jsonPath), { recursive: true });
 await writeFile(jsonPath, JSON.stringify(summary, null, 2));
-console.log('\n| articles | cold ingest | MB/s/core | full build | pages | peak RSS | bare Eleventy | full/bare | (ingest+full)/bare | edit rebuild (pages) | serve: edit rebuild | curation rebuild (pages) | adding rebuild (pages) | = clean |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('\n| articles | cold ingest | MB/s/core | full build | pages | peak RSS | bare Eleventy | full/bare | search alone (CPU; bare CPU) | (ingest+full)/bare | edit rebuild (pages) | serve: edit rebuild | curation rebuild (pages) | adding rebuild (pages) | = clean |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
-  console.log(`| ${r.articles} | ${r.coldIngest.s} s | ${r.coldIngest.MBpsPerCore} | ${r.fullBuild.s} s | ${r.fullBuild.pages} | ${r.fullBuild.peakRssMiB} MiB | ${r.bareEleventy.s} s | ${r.ratioFullToBare} | ${r.ratioIngestPlusFullToBare} | ${r.rebuildAfterEdit.s} s (${r.rebuildAfterEdit.pagesRewritten}) = ${r.rebuildAfterEdit.ratioToBare}x | ${r.serveRebuildAfterEdit.s} s = ${r.serveRebuildAfterEdit.ratioToBare}x | ${r.rebuildAfterCuration.s} s (${r.rebuildAfterCuration.pagesRewritten}) | ${r.rebuildAfterAdding.s} s (${r.rebuildAfterAdding.pagesRewritten}) | ${r.incrementalEqualsClean} |`);
+  console.log(`| ${r.articles} | ${r.coldIngest.s} s | ${r.coldIngest.MBpsPerCore} | ${r.fullBuild.s} s | ${r.fullBuild.pages} | ${r.fullBuild.peakRssMiB} MiB | ${r.bareEleventy.s} s | ${r.ratioFullToBare} | ${r.searchIndexAlone.s} s (${r.searchIndexAlone.cpuS} s; ${r.bareEleventy.cpuS} s) | ${r.ratioIngestPlusFullToBare} | ${r.rebuildAfterEdit.s} s (${r.rebuildAfterEdit.pagesRewritten}) = ${r.rebuildAfterEdit.ratioToBare}x | ${r.serveRebuildAfterEdit.s} s = ${r.serveRebuildAfterEdit.ratioToBare}x | ${r.rebuildAfterCuration.s} s (${r.rebuildAfterCuration.pagesRewritten}) | ${r.rebuildAfterAdding.s} s (${r.rebuildAfterAdding.pagesRewritten}) | ${r.incrementalEqualsClean} |`);
 }
 // After the last measurement (see discard); with the trees of earlier runs that were stopped before this point.
 for (const f of await readdir(outRoot)) if (f.startsWith('.trash-')) await rm(join(outRoot, f), { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // dateline's public API.
 export { ingestDir, buildOne, type IngestOptions, type IngestResult, type Rejection } from './io/ingest-dir.ts';
 export { build, type BuildOptions, type BuildResult } from './build.ts';
-export { renderSite } from './site/build-site.ts';
+export { renderSite, indexSearchOnly } from './site/build-site.ts';
 export { serve } from './serve.ts';
 export { createWarmState, closeWarmState, type WarmState } from './io/warm.ts';
 export { collectGarbage } from './io/heap.ts';

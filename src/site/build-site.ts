@@ -329,6 +329,21 @@ function changedListings(old: SiteState, next: SiteState): Set<string> | undefin
   return changed;
 }
 
+/**
+ * The search index alone, every shard, into `outDir/pagefind/` (a new folder): what a full render's search step does
+ * with nothing on record, without the pages. The benchmark measures it beside the full build, to show the share of
+ * the full build that is Pagefind's own work.
+ */
+export async function indexSearchOnly(markdownDir: string, outDir: string, opts: { pathPrefix?: string } = {}): Promise<{ pages: number; shards: number }> {
+  const md = resolve(markdownDir);
+  const out = resolve(outDir);
+  const ctx = makeSiteContext(readSiteDataAndPieces(md)?.data ?? { settings: DEFAULT_SETTINGS, index: EMPTY_INDEX }, normalizePrefix(opts.pathPrefix));
+  const empty = (): SiteState => ({ version: '', files: {}, articles: {}, shards: {}, inputs: {}, listed: {}, data: '' });
+  await mkdir(out, { recursive: true });
+  const r = await indexShards(ctx, md, out, out, empty(), empty(), readMarkdownHashes(md));
+  return { pages: r.pages, shards: r.shards };
+}
+
 /** Hashes of the generated markdown files, as ingest recorded them. */
 function readMarkdownHashes(md: string): Record<string, string> {
   try {

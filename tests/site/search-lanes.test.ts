@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { build } from '../../src/build.ts';
-import { renderSite } from '../../src/site/build-site.ts';
+import { indexSearchOnly, renderSite } from '../../src/site/build-site.ts';
 import { pagefindLanes, searchLaneCount } from '../../src/site/search-index.ts';
 import { hashTree } from '../robustness/tree.ts';
 import { tempDir, writeFiles } from '../helpers.ts';
@@ -53,5 +53,13 @@ describe('search lanes', () => {
     expect(Object.keys(a).length).toBeGreaterThan(10);
     expect(await pagefind(join(root, 'site3'))).toEqual(a);
     expect(await hashTree(join(root, 'site3'))).toEqual(await hashTree(join(root, 'site1')));
+  }, 120_000);
+
+  it('makes, alone (as the benchmark measures it), the search index a full build makes', async () => {
+    const alone = join(root, 'search-alone');
+    expect(await indexSearchOnly(join(root, 'md'), alone)).toEqual({ pages: 30, shards: 3 });
+    const site = join(root, 'site1'); // built above
+    const published = Object.fromEntries(Object.entries(await hashTree(site)).filter(([k]) => k.startsWith('pagefind/')));
+    expect(await hashTree(alone)).toEqual(published);
   }, 120_000);
 });
