@@ -24,7 +24,7 @@ export interface NerInput {
 }
 
 /** Bump when extraction output changes: it invalidates the ingest cache. */
-export const EXTRACTOR_VERSION = '1.6.0';
+export const EXTRACTOR_VERSION = '1.7.0';
 
 export function extractEntities(input: NerInput): Entities {
   // The model loads on first use (once per process), so a fully cached ingest never pays for it.

@@ -141,8 +141,23 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
     } else out.push(cleanSpan(s, seqIndex, type, i, j));
     i = j;
   }
-  const kept = lex ? out.map((m) => withoutOpeningNoun(s, m, lex)) : out;
+  const kept = lex ? out.map((m) => withoutDemonym(s, withoutOpeningNoun(s, m, lex))) : out;
   return harmonizeLists(s, kept.filter((m) => m.end > m.start && isPlausible(m) && !(lex && isCapitalisedCommonWord(s, m, lex)) && !isRole(s, m) && !isTitleBeforeName(s, m)));
+}
+
+/** Nouns of nationality that are not the adjective (isDemonym has those): "Spaniard Conchita Martinez". */
+const NATIONALITY_NOUNS = new Set(['spaniard', 'briton', 'brit', 'swede', 'pole', 'turk', 'kiwi', 'zealander', 'frenchman', 'frenchwoman', 'englishman', 'englishwoman', 'irishman', 'irishwoman', 'welshman', 'welshwoman', 'scotsman', 'scotswoman', 'dutchman', 'dutchwoman']);
+
+/**
+ * "Namibian Frankie Fredericks", "Spaniard Conchita Martinez", "New Zealander Peter Jackson": a nationality before a
+ * person's name of two words or more is no part of it (as a role is not). Not in ALL-CAPS text.
+ */
+function withoutDemonym(s: Seq, m: Mention): Mention {
+  if (m.type !== 'PER' || m.end - m.start < 3 || s.caps) return m;
+  const l = s.lower[m.start];
+  if (!isDemonym(l) && !NATIONALITY_NOUNS.has(l)) return m;
+  if (!UPPER_START.test(s.tokens[m.start + 1].text)) return m;
+  return cleanSpan(s, m.seq, 'PER', m.start + 1, m.end);
 }
 
 /** Endings of nouns of occupation ("comedian", "guitarist", "drummer", "actor", "frontman", "actress"). */

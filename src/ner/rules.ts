@@ -109,7 +109,80 @@ export function applyRules(s: Seq, tags: string[], gaz: Gazetteer): string[] {
     if (t[i] === 'B-ORG' || t[i] === 'I-ORG') t[i + 1] = 'I-ORG';
     else if (t[i] === 'O' && low[i] === 'channel') setSpan(t, i, i + 2, 'ORG');
   }
+  if (!s.caps) fixtureSides(t, s, gaz);
   return t;
+}
+
+/** "v" and "vs" between two sides of a match. */
+const VERSUS = new Set(['v', 'vs', 'vs.']);
+
+/**
+ * The sides of a fixture or result ("Plymouth v Preston", "Lyngby (Denmark) v Club Brugge", "Southampton or Brentford
+ * v Manchester United") read as places are teams, so bodies, unless they are countries (national sides are named as
+ * their country, and CoNLL counts them as places): a town or a county on either side of "v" is its club. People
+ * (tennis, boxing) and names read as bodies are left as they are. Only in running text with lower-case words, where
+ * a lone lower-case "v" is the word "versus", not an initial.
+ */
+function fixtureSides(t: string[], s: Seq, gaz: Gazetteer): void {
+  const n = t.length;
+  const low = s.lower;
+  for (let i = 1; i + 1 < n; i++) {
+    if (!VERSUS.has(s.forms[i])) continue;
+    // the side before: the name just before "v", or before a bracketed country ("Lyngby (Denmark) v")
+    let end = i;
+    if (low[end - 1] === ')') {
+      let k = end - 2;
+      while (k > 0 && low[k] !== '(' && i - k < 6) k--;
+      if (low[k] === '(') end = k;
+    }
+    const sides: Array<[number, number]> = [];
+    let left = spanEndingAt(t, end);
+    while (left) {
+      sides.push(left);
+      // alternatives in a draw: "Southampton or Brentford v …"
+      left = left[0] >= 2 && low[left[0] - 1] === 'or' ? spanEndingAt(t, left[0] - 1) : undefined;
+    }
+    const right = spanStartingAt(t, i + 1);
+    if (right) {
+      sides.push(right);
+      if (right[1] + 1 < n && low[right[1]] === 'or') {
+        const alt = spanStartingAt(t, right[1] + 1);
+        if (alt) sides.push(alt);
+      }
+    }
+    for (const [a, b] of sides) {
+      if (t[a] !== 'B-LOC') continue;
+      if (isNation(low.slice(a, b), gaz)) continue;
+      setSpan(t, a, b, 'ORG');
+    }
+  }
+}
+
+/**
+ * Whether the words name a country or a nation the gazetteer knows (its countries, their other names, and its regions,
+ * which hold England, Scotland and Wales), or are "… of" one ("Republic of Ireland").
+ */
+function isNation(words: string[], gaz: Gazetteer): boolean {
+  const name = words.join(' ');
+  if (gaz.has('country', name) || gaz.countryCanon.has(name) || gaz.has('region', name)) return true;
+  const of = words.lastIndexOf('of');
+  return of > 0 && of + 1 < words.length && isNation(words.slice(of + 1), gaz);
+}
+
+/** The entity span [a, b) whose last token is just before `end`, if any. */
+function spanEndingAt(t: string[], end: number): [number, number] | undefined {
+  if (end < 1 || t[end - 1] === 'O') return undefined;
+  let a = end - 1;
+  while (a > 0 && t[a].startsWith('I-')) a--;
+  return t[a].startsWith('B-') ? [a, end] : undefined;
+}
+
+/** The entity span [a, b) starting at `a`, if one does. */
+function spanStartingAt(t: string[], a: number): [number, number] | undefined {
+  if (a >= t.length || !t[a].startsWith('B-')) return undefined;
+  let b = a + 1;
+  while (b < t.length && t[b].startsWith('I-')) b++;
+  return [a, b];
 }
 
 /** Names that end in a number ("BBC Radio 4", "Channel 4"): the number is not cut from them (src/ner/mentions.ts). */

@@ -379,6 +379,25 @@ describe('applyRules: bodies named "… Ministry"', () => {
   }
 });
 
+describe('applyRules: the sides of a fixture ("Plymouth v Preston") read as places are teams', () => {
+  const cases: [string, string[], string[]][] = [
+    // [sentence, tags from the tagger, tags after the rules]
+    ['Plymouth v Preston', ['B-LOC', 'O', 'B-LOC'], ['B-ORG', 'O', 'B-ORG']],
+    ['Newcastle v Tottenham or Nottingham Forest', ['B-LOC', 'O', 'B-ORG', 'O', 'B-LOC', 'I-LOC'], ['B-ORG', 'O', 'B-ORG', 'O', 'B-ORG', 'I-ORG']],
+    ['Southampton or Brentford v Manchester United', ['B-LOC', 'O', 'B-LOC', 'O', 'B-ORG', 'I-ORG'], ['B-ORG', 'O', 'B-ORG', 'O', 'B-ORG', 'I-ORG']],
+    ['Lyngby (Denmark) v Club Brugge (Belgium)', ['B-LOC', 'O', 'B-LOC', 'O', 'O', 'B-ORG', 'I-ORG', 'O', 'B-LOC', 'O'], ['B-ORG', 'O', 'B-LOC', 'O', 'O', 'B-ORG', 'I-ORG', 'O', 'B-LOC', 'O']],
+    // national sides are their countries; people stay people; "V." is an initial, not "versus"
+    ['England v Republic of Ireland', ['B-LOC', 'O', 'B-LOC', 'I-LOC', 'I-LOC'], ['B-LOC', 'O', 'B-LOC', 'I-LOC', 'I-LOC']],
+    ['France v Switzerland', ['B-LOC', 'O', 'B-LOC'], ['B-LOC', 'O', 'B-LOC']],
+    ['Henman v Federer', ['B-PER', 'O', 'B-PER'], ['B-PER', 'O', 'B-PER']],
+    ['Derby V. Drakes', ['B-LOC', 'B-PER', 'I-PER'], ['B-LOC', 'B-PER', 'I-PER']],
+    ['Leeds and Chelsea', ['B-LOC', 'O', 'B-LOC'], ['B-LOC', 'O', 'B-LOC']],
+  ];
+  for (const [text, tags, want] of cases) {
+    it(`${text}: ${tags.join(' ')}`, () => expect(ruled(text, tags)).toEqual(want));
+  }
+});
+
 describe('groupEntities: a lone first name read as a body or place joins the one person it begins', () => {
   const gaz = defaultTagger().gaz;
   let at = 0;
@@ -573,6 +592,19 @@ describe('spansFromTags: a noun of occupation opening the sentence is no part of
     ['a word that is also a proper noun', 'Walker Evans Smith took the picture.', [['Walker Evans Smith', 'PER']], ['Walker Evans Smith']],
     ['not opening the sentence', 'Fans of Comedian Harry Hill queued.', [['Comedian Harry Hill', 'PER']], ['Comedian Harry Hill']],
     ['a name of one word after it', 'Comedian Hill said the show would end.', [['Comedian Hill', 'PER']], ['Comedian Hill']],
+  ];
+  eachCase(cases, people);
+});
+
+describe('spansFromTags: a nationality before a person\'s name is no part of it', () => {
+  const people = (text: string, spans: Array<[string, MentionType]>) => taggedAs(text, spans).mentions.filter((m) => m.type === 'PER').map((m) => m.text);
+  const cases: TaggedCase[] = [
+    ['an adjective', 'The race went to Namibian Frankie Fredericks again.', [['Namibian Frankie Fredericks', 'PER']], ['Frankie Fredericks']],
+    ['a noun', 'She lost to Spaniard Conchita Martinez in the final.', [['Spaniard Conchita Martinez', 'PER']], ['Conchita Martinez']],
+    ['a noun in -man, opening the sentence', 'Welshman Ray Reardon won six titles.', [['Welshman Ray Reardon', 'PER']], ['Ray Reardon']],
+    ['the last word of a two-word nationality', 'New Zealander Peter Jackson directed it.', [['Zealander Peter Jackson', 'PER']], ['Peter Jackson']],
+    ['a name of one word after it', 'She lost to Spaniard Martinez.', [['Spaniard Martinez', 'PER']], ['Spaniard Martinez']],
+    ['a given name that is a nationality', 'German Gref said so.', [['German Gref', 'PER']], ['German Gref']],
   ];
   eachCase(cases, people);
 });
