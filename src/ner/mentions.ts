@@ -177,6 +177,10 @@ function withoutOpeningNoun(s: Seq, m: Mention, lex: WordLexicon): Mention {
   return cleanSpan(s, m.seq, 'PER', m.start + 1, m.end);
 }
 
+/** Whether a name ends in a company's legal form ("Corp", "Inc", "plc"). */
+const endsLegal = (m: Mention) => COMPANY_LEGAL_SET.has(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase().replace(/\.$/, ''));
+const COMPANY_LEGAL_SET = new Set(COMPANY_LEGAL);
+
 /** A side of a split name that can be a name of its own: three letters or more, or an acronym. */
 const namesAlone = (t: string) => t.length >= 3 || /^\p{Lu}{2}$/u.test(t);
 
@@ -221,8 +225,17 @@ export function splitConjoined(mentions: Mention[], seqs: Seq[], isPlace: (name:
     const right = { ...m, start: k + 1, text: spanText(s, k + 1, m.end, true), raw: spanText(s, k + 1, m.end, false) };
     // (the gazetteer's places only within a place's span: "Rogers and Hammerstein" is no place, whatever Arkansas has)
     const kindOf = (x: Mention): MentionType | undefined => alone.get(x.text) ?? (m.type === 'LOC' && isPlace(x.text) ? 'LOC' : undefined);
-    const lt = kindOf(left);
-    const rt = kindOf(right);
+    // A side not named alone is known by its form when the other side is of that kind: a place the gazetteer knows
+    // beside a place ("US and Europe"), a company's legal name beside a company ("Chevron Corp and Texaco Inc").
+    const byForm = (x: Mention): MentionType | undefined => (isPlace(x.text) ? 'LOC' : m.type === 'ORG' && endsLegal(x) ? 'ORG' : undefined);
+    let lt = kindOf(left);
+    let rt = kindOf(right);
+    const lf = lt ?? byForm(left);
+    const rf = rt ?? byForm(right);
+    if (lf && lf === rf) {
+      lt = lf;
+      rt = rf;
+    }
     // (a side of two letters is a piece of a name: "Swiss Re and Munich Re" read from "Re")
     if (!lt || !rt || !UPPER_START.test(s.tokens[k + 1].text) || !namesAlone(left.text) || !namesAlone(right.text)) {
       out.push(m);

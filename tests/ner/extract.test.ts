@@ -505,11 +505,16 @@ describe('splitConjoined: two names read as one across "and"', () => {
     ['each side named alone elsewhere', 'Microsoft and Google compete. Microsoft won. Google lost.', [['Microsoft and Google', 'ORG'], ['Microsoft', 'ORG'], ['Google', 'ORG']], ['ORG Microsoft', 'ORG Google', 'ORG Microsoft', 'ORG Google']],
     ['each side of the kind it has alone', 'Yugansk and Russia fell out. Russia said no. Yugansk said yes.', [['Yugansk and Russia', 'ORG'], ['Russia', 'LOC'], ['Yugansk', 'ORG']], ['ORG Yugansk', 'LOC Russia', 'LOC Russia', 'ORG Yugansk']],
     ['places the gazetteer knows, in a place\'s name', 'Flights from Boston and Chicago were cut.', [['Boston and Chicago', 'LOC']], ['LOC Boston', 'LOC Chicago']],
+    ['places the gazetteer knows, in a body\'s name', 'Shipping starts in the US and Europe in March.', [['US and Europe', 'ORG']], ['LOC US', 'LOC Europe']],
+    ['a place beside a place named alone', 'Sales grew in the US and Europe. The US led.', [['US and Europe', 'ORG'], ['US', 'LOC']], ['LOC US', 'LOC Europe', 'LOC US']],
+    ['two companies\' legal names', 'Chevron Corp and Texaco Inc agreed terms.', [['Chevron Corp and Texaco Inc', 'ORG']], ['ORG Chevron Corp', 'ORG Texaco Inc']],
     // one name
     ['a body whose sides are not named alone', 'The Department of Trade and Industry said so.', [['Department of Trade and Industry', 'ORG']], ['ORG Department of Trade and Industry']],
     ['one side only named alone', 'The Food and Agriculture Organisation met. Food prices rose.', [['Food and Agriculture Organisation', 'ORG']], ['ORG Food and Agriculture Organisation']],
     ['a place the gazetteer knows whole', 'Trinidad and Tobago won. Trinidad cheered.', [['Trinidad and Tobago', 'LOC'], ['Trinidad', 'LOC']], ['LOC Trinidad and Tobago', 'LOC Trinidad']],
     ['a place word outside a place\'s name', 'Rogers and Hammerstein wrote it. Hammerstein said so.', [['Rogers and Hammerstein', 'ORG'], ['Hammerstein', 'PER']], ['ORG Rogers and Hammerstein', 'PER Hammerstein']],
+    ['a place beside a company\'s legal name', 'The Hong Kong and Shanghai Banking Corporation said so.', [['Hong Kong and Shanghai Banking Corporation', 'ORG']], ['ORG Hong Kong and Shanghai Banking Corporation']],
+    ['one legal name only', 'Marks and Spencer plc reported.', [['Marks and Spencer plc', 'ORG']], ['ORG Marks and Spencer']],
   ];
   eachCase(cases, split);
 });
