@@ -110,8 +110,58 @@ export function applyRules(s: Seq, tags: string[], gaz: Gazetteer): string[] {
     else if (t[i] === 'O' && low[i] === 'channel') setSpan(t, i, i + 2, 'ORG');
   }
   if (!s.caps) fixtureSides(t, s, gaz);
+  resultSides(t, s, gaz);
   return t;
 }
+
+/** A score in a results line: a whole number of one to three digits. */
+const SCORE = /^\d{1,3}$/;
+
+/**
+ * The sides of a result line ("Gremio 6 Bragantino 1", "DETROIT 7 Chicago 4", "Ruch Chorzow (Poland) 5 Llansantffraid
+ * (Wales) 0") are teams, so bodies, unless they are countries or home nations (national sides: places, as in
+ * fixtureSides): two names each followed by a score (a bracketed country may stand between name and score), the line
+ * or clause holding nothing else before them, and nothing but its end, a bracket or a stop after the second score
+ * (which the line may leave to the next one).
+ * Names read as people, places or other names are retyped; untagged words are left alone.
+ */
+function resultSides(t: string[], s: Seq, gaz: Gazetteer): void {
+  const n = t.length;
+  const low = s.lower;
+  /** Index after a bracketed group starting at `i` ("(Poland)"), or `i` when none starts there. */
+  const skipGroup = (i: number) => {
+    if (low[i] !== '(') return i;
+    for (let k = i + 1; k < n && k - i < 6; k++) if (low[k] === ')') return k + 1;
+    return i;
+  };
+  for (let i = 0; i < n; i++) {
+    const a = spanStartingAt(t, i);
+    if (!a) continue;
+    // the first side opens the line or a clause ("In Chorzow: …", "…; …")
+    if (i > 0 && !CLAUSE_OPEN.has(low[i - 1])) {
+      i = a[1] - 1;
+      continue;
+    }
+    const s1 = skipGroup(a[1]);
+    if (s1 >= n || !SCORE.test(low[s1])) continue;
+    const b = spanStartingAt(t, s1 + 1);
+    if (!b) continue;
+    // (the second score may be on the next line: "In Luxembourg: US Luxembourg (Luxembourg) 0 Varteks Varazdin")
+    const s2 = skipGroup(b[1]);
+    if (s2 < n && !SCORE.test(low[s2])) continue;
+    if (s2 + 1 < n && !RESULT_CLOSE.has(low[s2 + 1])) continue;
+    for (const [x, y] of [a, b]) {
+      if (t[x] === 'B-ORG' || isNation(low.slice(x, y), gaz)) continue;
+      setSpan(t, x, y, 'ORG');
+    }
+    i = b[1] - 1;
+  }
+}
+
+/** Tokens after which a results line's first side may stand. */
+const CLAUSE_OPEN = new Set([':', ';', ',', '-']);
+/** Tokens that may follow a results line's second score. */
+const RESULT_CLOSE = new Set(['(', '.', ',', ';']);
 
 /** "v" and "vs" between two sides of a match. */
 const VERSUS = new Set(['v', 'vs', 'vs.']);

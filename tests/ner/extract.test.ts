@@ -379,7 +379,7 @@ describe('applyRules: bodies named "… Ministry"', () => {
   }
 });
 
-describe('applyRules: the sides of a fixture ("Plymouth v Preston") read as places are teams', () => {
+describe('applyRules: the sides of a fixture ("Plymouth v Preston") or a result ("Gremio 6 Bragantino 1") are teams', () => {
   const cases: [string, string[], string[]][] = [
     // [sentence, tags from the tagger, tags after the rules]
     ['Plymouth v Preston', ['B-LOC', 'O', 'B-LOC'], ['B-ORG', 'O', 'B-ORG']],
@@ -392,6 +392,13 @@ describe('applyRules: the sides of a fixture ("Plymouth v Preston") read as plac
     ['Henman v Federer', ['B-PER', 'O', 'B-PER'], ['B-PER', 'O', 'B-PER']],
     ['Derby V. Drakes', ['B-LOC', 'B-PER', 'I-PER'], ['B-LOC', 'B-PER', 'I-PER']],
     ['Leeds and Chelsea', ['B-LOC', 'O', 'B-LOC'], ['B-LOC', 'O', 'B-LOC']],
+    // results: two sides each followed by a score
+    ['Gremio 6 Bragantino 1', ['B-LOC', 'O', 'B-PER', 'O'], ['B-ORG', 'O', 'B-ORG', 'O']],
+    ['In Chorzow: Ruch Chorzow (Poland) 5 Llansantffraid (Wales) 0', ['O', 'B-LOC', 'O', 'B-PER', 'I-PER', 'O', 'B-LOC', 'O', 'O', 'B-LOC', 'O', 'B-LOC', 'O', 'O'], ['O', 'B-LOC', 'O', 'B-ORG', 'I-ORG', 'O', 'B-LOC', 'O', 'O', 'B-ORG', 'O', 'B-LOC', 'O', 'O']],
+    ['In Luxembourg: US Luxembourg (Luxembourg) 0 Varteks Varazdin', ['O', 'B-LOC', 'O', 'B-ORG', 'I-ORG', 'O', 'B-LOC', 'O', 'O', 'B-PER', 'I-PER'], ['O', 'B-LOC', 'O', 'B-ORG', 'I-ORG', 'O', 'B-LOC', 'O', 'O', 'B-ORG', 'I-ORG']],
+    ['Germany 2 Brazil 1', ['B-LOC', 'O', 'B-LOC', 'O'], ['B-LOC', 'O', 'B-LOC', 'O']],
+    ['Clinton met Dole 3 times', ['B-PER', 'O', 'B-PER', 'O', 'O'], ['B-PER', 'O', 'B-PER', 'O', 'O']],
+    ['Sampras (U.S.) 6-3 Chang (U.S.) 6-4', ['B-PER', 'O', 'B-LOC', 'O', 'O', 'B-PER', 'O', 'B-LOC', 'O', 'O'], ['B-PER', 'O', 'B-LOC', 'O', 'O', 'B-PER', 'O', 'B-LOC', 'O', 'O']],
   ];
   for (const [text, tags, want] of cases) {
     it(`${text}: ${tags.join(' ')}`, () => expect(ruled(text, tags)).toEqual(want));
