@@ -293,12 +293,19 @@ function personBreak(s: Seq, a: number, b: number): number {
   return -1;
 }
 
+/** Months' full names, and the words after which a month is part of a name. */
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const MONTH_BEFORE = new Set(['of', '&', 'and']);
+
 function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number): Mention {
   const low = s.lower;
   // a sentence stop inside a span ends it ("Hutton Inquiry. The")
   for (let k = a + 1; k < b - 1; k++) {
     if (SENTENCE_STOP.test(s.tokens[k].text) && s.tokens[k - 1].text.length > 3 && HAS_LOWER.test(s.tokens[k - 1].text)) { b = k; break; }
   }
+  // no month after a body's name ("Allensbach April", "Bank of Japan's December"), unless one of its words ("Fourth
+  // of July", "Sixth of April Movement" ends otherwise)
+  while (b - a > 1 && type === 'ORG' && MONTHS.has(low[b - 1]) && !MONTH_BEFORE.has(low[b - 2])) b--;
   // strip possessives and punctuation at the edges, leading articles
   while (b > a && (isPossessive(s.tokens[b - 1].text) || PUNCT_ONLY.test(s.tokens[b - 1].text) || (b - a > 1 && NUMBER_LIKE.test(s.tokens[b - 1].text) && !NUMBERED_NAMES.has(low[b - 2])))) b--;
   while (a < b && (PUNCT_ONLY.test(s.tokens[a].text) || LEAD_DROP.has(low[a]))) a++;

@@ -350,6 +350,20 @@ describe('extractEntities: contract', () => {
   });
 });
 
+describe('spansFromTags: no month after a body\'s name', () => {
+  const cases: [string, string[], string][] = [
+    // [sentence, tags, the mention's text]
+    ["The Bank of Japan's December survey", ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O'], 'Bank of Japan'],
+    ['Allensbach April 38.0', ['B-ORG', 'I-ORG', 'O'], 'Allensbach'],
+    // a month after "of" is part of the name; a person's name may end in one
+    ['the Fourth of July parade', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O'], 'Fourth of July'],
+    ['Theresa May said so', ['B-PER', 'I-PER', 'O', 'O'], 'Theresa May'],
+  ];
+  for (const [text, tags, want] of cases) {
+    it(`${text}: ${tags.join(' ')}`, () => expect(mentionsOf(text, tags).map((m) => m.text)).toEqual([want]));
+  }
+});
+
 describe('applyRules: a company\'s legal name takes the capitalised word before it', () => {
   const cases: [string, string[], string[]][] = [
     ['it bought Daniels Pharmaceuticals Inc of Florida', ['O', 'O', 'B-PER', 'B-PER', 'I-PER', 'O', 'B-LOC'], ['O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'B-LOC']],
