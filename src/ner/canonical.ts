@@ -76,7 +76,7 @@ const TYPE_PRIORITY: MentionType[] = ['PER', 'ORG', 'LOC', 'MISC'];
  * One entity per real-world thing among the mentions: the type by majority vote per name, short
  * forms joined to the longer name that contains them, and the canonical name, one function per step.
  */
-export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
+export function groupEntities(mentions: Mention[], gaz: Gazetteer, namedAlone?: (m: Mention) => boolean): Entity[] {
   const countryKeys = countryKeysOf(gaz);
   // the comparison key of each mention's text, and the key it votes under (countries under one key: "US" and "United States")
   const keys: string[] = new Array(mentions.length);
@@ -94,8 +94,9 @@ export function groupEntities(mentions: Mention[], gaz: Gazetteer): Entity[] {
   ents = mergeShortForms(ents, gaz);
   // a lone common word left as a place or body is a fragment ("Republic", "Court")
   ents = ents.filter((e) => !(e.type === 'LOC' && e.toks.length === 1 && gaz.common.has(e.key) && !gaz.proper.has(e.key) && !gaz.isPlace(e.key) && !e.mentions.some((m) => m.text === m.text.toUpperCase() && m.text === m.raw)));
-  // a lone first name that joined no full name is a fragment ("Donald")
-  ents = ents.filter((e) => !(e.type === 'PER' && e.toks.length === 1 && gaz.sets.firstname.has(e.key)));
+  // a lone first name that joined no full name is a fragment ("Donald"), unless it stands where a person's whole name
+  // does (namedAlone: a scorer's "Marcelo 19th")
+  ents = ents.filter((e) => !(e.type === 'PER' && e.toks.length === 1 && gaz.sets.firstname.has(e.key) && !(namedAlone && e.mentions.some(namedAlone))));
   for (const e of ents) e.name = canonicalName(e, gaz);
   return ents;
 }

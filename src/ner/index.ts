@@ -8,7 +8,7 @@
 import type { Entities, EntityRef } from '../types.ts';
 import { slugify } from '../slug.ts';
 import { defaultTagger } from './model.ts';
-import { dropTitleFragments, dropWorkTitles, isCommonWordPlace, retypeCompanies, spansFromTags, splitConjoined, type Mention } from './mentions.ts';
+import { dropTitleFragments, dropWorkTitles, isCommonWordPlace, retypeCompanies, spansFromTags, splitConjoined, standsAlone, type Mention } from './mentions.ts';
 import { groupEntities, type Entity } from './canonical.ts';
 import { extendOrgs, lowercaseOrgMentions } from './orgs.ts';
 import { findRoles } from './roles.ts';
@@ -40,7 +40,7 @@ export function extractEntities(input: NerInput): Entities {
   mentions = retypeCompanies(titled.mentions, seqs);
   mentions = dropTitleFragments(mentions, seqs, { common: tagger.gaz.common, proper: tagger.gaz.proper, firstname: tagger.gaz.sets.firstname });
   mentions = extendOrgs(mentions, seqs, tagger.gaz);
-  const ents = groupEntities(mentions, tagger.gaz);
+  const ents = groupEntities(mentions, tagger.gaz, (m) => standsAlone(seqs[m.seq], m));
   lowercaseOrgMentions(ents, seqs, tagger.gaz);
   const roles = findRoles(ents, seqs);
   const out: Entities = { people: [], organisations: [], places: [], ...(titled.works.length ? { works: titled.works } : {}) };

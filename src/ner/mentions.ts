@@ -589,3 +589,19 @@ function lastWords(names: Iterable<string>): string[] {
   return [...names].filter((n) => n.includes(' ')).map((n) => n.slice(n.lastIndexOf(' ') + 1));
 }
 
+
+/** A minute or place after a name in a results line ("Marcelo 19th", "Jeffrey 7th"), as one token or the number and its ending. */
+const ORDINAL = /^\d{1,3}(?:st|nd|rd|th)$/i;
+
+/**
+ * Whether a mention stands where a person's whole name does, so that a lone given name there is a person named by one
+ * name, not a fragment: a scorer followed by the minute ("Volendam 1 (Jongsma 85th) PSV Eindhoven 3 (Marcelo 19th)"),
+ * or the last name of a list that goes on past the end of its line, with no stop after it ("…, Pedro Linhart (Spain),
+ * Jamie" and, on the next line, the rest).
+ */
+export function standsAlone(s: Seq, m: Mention): boolean {
+  const n = s.tokens.length;
+  const next = m.end < n ? s.tokens[m.end].text : '';
+  if (ORDINAL.test(next) || (/^\d{1,3}$/.test(next) && m.end + 1 < n && /^(?:st|nd|rd|th)$/i.test(s.tokens[m.end + 1].text))) return true;
+  return m.end === n && m.start > 0 && s.tokens[m.start - 1].text === ',';
+}

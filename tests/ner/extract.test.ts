@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractEntities, EXTRACTOR_VERSION, type NerInput } from '../../src/ner/index.ts';
 import { defaultTagger } from '../../src/ner/model.ts';
 import { applyRules } from '../../src/ner/rules.ts';
-import { dropTitleFragments, dropWorkTitles, isCommonWordPlace, retypeCompanies, spansFromTags, splitConjoined, type Mention, type MentionType } from '../../src/ner/mentions.ts';
+import { dropTitleFragments, dropWorkTitles, isCommonWordPlace, retypeCompanies, spansFromTags, splitConjoined, standsAlone, type Mention, type MentionType } from '../../src/ner/mentions.ts';
 import { groupEntities } from '../../src/ner/canonical.ts';
 import type { Entities, EntityKind, EntityRef } from '../../src/types.ts';
 
@@ -362,6 +362,26 @@ describe('spansFromTags: no month after a body\'s name', () => {
   for (const [text, tags, want] of cases) {
     it(`${text}: ${tags.join(' ')}`, () => expect(mentionsOf(text, tags).map((m) => m.text)).toEqual([want]));
   }
+});
+
+describe('standsAlone: a lone given name where a whole name stands is a person, not a fragment', () => {
+  const cases: [string, string[], boolean][] = [
+    // [sentence, tags (the given name's B-PER is the mention asked about), whether it stands alone]
+    ['PSV Eindhoven 3 (Marcelo 19th, 47th)', ['B-ORG', 'I-ORG', 'O', 'O', 'B-PER', 'O', 'O', 'O', 'O', 'O', 'O'], true],
+    ['Pedro Linhart (Spain), Jamie', ['O', 'O', 'O', 'O', 'O', 'O', 'B-PER'], true],
+    ['He thanked his son, Michael.', ['O', 'O', 'O', 'O', 'O', 'B-PER', 'O'], false],
+    ['Michael said he would stay', ['B-PER', 'O', 'O', 'O', 'O'], false],
+  ];
+  for (const [text, tags, want] of cases) {
+    it(`${text}: ${want}`, () => {
+      const { s } = tagged(text, tags);
+      const m = mentionsOf(text, tags).find((x) => x.type === 'PER')!;
+      expect(standsAlone(s, m)).toBe(want);
+    });
+  }
+  it('keeps such a name as a person in the article', () => {
+    expect(names(run('Volendam 1 (Jongsma 85th) PSV Eindhoven 3 (Marcelo 19th, 47th, 56th).').people)).toContain('Marcelo');
+  });
 });
 
 describe('applyRules: a company\'s legal name takes the capitalised word before it', () => {
