@@ -141,7 +141,7 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
     } else out.push(cleanSpan(s, seqIndex, type, i, j));
     i = j;
   }
-  const kept = lex ? out.map((m) => withoutDemonym(s, withoutOpeningNoun(s, m, lex))) : out;
+  const kept = lex ? out.map((m) => withoutDemonym(s, withoutOpeningNoun(s, m, lex), lex)) : out;
   return harmonizeLists(s, kept.filter((m) => m.end > m.start && isPlausible(m) && !(lex && isCapitalisedCommonWord(s, m, lex)) && !isRole(s, m) && !isTitleBeforeName(s, m)));
 }
 
@@ -149,13 +149,15 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
 const NATIONALITY_NOUNS = new Set(['spaniard', 'briton', 'brit', 'swede', 'pole', 'turk', 'kiwi', 'zealander', 'frenchman', 'frenchwoman', 'englishman', 'englishwoman', 'irishman', 'irishwoman', 'welshman', 'welshwoman', 'scotsman', 'scotswoman', 'dutchman', 'dutchwoman']);
 
 /**
- * "Namibian Frankie Fredericks", "Spaniard Conchita Martinez", "New Zealander Peter Jackson": a nationality before a
- * person's name of two words or more is no part of it (as a role is not). Not in ALL-CAPS text.
+ * "Namibian Frankie Fredericks", "Spaniard Conchita Martinez", "New Zealander Peter Jackson", "New Yorker Rebecca
+ * Weinstein": a nationality or a place's resident before a person's name of two words or more is no part of it (as a
+ * role is not). Not in ALL-CAPS text.
  */
-function withoutDemonym(s: Seq, m: Mention): Mention {
+function withoutDemonym(s: Seq, m: Mention, lex: WordLexicon): Mention {
   if (m.type !== 'PER' || m.end - m.start < 3 || s.caps) return m;
   const l = s.lower[m.start];
-  if (!isDemonym(l) && !NATIONALITY_NOUNS.has(l)) return m;
+  // (a resident of a place the gazetteer knows: "New Yorker", "Londoner", "Berliner")
+  if (!isDemonym(l) && !NATIONALITY_NOUNS.has(l) && !(l.endsWith('er') && l.length > 5 && !!lex.isPlace?.(l.slice(0, -2)))) return m;
   if (!UPPER_START.test(s.tokens[m.start + 1].text)) return m;
   return cleanSpan(s, m.seq, 'PER', m.start + 1, m.end);
 }

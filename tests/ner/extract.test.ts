@@ -649,6 +649,8 @@ describe('spansFromTags: a nationality before a person\'s name is no part of it'
     ['a noun', 'She lost to Spaniard Conchita Martinez in the final.', [['Spaniard Conchita Martinez', 'PER']], ['Conchita Martinez']],
     ['a noun in -man, opening the sentence', 'Welshman Ray Reardon won six titles.', [['Welshman Ray Reardon', 'PER']], ['Ray Reardon']],
     ['the last word of a two-word nationality', 'New Zealander Peter Jackson directed it.', [['Zealander Peter Jackson', 'PER']], ['Peter Jackson']],
+    ['a place\'s resident', 'New Yorker Rebecca Weinstein won.', [['Yorker Rebecca Weinstein', 'PER']], ['Rebecca Weinstein']],
+    ['a name in -er that is no resident', 'Walter Carter Smith won.', [['Walter Carter Smith', 'PER']], ['Walter Carter Smith']],
     ['a name of one word after it', 'She lost to Spaniard Martinez.', [['Spaniard Martinez', 'PER']], ['Spaniard Martinez']],
     ['a given name that is a nationality', 'German Gref said so.', [['German Gref', 'PER']], ['German Gref']],
   ];
