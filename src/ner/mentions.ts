@@ -305,8 +305,8 @@ function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number)
   for (let k = a + 1; k < b - 1; k++) {
     if (SENTENCE_STOP.test(s.tokens[k].text) && s.tokens[k - 1].text.length > 3 && HAS_LOWER.test(s.tokens[k - 1].text)) { b = k; break; }
   }
-  // no month after a body's name ("Allensbach April", "Bank of Japan's December"), unless one of its words ("Fourth
-  // of July", "Sixth of April Movement" ends otherwise)
+  // no month at the end of a body's name ("Allensbach April", "Bank of Japan's December"), unless after "of", "and" or
+  // "&", where it is part of the name ("Fourth of July")
   while (b - a > 1 && type === 'ORG' && MONTHS.has(low[b - 1]) && !MONTH_BEFORE.has(low[b - 2])) b--;
   // strip possessives and punctuation at the edges, leading articles
   while (b > a && (isPossessive(s.tokens[b - 1].text) || PUNCT_ONLY.test(s.tokens[b - 1].text) || (b - a > 1 && NUMBER_LIKE.test(s.tokens[b - 1].text) && !NUMBERED_NAMES.has(low[b - 2])))) b--;
@@ -590,7 +590,6 @@ export function dropTitleFragments(mentions: Mention[], seqs: Seq[], words: { co
 function lastWords(names: Iterable<string>): string[] {
   return [...names].filter((n) => n.includes(' ')).map((n) => n.slice(n.lastIndexOf(' ') + 1));
 }
-
 
 /** A minute or place after a name in a results line ("Marcelo 19th", "Jeffrey 7th"), as one token or the number and its ending. */
 const ORDINAL = /^\d{1,3}(?:st|nd|rd|th)$/i;

@@ -168,8 +168,9 @@ const VERSUS = new Set(['v', 'vs', 'vs.']);
 
 /**
  * The sides of a fixture or result ("Plymouth v Preston", "Lyngby (Denmark) v Club Brugge", "Southampton or Brentford
- * v Manchester United") read as places are teams, so bodies, unless they are countries (national sides are named as
- * their country, and CoNLL counts them as places): a town or a county on either side of "v" is its club. People
+ * v Manchester United") read as places are teams, so bodies, unless they are countries, home nations or regions the
+ * gazetteer knows (isNation: national sides are named as their country, and CoNLL counts them as places): a town or
+ * a county on either side of "v" is its club. People
  * (tennis, boxing) and names read as bodies are left as they are. Only in running text with lower-case words, where
  * a lone lower-case "v" is the word "versus", not an initial.
  */
