@@ -1,7 +1,7 @@
 // Groups mentions into one entity per real-world thing in the article and
 // picks the canonical (longest full) name, aliases and mention counts.
 import type { Gazetteer } from './gazetteer.ts';
-import { BODY_ENDS, EVENT_LAST, type Mention, type MentionType } from './mentions.ts';
+import { BODY_ENDS, EVENT_LAST, ROYAL_TITLES, royalNameRest, type Mention, type MentionType } from './mentions.ts';
 import { COURTESY, isDemonym, NAME_PARTICLES, NON_NAMES, ORG_SUFFIXES, TITLE_WORDS } from './lexicon.ts';
 
 export interface Entity {
@@ -229,6 +229,18 @@ function mergeShortForms(ents: Entity[], gaz: Gazetteer): Entity[] {
     if (s.type === 'LOC' && (gaz.countryCanon.has(s.key) || gaz.sets.region.has(s.key))) continue;
     // an acronym of a longer name (not a country's: "US" is not "UBS Securities")
     const acro = s.toks.length === 1 && s.key.length >= 2 && s.key.length <= 6 && !gaz.countryCanon.has(s.key);
+    // a royal by title and name is the person of the article whose full name ends in that name ("King Sihanouk" is
+    // "Norodom Sihanouk"; "Prince Charles" is not "Charles Kennedy")
+    const royal = s.type === 'PER' && s.toks.length === 2 && ROYAL_TITLES.has(s.toks[0]) ? s.toks[1] : undefined;
+    if (royal !== undefined) {
+      const full = (byTok.get(royal) ?? []).filter((l) => l !== s && !merged.has(l) && l.type === 'PER' && l.toks.length >= 2 && l.toks[l.toks.length - 1] === royal && !ROYAL_TITLES.has(l.toks[0]));
+      if (full.length === 1) {
+        for (const m of s.mentions) full[0].mentions.push(m);
+        for (const [f, c] of s.forms) full[0].forms.set(f, (full[0].forms.get(f) ?? 0) + c);
+        merged.add(s);
+      }
+      continue;
+    }
     const pool = new Set<Entity>(byTok.get(s.toks[0]) ?? []);
     if (acro && s.type === 'ORG') for (const l of acronymOf.get(s.key) ?? []) pool.add(l);
     // (an acronym read as a body joins the event it stands for: "CES" and the "Consumer Electronics Show"; not
@@ -256,7 +268,9 @@ function mergeShortForms(ents: Entity[], gaz: Gazetteer): Entity[] {
 function formScore(f: string, c: number): number {
   const caps = f === f.toUpperCase() && FOUR_LETTERS.test(f) ? 1 : 0;
   const acronym = !HAS_LOWER.test(f) && !f.includes(' ') ? 1 : 0;
-  return f.split(' ').length * 1000 - caps * 500 - acronym * 400 + f.length * 2 + c;
+  // a royal's title and name ranks above the name alone, below a full name ("Norodom Sihanouk" over "King Sihanouk")
+  const royal = royalNameRest(f) !== undefined ? 1 : 0;
+  return f.split(' ').length * 1000 - caps * 500 - acronym * 400 - royal * 600 + f.length * 2 + c;
 }
 
 /** 5. The canonical name: the longest full form (body text preferred over caps lines). */

@@ -153,6 +153,11 @@ export class Gazetteer {
     return this.sets[type].has(phrase.toLowerCase());
   }
 
+  /** Whether a lower-case word is a given name the gazetteer knows. */
+  isFirstName(lower: string): boolean {
+    return this.sets.firstname.has(lower);
+  }
+
   isPlace(phrase: string): boolean {
     const l = phrase.toLowerCase();
     return this.sets.country.has(l) || this.sets.region.has(l) || this.sets.city.has(l) || this.sets.bigcity.has(l);

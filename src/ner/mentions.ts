@@ -112,6 +112,8 @@ export interface WordLexicon {
   proper: WordSet;
   /** A country, region or city (the gazetteer's). */
   isPlace?(phrase: string): boolean;
+  /** A given name (lower case; the gazetteer's). */
+  isFirstName?(lower: string): boolean;
 }
 
 export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: WordLexicon): Mention[] {
@@ -141,8 +143,28 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
     } else out.push(cleanSpan(s, seqIndex, type, i, j));
     i = j;
   }
-  const kept = lex ? out.map((m) => withoutDemonym(s, withoutOpeningNoun(s, m, lex), lex)) : out;
+  const kept = lex ? out.map((m) => royalName(s, withoutDemonym(s, withoutOpeningNoun(s, m, lex), lex), lex)) : out;
   return harmonizeLists(s, kept.filter((m) => m.end > m.start && isPlausible(m) && !(lex && isCapitalisedCommonWord(s, m, lex)) && !isRole(s, m) && !isTitleBeforeName(s, m)));
+}
+
+/**
+ * A sovereign or a royal named by title and one name is a person under both ("Prince Charles", "Queen Beatrix"), however
+ * the tagger read them: a person's one name just after such a title takes it in ("Prince" left out, "Charles" read
+ * alone, would be dropped as a lone given name) when it is a given name or no English word ("Princess Consort" is a
+ * title), and a place or body read over exactly the title and a given name is that person ("the wedding of Prince
+ * Charles" read as a place). Not "King Kong" as a place: "Kong" is no given name.
+ */
+function royalName(s: Seq, m: Mention, lex: WordLexicon): Mention {
+  if (s.caps) return m;
+  const low = s.lower;
+  const named = (w: string) => !!lex.isFirstName?.(w) || !lex.common.has(w); // a given name, or no English word ("Consort")
+  // (made here, not by cleanSpan, which takes titles off a person's name)
+  const titled = (a: number): Mention => ({ ...m, type: 'PER', start: a, end: a + 2, text: spanText(s, a, a + 2, true), raw: spanText(s, a, a + 2, false) });
+  if (m.type === 'PER' && m.end - m.start === 1 && m.start > 0 && ROYAL_TITLES.has(low[m.start - 1]) && UPPER_START.test(s.tokens[m.start - 1].text) && named(low[m.start])) {
+    return titled(m.start - 1);
+  }
+  if ((m.type === 'LOC' || m.type === 'ORG') && m.end - m.start === 2 && ROYAL_TITLES.has(low[m.start]) && lex.isFirstName?.(low[m.start + 1])) return titled(m.start);
+  return m;
 }
 
 /** Nouns of nationality that are not the adjective (isDemonym has those): "Spaniard Conchita Martinez". */
@@ -295,6 +317,9 @@ function personBreak(s: Seq, a: number, b: number): number {
   return -1;
 }
 
+/** Titles that name a sovereign or a royal with one name after them ("Prince Charles", "Pope Benedict"). */
+export const ROYAL_TITLES = new Set(['king', 'queen', 'prince', 'princess', 'pope', 'emperor', 'empress', 'tsar', 'czar', 'sultan', 'emir', 'sheikh']);
+
 /** Months' full names, and the words after which a month is part of a name. */
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const MONTH_BEFORE = new Set(['of', '&', 'and']);
@@ -321,7 +346,8 @@ function cleanSpan(s: Seq, seq: number, type: MentionType, a: number, b: number)
   // a body's role word after it is the role of someone named next, not part of the body ("Labour MP")
   while (b - a > 1 && type === 'ORG' && !s.caps && MEMBER_ROLES.has(low[b - 1])) b--;
   if (type === 'PER') {
-    // titles are not part of a person's name ("President Vladimir Putin")
+    // titles are not part of a person's name ("President Vladimir Putin"; a royal's before one name is put back by
+    // royalName: "Prince Charles")
     while (b - a > 1 && (TITLE_WORDS.has(low[a]) || TITLE_WORDS.has(low[a].replace(FINAL_PERIOD, '')) || low[a] === '.')) a++;
   }
   // "Liggett Group", "South Africa Ltd": a company word ends the name of a body
@@ -601,8 +627,19 @@ const ORDINAL = /^\d{1,3}(?:st|nd|rd|th)$/i;
  * Jamie" and, on the next line, the rest).
  */
 export function standsAlone(s: Seq, m: Mention): boolean {
+  if (royalNameRest(m.text) !== undefined) return true; // "Prince Charles" (see royalName)
   const n = s.tokens.length;
   const next = m.end < n ? s.tokens[m.end].text : '';
   if (ORDINAL.test(next) || (/^\d{1,3}$/.test(next) && m.end + 1 < n && /^(?:st|nd|rd|th)$/i.test(s.tokens[m.end + 1].text))) return true;
   return m.end === n && m.start > 0 && s.tokens[m.start - 1].text === ',';
+}
+
+/**
+ * The one name of a royal named by title ("Prince Charles" → "Charles"; see royalName), or undefined for any other
+ * name: an article's entities are keyed by it, so that "King Sihanouk" is the "Norodom Sihanouk" of the same article.
+ */
+export function royalNameRest(text: string): string | undefined {
+  const sp = text.indexOf(' ');
+  if (sp < 0 || text.indexOf(' ', sp + 1) >= 0 || !ROYAL_TITLES.has(text.slice(0, sp).toLowerCase())) return undefined;
+  return text.slice(sp + 1);
 }

@@ -76,6 +76,16 @@ describe('extractEntities: clean names', () => {
     for (const n of [...names(e.people), ...names(e.organisations), ...names(e.places)]) expect(n).not.toMatch(/ \p{Ll}+$/u);
     expect(names(e.places)).toContain('Moscow');
   });
+  it('names a royal by title and name, as one person with the full name where the article gives it', () => {
+    expect(names(run('Prince Charles and Camilla Parker Bowles will marry in April, Clarence House said.').people)).toContain('Prince Charles');
+    const wedding = run('The wedding of Prince Charles will be a civil ceremony.');
+    expect(names(wedding.people)).toEqual(['Prince Charles']);
+    expect(names(wedding.places)).toEqual([]);
+    const king = run('King Norodom Sihanouk gave a pardon. He acted after intervention by King Sihanouk. Sihanouk promised more.');
+    expect(names(king.people)).toEqual(['Norodom Sihanouk']);
+    expect(forms(king.people)).toContain('king sihanouk');
+    expect(names(run('Prince Charles met Charles Kennedy. Charles Kennedy said no.').people).sort()).toEqual(['Charles Kennedy', 'Prince Charles']);
+  });
   it('takes no role for a body ("the US Consul General")', () => {
     const cases: [string, string[], string[]][] = [
       // [sentence, tags from the tagger, names kept]
