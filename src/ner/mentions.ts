@@ -157,6 +157,9 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
 function royalName(s: Seq, m: Mention, lex: WordLexicon): Mention {
   if (s.caps) return m;
   const low = s.lower;
+  // (not after "the": "at the Prince Edward" is the theatre)
+  const at = m.type === 'PER' ? m.start - 1 : m.start;
+  if (at > 0 && low[at - 1] === 'the') return m;
   const named = (w: string) => !!lex.isFirstName?.(w) || !lex.common.has(w); // a given name, or no English word ("Consort")
   // (made here, not by cleanSpan, which takes titles off a person's name)
   const titled = (a: number): Mention => ({ ...m, type: 'PER', start: a, end: a + 2, text: spanText(s, a, a + 2, true), raw: spanText(s, a, a + 2, false) });

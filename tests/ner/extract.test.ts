@@ -85,6 +85,8 @@ describe('extractEntities: clean names', () => {
     expect(names(king.people)).toEqual(['Norodom Sihanouk']);
     expect(forms(king.people)).toContain('king sihanouk');
     expect(names(run('Prince Charles met Charles Kennedy. Charles Kennedy said no.').people).sort()).toEqual(['Charles Kennedy', 'Prince Charles']);
+    // after "the", a theatre or a ship
+    expect(names(run('Laura Michelle Kelly won for Mary Poppins at the Prince Edward.').people)).not.toContain('Prince Edward');
   });
   it('takes no role for a body ("the US Consul General")', () => {
     const cases: [string, string[], string[]][] = [
