@@ -136,11 +136,14 @@ export function canonicalizeArchive<A extends Pick<Article, EntityKind | 'works'
   // Pass 3: an organisation named in the singular in some articles and in the plural in others is one body.
   const stage3 = mergeNumberVariants(stage2b, curatedNames);
 
+  // Pass 3b: an acronym is, in every article, the body whose name it stands for where the archive spells both out.
+  const stage3b = acronymsNamed(stage3, curatedNames);
+
   // Pass 4: different entities whose slugs collide get distinct slugs; then one entry per slug per article.
-  const slugs = distinctSlugs(stage3);
+  const slugs = distinctSlugs(stage3b);
   return articles.map((a, i) => {
     const merged = {} as Entities;
-    for (const kind of ENTITY_KINDS) merged[kind] = mergeSameSlug(slugs(kind, stage3[i][kind]));
+    for (const kind of ENTITY_KINDS) merged[kind] = mergeSameSlug(slugs(kind, stage3b[i][kind]));
     return { ...a, ...merged };
   });
 }
@@ -285,6 +288,50 @@ function mergeNumberVariants(all: Entities[], curatedNames: Set<string>): Entiti
   return all.map((ents) => {
     if (!ents.organisations.some((e) => renamed.has(key(e.name)))) return ents;
     return { ...ents, organisations: ents.organisations.map((e) => (renamed.has(key(e.name)) && !curatedNames.has(e.name) ? rename(e, renamed.get(key(e.name))!) : e)) };
+  });
+}
+
+/** An organisation's acronym: two to six capital letters ("EU", "IAAF"). */
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+
+/** The initials of a name's capitalised words ("International Association of Athletics Federations" → "IAAF"). */
+function initialsOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+/**
+ * An organisation named by its acronym in some articles ("EU", "UN", "CBI") is, in every article, the one whose name it
+ * stands for, when articles that spell both out make the acronym an alias of that name (the article's extraction joins
+ * "EU" to "European Union" when it names both): the name of which it is an alias in the most articles, at least two,
+ * more than any other whose initials it is too ("European Union" 26, "Europe Union" 1). Names the curation file
+ * lists are left as they are. Pure and independent of the articles' order.
+ */
+function acronymsNamed(all: Entities[], curatedNames: Set<string>): Entities[] {
+  // Acronym → full name → articles where the acronym is an alias of that name.
+  const evidence = new Map<string, Map<string, number>>();
+  for (const ents of all) {
+    for (const e of ents.organisations) {
+      for (const a of e.aliases ?? []) {
+        if (a === e.name || !ACRONYM.test(a) || initialsOf(e.name) !== a) continue;
+        let m = evidence.get(a);
+        if (!m) evidence.set(a, (m = new Map()));
+        m.set(e.name, (m.get(e.name) ?? 0) + 1);
+      }
+    }
+  }
+  const named = new Map<string, string>();
+  for (const [a, m] of evidence) {
+    const [best, second] = [...m].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    if (best[1] >= 2 && (!second || best[1] > second[1]) && !curatedNames.has(a)) named.set(a, best[0]);
+  }
+  if (!named.size) return all;
+  return all.map((ents) => {
+    if (!ents.organisations.some((e) => named.has(e.name))) return ents;
+    return { ...ents, organisations: ents.organisations.map((e) => (named.has(e.name) ? rename(e, named.get(e.name)!) : e)) };
   });
 }
 

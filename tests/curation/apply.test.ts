@@ -70,6 +70,30 @@ describe('organisations named in the singular and in the plural', () => {
   });
 });
 
+describe('an organisation named by its acronym', () => {
+  const orgs = (...list: Array<string | EntityRef>) => ({ people: [] as EntityRef[], organisations: list.map((n) => (typeof n === 'string' ? ref(n) : n)), places: [] as EntityRef[] });
+  const names = (out: Array<{ organisations: EntityRef[] }>) => out.map((a) => a.organisations.map((e) => e.name));
+  const eu = () => ref('European Union', { aliases: ['EU'] });
+
+  it('is, in every article, the body whose name it stands for where two articles or more spell both out', () => {
+    const input = [orgs(eu()), orgs('EU', 'NATO'), orgs(eu()), orgs(ref('Europe Union', { aliases: ['EU'] })), orgs('EU')];
+    const out = canonicalizeArchive(input, { entities: [], ignore: [] });
+    expect(names(out)).toEqual([['European Union'], ['European Union', 'NATO'], ['European Union'], ['Europe Union'], ['European Union']]);
+    expect(out[1].organisations[0].aliases).toEqual(['EU']);
+    expect(names(canonicalizeArchive([...input].reverse(), { entities: [], ignore: [] })).reverse()).toEqual(names(out));
+  });
+
+  it('stays as it is with one such article, with two names of as many, for an alias that is not its initials, and when curated', () => {
+    const keep = (input: ReturnType<typeof orgs>[]) => expect(names(canonicalizeArchive(input, { entities: [], ignore: [] }))).toEqual(input.map((a) => a.organisations.map((e) => e.name)));
+    keep([orgs(eu()), orgs('EU')]);
+    keep([orgs(eu()), orgs(eu()), orgs(ref('Europe Union', { aliases: ['EU'] })), orgs(ref('Europe Union', { aliases: ['EU'] })), orgs('EU')]);
+    keep([orgs(ref('Liberal Democrats', { aliases: ['LD'] })), orgs(ref('Lib Dems', { aliases: ['LD'] })), orgs('LD')]);
+    // a curated acronym is the name the curation file gives, in every article
+    const curated = canonicalizeArchive([orgs(eu()), orgs(eu()), orgs('EU')], { entities: [{ name: 'EU', kind: 'organisations', aliases: [] }], ignore: [] });
+    expect(names(curated)).toEqual([['EU'], ['EU'], ['EU']]);
+  });
+});
+
 describe('titles of works and products named as such in one article', () => {
   it('are no person, body or place in any article, unless the curation file names them', () => {
     const input = [
