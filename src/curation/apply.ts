@@ -136,7 +136,8 @@ export function canonicalizeArchive<A extends Pick<Article, EntityKind | 'works'
   // Pass 3: an organisation named in the singular in some articles and in the plural in others is one body.
   const stage3 = mergeNumberVariants(stage2b, curatedNames);
 
-  // Pass 3b: an acronym is, in every article, the body whose name it stands for where the archive spells both out.
+  // Pass 3b: an acronym or a short name is, in every article, the body whose name it stands for where the archive
+  // names both.
   const stage3b = acronymsNamed(stage3, curatedNames);
 
   // Pass 4: different entities whose slugs collide get distinct slugs; then one entry per slug per article.
@@ -303,12 +304,27 @@ function initialsOf(name: string): string {
     .join('');
 }
 
+/** Last words that make a body's name from its short name ("Labour" → "Labour Party"). */
+const NAME_ENDS = new Set(['party', 'group', 'corporation', 'corp', 'company', 'inc', 'plc', 'ltd', 'holdings']);
+
 /**
- * An organisation named by its acronym in some articles ("EU", "UN", "CBI") is, in every article, the one whose name it
- * stands for, when articles that spell both out make the acronym an alias of that name (the article's extraction joins
- * "EU" to "European Union" when it names both): the name of which it is an alias in the most articles, at least two,
- * more than any other whose initials it is too ("European Union" 26, "Europe Union" 1). Names the curation file
- * lists are left as they are. Pure and independent of the articles' order.
+ * Whether `short` is a short name of `full`: its acronym ("EU" for "European Union", "IAAF" for "International
+ * Association of Athletics Federations"), or its first word where the rest is a word such as "Party" or "Group"
+ * ("Labour" for "Labour Party").
+ */
+function standsFor(short: string, full: string): boolean {
+  if (ACRONYM.test(short)) return initialsOf(full) === short;
+  const sp = full.lastIndexOf(' ');
+  return sp > 0 && full.slice(0, sp) === short && !short.includes(' ') && NAME_ENDS.has(full.slice(sp + 1).toLowerCase());
+}
+
+/**
+ * An organisation named by its acronym or short name in some articles ("EU", "UN", "CBI", "Labour") is, in every
+ * article, the one whose name it stands for (standsFor), when articles that name both make it an alias of that name
+ * (the article's extraction joins "EU" to "European Union", "Labour" to "Labour Party", when it names both): the name
+ * of which it is an alias in the most articles, at least two, more than any other it stands for ("European Union"
+ * 26, "Europe Union" 1). Names the curation file lists are left as they are. Pure and independent of the articles'
+ * order.
  */
 function acronymsNamed(all: Entities[], curatedNames: Set<string>): Entities[] {
   // Acronym → full name → articles where the acronym is an alias of that name.
@@ -316,7 +332,7 @@ function acronymsNamed(all: Entities[], curatedNames: Set<string>): Entities[] {
   for (const ents of all) {
     for (const e of ents.organisations) {
       for (const a of e.aliases ?? []) {
-        if (a === e.name || !ACRONYM.test(a) || initialsOf(e.name) !== a) continue;
+        if (a === e.name || !standsFor(a, e.name)) continue;
         let m = evidence.get(a);
         if (!m) evidence.set(a, (m = new Map()));
         m.set(e.name, (m.get(e.name) ?? 0) + 1);

@@ -70,7 +70,7 @@ describe('organisations named in the singular and in the plural', () => {
   });
 });
 
-describe('an organisation named by its acronym', () => {
+describe('an organisation named by its acronym or short name', () => {
   const orgs = (...list: Array<string | EntityRef>) => ({ people: [] as EntityRef[], organisations: list.map((n) => (typeof n === 'string' ? ref(n) : n)), places: [] as EntityRef[] });
   const names = (out: Array<{ organisations: EntityRef[] }>) => out.map((a) => a.organisations.map((e) => e.name));
   const eu = () => ref('European Union', { aliases: ['EU'] });
@@ -81,6 +81,15 @@ describe('an organisation named by its acronym', () => {
     expect(names(out)).toEqual([['European Union'], ['European Union', 'NATO'], ['European Union'], ['Europe Union'], ['European Union']]);
     expect(out[1].organisations[0].aliases).toEqual(['EU']);
     expect(names(canonicalizeArchive([...input].reverse(), { entities: [], ignore: [] })).reverse()).toEqual(names(out));
+  });
+
+  it('and so is a short name that is the first word of a name such as "… Party"', () => {
+    const labour = () => ref('Labour Party', { aliases: ['Labour'] });
+    const out = canonicalizeArchive([orgs(labour()), orgs('Labour'), orgs(labour()), orgs('Labour', 'Labour Britain')], { entities: [], ignore: [] });
+    expect(names(out)).toEqual([['Labour Party'], ['Labour Party'], ['Labour Party'], ['Labour Party', 'Labour Britain']]);
+    // not the first word of any longer name: "Labour Britain" is no party's name
+    const other = canonicalizeArchive([orgs(ref('Labour Britain', { aliases: ['Labour'] })), orgs(ref('Labour Britain', { aliases: ['Labour'] })), orgs('Labour')], { entities: [], ignore: [] });
+    expect(names(other)).toEqual([['Labour Britain'], ['Labour Britain'], ['Labour']]);
   });
 
   it('stays as it is with one such article, with two names of as many, for an alias that is not its initials, and when curated', () => {
