@@ -150,9 +150,9 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
 /**
  * A sovereign or a royal named by title and one name is a person under both ("Prince Charles", "Queen Beatrix"), however
  * the tagger read them: a person's one name just after such a title takes it in ("Prince" left out, "Charles" read
- * alone, would be dropped as a lone given name) when it is a given name or no English word ("Princess Consort" is a
- * title), and a place or body read over exactly the title and a given name is that person ("the wedding of Prince
- * Charles" read as a place). Not "King Kong" as a place: "Kong" is no given name.
+ * alone, would be dropped as a lone given name) when it is a given name or no English word ("King Crimson", the band,
+ * stays as it was), and a place or body read over exactly the title and a given name is that person ("the wedding of
+ * Prince Charles" read as a place; not "King Kong": "Kong" is no given name).
  */
 function royalName(s: Seq, m: Mention, lex: WordLexicon): Mention {
   if (s.caps) return m;
@@ -160,7 +160,7 @@ function royalName(s: Seq, m: Mention, lex: WordLexicon): Mention {
   // (not after "the": "at the Prince Edward" is the theatre)
   const at = m.type === 'PER' ? m.start - 1 : m.start;
   if (at > 0 && low[at - 1] === 'the') return m;
-  const named = (w: string) => !!lex.isFirstName?.(w) || !lex.common.has(w); // a given name, or no English word ("Consort")
+  const named = (w: string) => !!lex.isFirstName?.(w) || !lex.common.has(w); // a given name, or no English word
   // (made here, not by cleanSpan, which takes titles off a person's name)
   const titled = (a: number): Mention => ({ ...m, type: 'PER', start: a, end: a + 2, text: spanText(s, a, a + 2, true), raw: spanText(s, a, a + 2, false) });
   if (m.type === 'PER' && m.end - m.start === 1 && m.start > 0 && ROYAL_TITLES.has(low[m.start - 1]) && UPPER_START.test(s.tokens[m.start - 1].text) && named(low[m.start])) {
@@ -630,7 +630,6 @@ const ORDINAL = /^\d{1,3}(?:st|nd|rd|th)$/i;
  * Jamie" and, on the next line, the rest).
  */
 export function standsAlone(s: Seq, m: Mention): boolean {
-  if (royalNameRest(m.text) !== undefined) return true; // "Prince Charles" (see royalName)
   const n = s.tokens.length;
   const next = m.end < n ? s.tokens[m.end].text : '';
   if (ORDINAL.test(next) || (/^\d{1,3}$/.test(next) && m.end + 1 < n && /^(?:st|nd|rd|th)$/i.test(s.tokens[m.end + 1].text))) return true;
@@ -639,7 +638,7 @@ export function standsAlone(s: Seq, m: Mention): boolean {
 
 /**
  * The one name of a royal named by title ("Prince Charles" → "Charles"; see royalName), or undefined for any other
- * name: an article's entities are keyed by it, so that "King Sihanouk" is the "Norodom Sihanouk" of the same article.
+ * name: such a name ranks below a full name as an entity's name (src/ner/canonical.ts, formScore).
  */
 export function royalNameRest(text: string): string | undefined {
   const sp = text.indexOf(' ');
