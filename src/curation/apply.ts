@@ -8,7 +8,7 @@ import { firstNames } from '../lexicon/names.ts';
 import { citiesAmong } from '../lexicon/cities.ts';
 import { countryNames } from '../lexicon/countries.ts';
 import { fold } from '../lexicon/fold.ts';
-import { REGIONS } from '../ner/lexicon.ts';
+import { REGIONS, nameTitle } from '../ner/lexicon.ts';
 
 /** Latin letters that do not decompose into a base letter and a mark. */
 const LATIN_FOLD: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ħ: 'h', ŧ: 't', ŋ: 'n' };
@@ -111,7 +111,9 @@ export function canonicalizeArchive<A extends Pick<Article, EntityKind | 'works'
   for (const ents of stage1) {
     for (const p of ents.people) {
       const parts = p.name.split(/\s+/);
-      if (parts.length < 2) continue;
+      // (a title and one name is no full name: "Lord Coe" leaves "Coe" to Sebastian Coe; nor is it resolved by its
+      // second word, a royal's given name or a peer's own title: "Lord Browne" is not Des Browne)
+      if (parts.length < 2 || nameTitle(p.name) !== undefined) continue;
       const sur = key(parts[parts.length - 1]);
       const known = bySurname.get(sur);
       if (known === undefined) bySurname.set(sur, p.name);

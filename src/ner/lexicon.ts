@@ -119,3 +119,20 @@ export const COURTESY = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', '
 export const GROUP_WORDS = new Set(
   'muslim muslims christian christians jewish jew jews islamic islamist catholic catholics protestant protestants hindu hindus sikh sikhs buddhist buddhists arab arabs sunni shia shiite kurd kurds latino hispanic'.split(' '),
 );
+
+/** Titles that name a sovereign or a royal with a given name after them ("Prince Charles", "Pope Benedict"). */
+export const SOVEREIGN_TITLES = new Set(['king', 'queen', 'prince', 'princess', 'pope', 'emperor', 'empress', 'tsar', 'czar', 'sultan', 'emir', 'sheikh']);
+
+/** Titles that name a peer with a surname or a place after them ("Lord Woolf", "Baroness Boothroyd"). */
+export const PEER_TITLES = new Set(['lord', 'lady', 'baroness', 'baron']);
+
+/**
+ * The title of a name made of a sovereign's, a royal's or a peer's title and one name ("Prince Charles" → "prince",
+ * "Lord Woolf" → "lord"), lower-cased, or undefined for any other name.
+ */
+export function nameTitle(name: string): string | undefined {
+  const sp = name.indexOf(' ');
+  if (sp < 0 || name.indexOf(' ', sp + 1) >= 0) return undefined;
+  const t = name.slice(0, sp).toLowerCase();
+  return SOVEREIGN_TITLES.has(t) || PEER_TITLES.has(t) ? t : undefined;
+}

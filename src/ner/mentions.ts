@@ -3,7 +3,7 @@ import type { Seq } from './doc.ts';
 import type { WordSet } from './gazetteer.ts';
 import { isPossessive } from './tokenize.ts';
 import { NUMBERED_NAMES, OF_HEADS } from './rules.ts';
-import { COMPANY_LEGAL, GROUP_WORDS, NAME_PARTICLES, NON_NAMES, ORG_SUFFIXES, ROLE_HEADS, TITLE_WORDS, isDemonym } from './lexicon.ts';
+import { COMPANY_LEGAL, GROUP_WORDS, NAME_PARTICLES, NON_NAMES, ORG_SUFFIXES, PEER_TITLES, ROLE_HEADS, SOVEREIGN_TITLES, TITLE_WORDS, isDemonym, nameTitle } from './lexicon.ts';
 
 export type MentionType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -148,7 +148,8 @@ export function spansFromTags(s: Seq, seqIndex: number, tags: string[], lex?: Wo
 }
 
 /**
- * A sovereign or a royal named by title and one name is a person under both ("Prince Charles", "Queen Beatrix"), however
+ * A sovereign, a royal or a peer named by title and one name is a person under both ("Prince Charles", "Queen
+ * Beatrix", "Lord Woolf", "Baroness Boothroyd"), however
  * the tagger read them: a person's one name just after such a title takes it in ("Prince" left out, "Charles" read
  * alone, would be dropped as a lone given name) when it is a given name or no English word ("King Crimson", the band,
  * stays as it was), and a place or body read over exactly the title and a given name is that person ("the wedding of
@@ -320,8 +321,8 @@ function personBreak(s: Seq, a: number, b: number): number {
   return -1;
 }
 
-/** Titles that name a sovereign or a royal with one name after them ("Prince Charles", "Pope Benedict"). */
-export const ROYAL_TITLES = new Set(['king', 'queen', 'prince', 'princess', 'pope', 'emperor', 'empress', 'tsar', 'czar', 'sultan', 'emir', 'sheikh']);
+/** Titles that name a sovereign, a royal or a peer with one name after them ("Prince Charles", "Lord Woolf"). */
+export const ROYAL_TITLES = new Set([...SOVEREIGN_TITLES, ...PEER_TITLES]);
 
 /** Months' full names, and the words after which a month is part of a name. */
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
@@ -641,7 +642,5 @@ export function standsAlone(s: Seq, m: Mention): boolean {
  * name: such a name ranks below a full name as an entity's name (src/ner/canonical.ts, formScore).
  */
 export function royalNameRest(text: string): string | undefined {
-  const sp = text.indexOf(' ');
-  if (sp < 0 || text.indexOf(' ', sp + 1) >= 0 || !ROYAL_TITLES.has(text.slice(0, sp).toLowerCase())) return undefined;
-  return text.slice(sp + 1);
+  return nameTitle(text) === undefined ? undefined : text.slice(text.indexOf(' ') + 1);
 }

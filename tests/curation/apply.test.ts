@@ -44,6 +44,14 @@ describe('canonicalizeArchive without a curation file', () => {
   });
 });
 
+describe('a title and one name ("Lord Coe", "Prince Charles")', () => {
+  const people = (...list: string[]) => ({ people: list.map((n) => ref(n)), organisations: [] as EntityRef[], places: [] as EntityRef[] });
+  it('is no full name that a surname resolves to, and is not resolved by its second word', () => {
+    const out = canonicalizeArchive([people('Lord Coe'), people('Sebastian Coe'), people('Coe'), people('Lord Browne'), people('Des Browne')], { entities: [], ignore: [] });
+    expect(out.map((a) => a.people.map((p) => p.name))).toEqual([['Lord Coe'], ['Sebastian Coe'], ['Sebastian Coe'], ['Lord Browne'], ['Des Browne']]);
+  });
+});
+
 describe('organisations named in the singular and in the plural', () => {
   const orgs = (...names: string[]) => ({ people: [] as EntityRef[], organisations: names.map((n) => ref(n)), places: [] as EntityRef[] });
   const names = (out: Array<{ organisations: EntityRef[] }>) => out.map((a) => a.organisations.map((e) => e.name));

@@ -87,6 +87,9 @@ describe('extractEntities: clean names', () => {
     expect(names(run('Prince Charles met Charles Kennedy. Charles Kennedy said no.').people).sort()).toEqual(['Charles Kennedy', 'Prince Charles']);
     // after "the", a theatre or a ship
     expect(names(run('Laura Michelle Kelly won for Mary Poppins at the Prince Edward.').people)).not.toContain('Prince Edward');
+    // peers too, joining the full name the article gives
+    expect(names(run('Lord Woolf said the ruling would stand.').people)).toEqual(['Lord Woolf']);
+    expect(names(run('Betty Boothroyd spoke first. Later Baroness Boothroyd said the vote was fair.').people)).toEqual(['Betty Boothroyd']);
   });
   it('takes no role for a body ("the US Consul General")', () => {
     const cases: [string, string[], string[]][] = [
