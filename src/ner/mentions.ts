@@ -621,8 +621,9 @@ function lastWords(names: Iterable<string>): string[] {
   return [...names].filter((n) => n.includes(' ')).map((n) => n.slice(n.lastIndexOf(' ') + 1));
 }
 
-/** A minute or place after a name in a results line ("Marcelo 19th", "Jeffrey 7th"), as one token or the number and its ending. */
-const ORDINAL = /^\d{1,3}(?:st|nd|rd|th)$/i;
+/** A minute or place after a name in a results line: its number ("19th" is read as "19" and "th") and ending. */
+const ORDINAL_NUMBER = /^\d{1,3}$/;
+const ORDINAL_END = /^(?:st|nd|rd|th)$/i;
 
 /**
  * Whether a mention stands where a person's whole name does, so that a lone given name there is a person named by one
@@ -632,8 +633,7 @@ const ORDINAL = /^\d{1,3}(?:st|nd|rd|th)$/i;
  */
 export function standsAlone(s: Seq, m: Mention): boolean {
   const n = s.tokens.length;
-  const next = m.end < n ? s.tokens[m.end].text : '';
-  if (ORDINAL.test(next) || (/^\d{1,3}$/.test(next) && m.end + 1 < n && /^(?:st|nd|rd|th)$/i.test(s.tokens[m.end + 1].text))) return true;
+  if (m.end + 1 < n && ORDINAL_NUMBER.test(s.tokens[m.end].text) && ORDINAL_END.test(s.tokens[m.end + 1].text)) return true;
   return m.end === n && m.start > 0 && s.tokens[m.start - 1].text === ',';
 }
 

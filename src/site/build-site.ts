@@ -18,7 +18,7 @@ import { articleUrl } from './archive-index.ts';
 import { indexShards } from './search-index.ts';
 import { digest, sitePages, PageInputs } from './pages.ts';
 import { runEleventy, runEleventyInWorker, type EleventyWorker } from './eleventy-run.ts';
-import { publishSite, readSiteState, SITE_STAGING, type SiteState } from '../io/site-manifest.ts';
+import { emptyState, publishSite, readSiteState, SITE_STAGING, type SiteState } from '../io/site-manifest.ts';
 import { removeStaleTemps } from '../io/atomic.ts';
 import { SRC_DIR } from '../paths.ts';
 import { folderMaker } from './folders.ts';
@@ -165,8 +165,7 @@ async function render(markdownDir: string, siteDir: string, opts: RenderOptions,
   const site = resolve(siteDir);
   const md = resolve(markdownDir);
   const prefix = normalizePrefix(opts.pathPrefix);
-  const read = readSiteDataAndPieces(md, opts.warm?.pieces);
-  const ctx = makeSiteContext(read?.data ?? { settings: DEFAULT_SETTINGS, index: EMPTY_INDEX }, prefix);
+  const { read, ctx } = siteContextOf(md, prefix, opts.warm?.pieces);
   const old = head.old ?? (await readSiteState(site, opts.warm?.site));
   const missing = head.old && head.missing ? await head.missing.catch(() => undefined) : undefined;
   /** Whether a file on record is still there. */
@@ -337,11 +336,16 @@ function changedListings(old: SiteState, next: SiteState): Set<string> | undefin
 export async function indexSearchOnly(markdownDir: string, outDir: string, opts: { pathPrefix?: string } = {}): Promise<{ pages: number; shards: number }> {
   const md = resolve(markdownDir);
   const out = resolve(outDir);
-  const ctx = makeSiteContext(readSiteDataAndPieces(md)?.data ?? { settings: DEFAULT_SETTINGS, index: EMPTY_INDEX }, normalizePrefix(opts.pathPrefix));
-  const empty = (): SiteState => ({ version: '', files: {}, articles: {}, shards: {}, inputs: {}, listed: {}, data: '' });
+  const { ctx } = siteContextOf(md, normalizePrefix(opts.pathPrefix));
   await mkdir(out, { recursive: true });
-  const r = await indexShards(ctx, md, out, out, empty(), empty(), readMarkdownHashes(md));
+  const r = await indexShards(ctx, md, out, out, emptyState(), emptyState(), readMarkdownHashes(md));
   return { pages: r.pages, shards: r.shards };
+}
+
+/** The site data of a markdown folder (none yet: an empty archive) and the site context made of it. */
+function siteContextOf(md: string, prefix: string, pieces?: WarmState['pieces']): { read: ReturnType<typeof readSiteDataAndPieces>; ctx: SiteContext } {
+  const read = readSiteDataAndPieces(md, pieces);
+  return { read, ctx: makeSiteContext(read?.data ?? { settings: DEFAULT_SETTINGS, index: EMPTY_INDEX }, prefix) };
 }
 
 /** Hashes of the generated markdown files, as ingest recorded them. */

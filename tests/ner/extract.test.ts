@@ -642,8 +642,10 @@ describe('isCommonWordPlace: an English word read as a place no gazetteer knows'
   eachCase(cases, dropped);
 });
 
+/** The people read from a sentence given its tagged spans. */
+const peopleOf = (text: string, spans: Array<[string, MentionType]>) => taggedAs(text, spans).mentions.filter((m) => m.type === 'PER').map((m) => m.text);
+
 describe('spansFromTags: a noun of occupation opening the sentence is no part of the name after it', () => {
-  const people = (text: string, spans: Array<[string, MentionType]>) => taggedAs(text, spans).mentions.filter((m) => m.type === 'PER').map((m) => m.text);
   const cases: TaggedCase[] = [
     ['an occupation in -ian', 'Comedian Harry Hill said the show would end.', [['Comedian Harry Hill', 'PER']], ['Harry Hill']],
     ['an occupation in -er', 'Cinematographer John Mathieson shot the film in Morocco.', [['Cinematographer John Mathieson', 'PER']], ['John Mathieson']],
@@ -654,11 +656,10 @@ describe('spansFromTags: a noun of occupation opening the sentence is no part of
     ['not opening the sentence', 'Fans of Comedian Harry Hill queued.', [['Comedian Harry Hill', 'PER']], ['Comedian Harry Hill']],
     ['a name of one word after it', 'Comedian Hill said the show would end.', [['Comedian Hill', 'PER']], ['Comedian Hill']],
   ];
-  eachCase(cases, people);
+  eachCase(cases, peopleOf);
 });
 
 describe('spansFromTags: a nationality before a person\'s name is no part of it', () => {
-  const people = (text: string, spans: Array<[string, MentionType]>) => taggedAs(text, spans).mentions.filter((m) => m.type === 'PER').map((m) => m.text);
   const cases: TaggedCase[] = [
     ['an adjective', 'The race went to Namibian Frankie Fredericks again.', [['Namibian Frankie Fredericks', 'PER']], ['Frankie Fredericks']],
     ['a noun', 'She lost to Spaniard Conchita Martinez in the final.', [['Spaniard Conchita Martinez', 'PER']], ['Conchita Martinez']],
@@ -669,5 +670,5 @@ describe('spansFromTags: a nationality before a person\'s name is no part of it'
     ['a name of one word after it', 'She lost to Spaniard Martinez.', [['Spaniard Martinez', 'PER']], ['Spaniard Martinez']],
     ['a given name that is a nationality', 'German Gref said so.', [['German Gref', 'PER']], ['German Gref']],
   ];
-  eachCase(cases, people);
+  eachCase(cases, peopleOf);
 });
