@@ -20,8 +20,12 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(root, 'bench-out') },
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    // Cold ingests of each size, each into a new folder: the machine's speed drifts by 10-20% from run to run, so the
+    // figure quoted is the median run's (all of them are in the JSON).
+    'ingest-runs': { type: 'string', default: '3' },
   },
 });
+const ingestRuns = Math.max(1, Math.floor(Number(values['ingest-runs'])) || 1);
 const outRoot = resolve(values.out!);
 
 // ---------- disposing of trees ----------
@@ -186,7 +190,10 @@ async function benchOne(n: number) {
   const mb = bytes / 1e6;
   const cores = cpus().length;
 
-  const cold = await phase('ingest', raw, md);
+  // The first cold ingest's output is the archive the other phases use; the others go to new folders of their own.
+  const colds = [await phase('ingest', raw, md)];
+  for (let k = 2; k <= ingestRuns; k++) colds.push(await phase('ingest', raw, join(dir, `md-cold-${k}`)));
+  const cold = [...colds].sort((a, b) => a.wallMs - b.wallMs)[colds.length >> 1]; // (of an even number, the slower middle one)
   const warm = await phase('ingest', raw, md);
   const full = await phase('render', md, site);
   const pages = (await snapshot(site)).size;
@@ -231,7 +238,7 @@ async function benchOne(n: number) {
     articles: n,
     textMB: +mb.toFixed(2),
     cores,
-    coldIngest: { s: +(cold.wallMs / 1000).toFixed(2), cpuS: +(cold.cpuMs / 1000).toFixed(1), MBps: +(mb / (cold.wallMs / 1000)).toFixed(2), MBpsPerCore: +(mb / (cold.wallMs / 1000) / cores).toFixed(2), articlesPerS: Math.round(n / (cold.wallMs / 1000)), peakRssMiB: Math.round(cold.peakRssMiB) },
+    coldIngest: { s: +(cold.wallMs / 1000).toFixed(2), cpuS: +(cold.cpuMs / 1000).toFixed(1), MBps: +(mb / (cold.wallMs / 1000)).toFixed(2), MBpsPerCore: +(mb / (cold.wallMs / 1000) / cores).toFixed(2), articlesPerS: Math.round(n / (cold.wallMs / 1000)), peakRssMiB: Math.round(Math.max(...colds.map((c) => c.peakRssMiB))), runs: colds.map((c) => ({ s: +(c.wallMs / 1000).toFixed(2), cpuS: +(c.cpuMs / 1000).toFixed(1), MBpsPerCore: +(mb / (c.wallMs / 1000) / cores).toFixed(2) })) },
     warmIngest: { s: +(warm.wallMs / 1000).toFixed(2), cached: warm.info.cached, written: warm.info.written },
     fullBuild: { s: +(full.wallMs / 1000).toFixed(2), cpuS: +(full.cpuMs / 1000).toFixed(1), pages, peakRssMiB: Math.round(full.peakRssMiB), processes: full.processes },
     bareEleventy: { s: +(bareRun.wallMs / 1000).toFixed(2), cpuS: +(bareRun.cpuMs / 1000).toFixed(1), peakRssMiB: Math.round(bareRun.peakRssMiB) },
@@ -270,10 +277,11 @@ if (values.scaling && results.length === 3) {
 const jsonPath = resolve(values.json ?? join(outRoot, 'bench-results.json'));
 await mkdir(dirname(jsonPath), { recursive: true });
 await writeFile(jsonPath, JSON.stringify(summary, null, 2));
-console.log('\n| articles | cold ingest | MB/s/core | full build | pages | peak RSS | bare Eleventy | full/bare | search alone (CPU; bare CPU) | (ingest+full)/bare | edit rebuild (pages) | serve: edit rebuild | curation rebuild (pages) | adding rebuild (pages) | = clean |');
+console.log(`\n| articles | cold ingest (median of ${ingestRuns}; range) | MB/s/core (range) | full build | pages | peak RSS | bare Eleventy | full/bare | search alone (CPU; bare CPU) | (ingest+full)/bare | edit rebuild (pages) | serve: edit rebuild | curation rebuild (pages) | adding rebuild (pages) | = clean |`);
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
-  console.log(`| ${r.articles} | ${r.coldIngest.s} s | ${r.coldIngest.MBpsPerCore} | ${r.fullBuild.s} s | ${r.fullBuild.pages} | ${r.fullBuild.peakRssMiB} MiB | ${r.bareEleventy.s} s | ${r.ratioFullToBare} | ${r.searchIndexAlone.s} s (${r.searchIndexAlone.cpuS} s; ${r.bareEleventy.cpuS} s) | ${r.ratioIngestPlusFullToBare} | ${r.rebuildAfterEdit.s} s (${r.rebuildAfterEdit.pagesRewritten}) = ${r.rebuildAfterEdit.ratioToBare}x | ${r.serveRebuildAfterEdit.s} s = ${r.serveRebuildAfterEdit.ratioToBare}x | ${r.rebuildAfterCuration.s} s (${r.rebuildAfterCuration.pagesRewritten}) | ${r.rebuildAfterAdding.s} s (${r.rebuildAfterAdding.pagesRewritten}) | ${r.incrementalEqualsClean} |`);
+  const span = (xs: number[]) => `${Math.min(...xs)}–${Math.max(...xs)}`;
+  console.log(`| ${r.articles} | ${r.coldIngest.s} s (${span(r.coldIngest.runs.map((x) => x.s))}) | ${r.coldIngest.MBpsPerCore} (${span(r.coldIngest.runs.map((x) => x.MBpsPerCore))}) | ${r.fullBuild.s} s | ${r.fullBuild.pages} | ${r.fullBuild.peakRssMiB} MiB | ${r.bareEleventy.s} s | ${r.ratioFullToBare} | ${r.searchIndexAlone.s} s (${r.searchIndexAlone.cpuS} s; ${r.bareEleventy.cpuS} s) | ${r.ratioIngestPlusFullToBare} | ${r.rebuildAfterEdit.s} s (${r.rebuildAfterEdit.pagesRewritten}) = ${r.rebuildAfterEdit.ratioToBare}x | ${r.serveRebuildAfterEdit.s} s = ${r.serveRebuildAfterEdit.ratioToBare}x | ${r.rebuildAfterCuration.s} s (${r.rebuildAfterCuration.pagesRewritten}) | ${r.rebuildAfterAdding.s} s (${r.rebuildAfterAdding.pagesRewritten}) | ${r.incrementalEqualsClean} |`);
 }
 // After the last measurement (see discard); with the trees of earlier runs that were stopped before this point.
 for (const f of await readdir(outRoot)) if (f.startsWith('.trash-')) await rm(join(outRoot, f), { recursive: true, force: true });
