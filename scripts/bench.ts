@@ -279,8 +279,8 @@ await mkdir(dirname(jsonPath), { recursive: true });
 await writeFile(jsonPath, JSON.stringify(summary, null, 2));
 console.log(`\n| articles | cold ingest (median of ${ingestRuns}; range) | MB/s/core (range) | full build | pages | peak RSS | bare Eleventy | full/bare | search alone (CPU; bare CPU) | (ingest+full)/bare | edit rebuild (pages) | serve: edit rebuild | curation rebuild (pages) | adding rebuild (pages) | = clean |`);
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+const span = (xs: number[]) => `${Math.min(...xs)}–${Math.max(...xs)}`;
 for (const r of results) {
-  const span = (xs: number[]) => `${Math.min(...xs)}–${Math.max(...xs)}`;
   console.log(`| ${r.articles} | ${r.coldIngest.s} s (${span(r.coldIngest.runs.map((x) => x.s))}) | ${r.coldIngest.MBpsPerCore} (${span(r.coldIngest.runs.map((x) => x.MBpsPerCore))}) | ${r.fullBuild.s} s | ${r.fullBuild.pages} | ${r.fullBuild.peakRssMiB} MiB | ${r.bareEleventy.s} s | ${r.ratioFullToBare} | ${r.searchIndexAlone.s} s (${r.searchIndexAlone.cpuS} s; ${r.bareEleventy.cpuS} s) | ${r.ratioIngestPlusFullToBare} | ${r.rebuildAfterEdit.s} s (${r.rebuildAfterEdit.pagesRewritten}) = ${r.rebuildAfterEdit.ratioToBare}x | ${r.serveRebuildAfterEdit.s} s = ${r.serveRebuildAfterEdit.ratioToBare}x | ${r.rebuildAfterCuration.s} s (${r.rebuildAfterCuration.pagesRewritten}) | ${r.rebuildAfterAdding.s} s (${r.rebuildAfterAdding.pagesRewritten}) | ${r.incrementalEqualsClean} |`);
 }
 // After the last measurement (see discard); with the trees of earlier runs that were stopped before this point.
